@@ -1,0 +1,44 @@
+/**
+ * Domain errors. Libraries throw these; the API maps them to HTTP in one filter
+ * (apps/api/src/http/domain-error.filter.ts). Always pass the underlying error as `cause`.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'not_found' | 'invalid' | 'conflict' | 'unauthorized' | 'forbidden' | 'unavailable';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found';
+}
+
+/** Bad input: `field` names the offending parameter when there is one. */
+export class ValidationError extends DomainError {
+  readonly kind = 'invalid';
+  constructor(
+    message: string,
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly kind = 'unauthorized';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+}
+
+/** A dependency (database, Redis, GitHub) is not available right now; the caller may retry. */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+}

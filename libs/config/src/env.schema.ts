@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const seconds = z.coerce.number().positive().max(86_400);
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), { message: `must start with ${protocols.join(' or ')}` });
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** Every variable of DESIGN §7 (documented in docs/configuration.md and .env.example). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  REDIS_URL: url(['redis', 'rediss']),
+  QUEUE_PREFIX: z.string().min(1).default('{ghsync}'),
+  QUEUE_JOB_ATTEMPTS: int(1, 50).default(3),
+  QUEUE_JOB_BACKOFF_MS: int(10, 3_600_000).default(5000),
+  API_PORT: int(0, 65_535).default(3000),
+  API_HOST: z.string().min(1).default('0.0.0.0'),
+  API_PREFIX: z
+    .string()
+    .default('api')
+    .transform((v) => v.replace(/^\/+|\/+$/g, '')),
+  PUBLIC_BASE_URL: url(['http', 'https']).optional(),
+  WORKER_PORT: int(0, 65_535).default(3001),
+  WORKER_CONCURRENCY: int(1, 64).default(4),
+  GITHUB_CLIENT_ID: optionalText,
+  GITHUB_CLIENT_SECRET: optionalText,
+  GITHUB_CALLBACK_URL: url(['http', 'https']).optional(),
+  GITHUB_APP_ID: optionalText,
+  GITHUB_APP_PRIVATE_KEY: optionalText,
+  GITHUB_WEBHOOK_SECRET: optionalText,
+  GITHUB_OAUTH_BASE_URL: url(['http', 'https']).default('https://github.com'),
+  GITHUB_API_BASE_URL: url(['http', 'https']).default('https://api.github.com'),
+  MCP_GITHUB_SERVER_URL: url(['http', 'https']).default('https://api.githubcopilot.com/mcp/'),
+  MCP_CONNECTION_TIMEOUT: seconds.default(30),
+  MCP_MAX_RETRIES: int(0, 10).default(3),
+  MCP_RETRY_DELAY: seconds.default(1),
+  ENABLE_GITHUB_MCP_INTEGRATION: bool.default(true),
+  GITHUB_MCP_MAX_SYNC_BATCH_SIZE: int(1, 100).default(100),
+  GITHUB_MCP_DEFAULT_SYNC_INTERVAL: int(30, 86_400).default(300),
+  GITHUB_MCP_COMMENT_CONCURRENCY: int(1, 32).default(8),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => decodeKey(v)?.length === 32, { message: 'must be 32 bytes, base64 or hex encoded' }),
+  ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .default('k1'),
+  ENCRYPTION_OLD_KEYS: z
+    .string()
+    .optional()
+    .refine((v) => !v || parseKeyList(v) !== undefined, { message: 'must be "id:key,id:key" with 32-byte keys' }),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function decodeKey(value: string): Buffer | undefined {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return Buffer.from(text, 'base64');
+  return undefined;
+}
+
+export function parseKeyList(value: string): Map<string, Buffer> | undefined {
+  const keys = new Map<string, Buffer>();
+  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [id, key] = part.split(':');
+    const bytes = key ? decodeKey(key) : undefined;
+    if (!id || bytes?.length !== 32) return undefined;
+    keys.set(id, bytes);
+  }
+  return keys;
+}

@@ -1,0 +1,2 @@
+export { type AppConfig, ConfigError, loadConfig } from './app-config.js';
+export { APP_CONFIG, ConfigModule, configFromProcessEnv } from './config.module.js';

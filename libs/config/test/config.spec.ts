@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../src/index.js';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const base = { DATABASE_URL: 'postgres://u@localhost/db', REDIS_URL: 'redis://localhost:6379', ENCRYPTION_KEY: KEY };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config.mcp).toEqual({
+      serverUrl: 'https://api.githubcopilot.com/mcp/',
+      timeoutMs: 30_000,
+      maxRetries: 3,
+      retryDelayMs: 1000,
+    });
+    expect(config.sync).toMatchObject({ enabled: true, maxBatchSize: 100, defaultIntervalSeconds: 300 });
+    expect(config.api.prefix).toBe('api');
+    expect(config.secrets.keys.get('k1')).toHaveLength(32);
+  });
+
+  it('names each missing variable', () => {
+    expect(problemsOf({})).toEqual(
+      expect.arrayContaining(['DATABASE_URL is required', 'REDIS_URL is required', 'ENCRYPTION_KEY is required']),
+    );
+  });
+
+  it('names bad values', () => {
+    const problems = problemsOf({ ...base, REDIS_URL: 'http://x', GITHUB_MCP_MAX_SYNC_BATCH_SIZE: '500' });
+    expect(problems.some((p) => p.startsWith('REDIS_URL '))).toBe(true);
+    expect(problems.some((p) => p.startsWith('GITHUB_MCP_MAX_SYNC_BATCH_SIZE '))).toBe(true);
+    expect(problemsOf({ ...base, ENCRYPTION_KEY: 'short' })[0]).toMatch(/^ENCRYPTION_KEY must be 32 bytes/);
+    expect(problemsOf({ ...base, ENABLE_GITHUB_MCP_INTEGRATION: 'maybe' })[0]).toMatch(
+      /^ENABLE_GITHUB_MCP_INTEGRATION /,
+    );
+  });
+
+  it('requires paired GitHub credentials', () => {
+    expect(problemsOf({ ...base, GITHUB_CLIENT_ID: 'id' })).toEqual([
+      'GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET must be set together',
+    ]);
+    expect(problemsOf({ ...base, GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: 'nope' })).toEqual([
+      'GITHUB_APP_PRIVATE_KEY must be a PEM private key or its base64 encoding',
+    ]);
+  });
+
+  it('accepts several webhook secrets and old encryption keys for rotation', () => {
+    const old = Buffer.alloc(32, 1).toString('hex');
+    const config = loadConfig({ ...base, GITHUB_WEBHOOK_SECRET: 'a, b', ENCRYPTION_OLD_KEYS: `k0:${old}` });
+    expect(config.github.webhookSecrets).toEqual(['a', 'b']);
+    expect([...config.secrets.keys.keys()].sort()).toEqual(['k0', 'k1']);
+  });
+});

@@ -1,0 +1,24 @@
+export {
+  IntegrationAuthKind,
+  IntegrationStatus,
+  IssuePriority,
+  IssueState,
+  MemberRole,
+  SyncDirection,
+  SyncJobStatus,
+  SyncTrigger,
+  WebhookEventStatus,
+} from '../../../prisma/generated/client/enums.js';
+export type {
+  ApiToken,
+  GitHubRepository,
+  GitHubRepositorySync,
+  GitHubSyncJob,
+  Issue,
+  IssueComment,
+  Project,
+  User,
+  Workspace,
+  WorkspaceIntegration,
+} from '../../../prisma/generated/client/client.js';
+export { Prisma } from '../../../prisma/generated/client/client.js';

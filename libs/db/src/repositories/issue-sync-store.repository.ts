@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service.js';
+import type { Prisma } from '../prisma-types.js';
+import { CommentWriter } from './comment-writer.js';
+import type {
+  GitHubIssueRecord,
+  IssueLink,
+  PageProgress,
+  PageWriteResult,
+  RepositorySyncScope,
+} from './issue-sync-store.types.js';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Writes pages of GitHub issues into workspace issues, their links, labels, assignees and comments.
+ * A page and the job's checkpoint commit in one transaction, so a killed worker resumes exactly there.
+ */
+@Injectable()
+export class IssueSyncStore {
+  private readonly comments = new CommentWriter();
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  findLinks(repositorySyncId: string, numbers: number[]): Promise<Map<number, IssueLink>> {
+    return this.linksIn(this.prisma, repositorySyncId, numbers);
+  }
+
+  async writePage(
+    scope: RepositorySyncScope,
+    issues: GitHubIssueRecord[],
+    progress: PageProgress,
+  ): Promise<PageWriteResult> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const links = await this.linksIn(
+          tx,
+          scope.id,
+          issues.map((i) => i.number),
+        );
+        const fresh = issues.filter((i) => !links.has(i.number));
+        const changed = issues.filter((i) => {
+          const link = links.get(i.number);
+          return link && (link.contentHash !== i.contentHash || link.deleted);
+        });
+        const labelIds = await this.ensureLabels(tx, scope, [...fresh, ...changed]);
+        const createdLinks = await this.insertIssues(tx, scope, fresh);
+        await this.updateIssues(tx, changed, links);
+        const touched = [...createdLinks, ...changed.map((i) => ({ issue: i, link: links.get(i.number)! }))];
+        await this.replaceLabelsAndAssignees(
+          tx,
+          touched.map((t) => ({ issueId: t.link.issueId, issue: t.issue })),
+          labelIds,
+        );
+        await this.touchLinks(tx, issues, links);
+        const allLinks = new Map([...links, ...createdLinks.map((c) => [c.issue.number, c.link] as const)]);
+        const commentStats = await this.comments.write(tx, scope.workspaceId, issues, allLinks);
+        await this.saveProgress(tx, progress);
+        return {
+          created: fresh.length,
+          updated: changed.length,
+          unchanged: issues.length - fresh.length - changed.length,
+          ...commentStats,
+        };
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  }
+
+  private async linksIn(tx: Tx, repositorySyncId: string, numbers: number[]) {
+    const rows = await tx.gitHubIssueSync.findMany({
+      where: { repositorySyncId, githubNumber: { in: numbers } },
+      include: { issue: { select: { state: true, deletedAt: true } } },
+    });
+    const map = new Map<number, IssueLink>();
+    for (const r of rows) {
+      map.set(r.githubNumber, {
+        issueId: r.issueId,
+        issueSyncId: r.id,
+        number: r.githubNumber,
+        contentHash: r.contentHash,
+        commentCount: r.githubCommentCount,
+        githubUpdatedAt: r.githubUpdatedAt,
+        state: r.issue.state,
+        deleted: r.issue.deletedAt !== null,
+      });
+    }
+    return map;
+  }
+
+  private async ensureLabels(tx: Tx, scope: RepositorySyncScope, issues: GitHubIssueRecord[]) {
+    const names = [...new Set(issues.flatMap((i) => i.labels))];
+    if (names.length === 0) return new Map<string, string>();
+    await tx.label.createMany({
+      data: names.map((name) => ({ workspaceId: scope.workspaceId, projectId: scope.projectId, name })),
+      skipDuplicates: true,
+    });
+    const rows = await tx.label.findMany({ where: { projectId: scope.projectId, name: { in: names } } });
+    return new Map(rows.map((r) => [r.name, r.id]));
+  }
+
+  private async insertIssues(tx: Tx, scope: RepositorySyncScope, fresh: GitHubIssueRecord[]) {
+    if (fresh.length === 0) return [];
+    const [row] = await tx.$queryRaw<{ issue_sequence: number }[]>`
+      UPDATE projects SET issue_sequence = issue_sequence + ${fresh.length}, updated_at = now()
+      WHERE id = ${scope.projectId}::uuid RETURNING issue_sequence`;
+    const first = (row?.issue_sequence ?? fresh.length) - fresh.length + 1;
+    const ordered = [...fresh].sort((a, b) => a.number - b.number);
+    const created = ordered.map((issue, index) => {
+      const link: IssueLink = {
+        issueId: randomUUID(),
+        issueSyncId: randomUUID(),
+        number: issue.number,
+        contentHash: issue.contentHash,
+        commentCount: issue.commentCount,
+        githubUpdatedAt: issue.updatedAt,
+        state: issue.state,
+        deleted: false,
+      };
+      return { issue, link, sequenceId: first + index };
+    });
+    await tx.issue.createMany({
+      data: created.map(({ issue, link, sequenceId }) => ({
+        id: link.issueId,
+        workspaceId: scope.workspaceId,
+        projectId: scope.projectId,
+        sequenceId,
+        title: issue.title,
+        description: issue.body,
+        state: issue.state,
+        createdAt: issue.createdAt,
+        updatedAt: issue.updatedAt,
+        completedAt: issue.closedAt,
+      })),
+    });
+    await tx.gitHubIssueSync.createMany({
+      data: created.map(({ issue, link }) => ({
+        id: link.issueSyncId,
+        workspaceId: scope.workspaceId,
+        repositorySyncId: scope.id,
+        issueId: link.issueId,
+        githubNumber: issue.number,
+        githubUrl: issue.url,
+        githubUpdatedAt: issue.updatedAt,
+        githubCommentCount: issue.commentCount,
+        contentHash: issue.contentHash,
+      })),
+    });
+    return created;
+  }
+
+  private async updateIssues(tx: Tx, changed: GitHubIssueRecord[], links: Map<number, IssueLink>) {
+    for (const issue of changed) {
+      const link = links.get(issue.number)!;
+      await tx.issue.update({
+        where: { id: link.issueId },
+        data: {
+          title: issue.title,
+          description: issue.body,
+          state: issue.state,
+          updatedAt: issue.updatedAt,
+          completedAt: issue.closedAt,
+          deletedAt: null,
+        },
+      });
+    }
+  }
+
+  private async replaceLabelsAndAssignees(
+    tx: Tx,
+    items: { issueId: string; issue: GitHubIssueRecord }[],
+    labelIds: Map<string, string>,
+  ) {
+    if (items.length === 0) return;
+    const ids = items.map((i) => i.issueId);
+    await tx.issueLabel.deleteMany({ where: { issueId: { in: ids } } });
+    await tx.issueAssignee.deleteMany({ where: { issueId: { in: ids } } });
+    await tx.issueLabel.createMany({
+      data: items.flatMap(({ issueId, issue }) =>
+        [...new Set(issue.labels)].map((name) => ({ issueId, labelId: labelIds.get(name)! })),
+      ),
+      skipDuplicates: true,
+    });
+    await tx.issueAssignee.createMany({
+      data: items.flatMap(({ issueId, issue }) =>
+        [...new Set(issue.assignees)].map((githubLogin) => ({ issueId, githubLogin })),
+      ),
+      skipDuplicates: true,
+    });
+  }
+
+  /** Records what was seen on GitHub for existing links (hash, update time, comment count). */
+  private async touchLinks(tx: Tx, issues: GitHubIssueRecord[], links: Map<number, IssueLink>) {
+    for (const issue of issues) {
+      const link = links.get(issue.number);
+      if (!link) continue;
+      const same =
+        link.contentHash === issue.contentHash &&
+        link.commentCount === issue.commentCount &&
+        link.githubUpdatedAt.getTime() === issue.updatedAt.getTime();
+      if (same) continue;
+      await tx.gitHubIssueSync.update({
+        where: { id: link.issueSyncId },
+        data: {
+          contentHash: issue.contentHash,
+          githubUpdatedAt: issue.updatedAt,
+          githubCommentCount: issue.commentCount,
+          githubUrl: issue.url,
+          lastSyncedAt: new Date(),
+        },
+      });
+    }
+  }
+
+  private async saveProgress(tx: Tx, progress: PageProgress) {
+    await tx.$executeRaw`
+      UPDATE github_sync_jobs SET
+        items_synced = items_synced + ${progress.synced},
+        items_failed = items_failed + ${progress.failed},
+        items_total = GREATEST(items_total, ${progress.itemsTotal ?? 0}, items_synced + ${progress.synced} + items_failed + ${progress.failed}),
+        checkpoint = ${JSON.stringify(progress.checkpoint)}::jsonb,
+        updated_at = now()
+      WHERE job_id = ${progress.jobId}`;
+  }
+}

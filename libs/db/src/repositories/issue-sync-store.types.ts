@@ -1,0 +1,63 @@
+import type { IssueState } from '../prisma-types.js';
+
+/** A GitHub issue, already mapped to workspace terms by libs/sync. */
+export interface GitHubIssueRecord {
+  number: number;
+  url: string;
+  title: string;
+  body: string;
+  state: IssueState;
+  labels: string[];
+  assignees: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  commentCount: number;
+  contentHash: string;
+  /** The issue's complete comment list, or undefined when comments were not fetched this time. */
+  comments?: GitHubCommentRecord[] | undefined;
+}
+
+export interface GitHubCommentRecord {
+  githubId: bigint;
+  body: string;
+  authorLogin: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  contentHash: string;
+}
+
+/** What the store already knows about a GitHub issue (for change detection). */
+export interface IssueLink {
+  issueId: string;
+  issueSyncId: string;
+  number: number;
+  contentHash: string;
+  commentCount: number;
+  githubUpdatedAt: Date;
+  state: IssueState;
+  deleted: boolean;
+}
+
+export interface RepositorySyncScope {
+  id: string;
+  workspaceId: string;
+  projectId: string;
+}
+
+export interface PageProgress {
+  jobId: string;
+  checkpoint: object;
+  itemsTotal?: number | undefined;
+  synced: number;
+  failed: number;
+}
+
+export interface PageWriteResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  commentsCreated: number;
+  commentsUpdated: number;
+  commentsDeleted: number;
+}

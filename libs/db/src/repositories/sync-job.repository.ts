@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service.js';
+import { Prisma, type GitHubSyncJob, type SyncDirection, type SyncTrigger } from '../prisma-types.js';
+
+export interface SyncCheckpoint {
+  /** list_issues cursor after the last committed page. */
+  after: string | null;
+  /** `since` the pass started from (null = full). */
+  since: string | null;
+  /** Newest GitHub updated_at applied so far (ISO). */
+  maxUpdatedAt: string | null;
+  pages: number;
+}
+
+export interface CreateSyncJobInput {
+  workspaceId: string;
+  integrationId: string;
+  repositorySyncId: string;
+  direction: SyncDirection;
+  trigger: SyncTrigger;
+  full: boolean;
+}
+
+const ACTIVE = ['queued', 'running'] as const;
+
+@Injectable()
+export class SyncJobRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Creates a queued job for the repository unless one is already queued or running, in which case
+   * that one is returned (`created: false`). The repository sync row is locked for the check, so two
+   * concurrent requests cannot both create a job. A job following a failed one resumes its checkpoint.
+   */
+  async createOrGetActive(input: CreateSyncJobInput): Promise<{ job: GitHubSyncJob; created: boolean }> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM github_repository_syncs WHERE id = ${input.repositorySyncId}::uuid FOR UPDATE`;
+      const active = await tx.gitHubSyncJob.findFirst({
+        where: { repositorySyncId: input.repositorySyncId, status: { in: [...ACTIVE] } },
+        orderBy: { createdAt: 'desc' },
+      });
+      if (active) return { job: active, created: false };
+      const last = await tx.gitHubSyncJob.findFirst({
+        where: { repositorySyncId: input.repositorySyncId },
+        orderBy: { createdAt: 'desc' },
+      });
+      const resume = !input.full && last?.status === 'failed' && last.checkpoint ? last : null;
+      const job = await tx.gitHubSyncJob.create({
+        data: {
+          jobId: `sync-${randomUUID()}`,
+          workspaceId: input.workspaceId,
+          workspaceIntegrationId: input.integrationId,
+          repositorySyncId: input.repositorySyncId,
+          direction: input.direction,
+          trigger: input.trigger,
+          full: resume ? resume.full : input.full,
+          checkpoint: resume?.checkpoint ?? Prisma.DbNull,
+          metadata: resume ? { resumed_from: resume.jobId } : {},
+        },
+      });
+      return { job, created: true };
+    });
+  }
+
+  findByJobId(jobId: string): Promise<GitHubSyncJob | null> {
+    return this.prisma.gitHubSyncJob.findUnique({ where: { jobId } });
+  }
+
+  findForIntegration(integrationId: string, jobId: string): Promise<GitHubSyncJob | null> {
+    return this.prisma.gitHubSyncJob.findFirst({ where: { jobId, workspaceIntegrationId: integrationId } });
+  }
+
+  findCurrent(integrationId: string): Promise<GitHubSyncJob | null> {
+    return this.prisma.gitHubSyncJob.findFirst({
+      where: { workspaceIntegrationId: integrationId, status: { in: [...ACTIVE] } },
+      orderBy: [{ status: 'desc' }, { createdAt: 'asc' }],
+    });
+  }
+
+  listRecent(integrationId: string, limit: number): Promise<GitHubSyncJob[]> {
+    return this.prisma.gitHubSyncJob.findMany({
+      where: { workspaceIntegrationId: integrationId },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+    });
+  }
+
+  async markRunning(jobId: string, attempt: number): Promise<GitHubSyncJob> {
+    await this.mergeMetadata(jobId, { attempt });
+    return this.prisma.gitHubSyncJob.update({
+      where: { jobId },
+      data: { status: 'running', startedAt: new Date(), completedAt: null },
+    });
+  }
+
+  async complete(jobId: string, summary: Record<string, number | string | null>): Promise<GitHubSyncJob> {
+    await this.mergeMetadata(jobId, { summary });
+    return this.prisma.gitHubSyncJob.update({
+      where: { jobId },
+      data: { status: 'completed', completedAt: new Date(), errorMessage: null },
+    });
+  }
+
+  /** Records an attempt's error; `final` marks the job failed (no more retries). */
+  recordError(jobId: string, message: string, details: Record<string, unknown>, final: boolean) {
+    return this.prisma.gitHubSyncJob.update({
+      where: { jobId },
+      data: {
+        errorMessage: message,
+        errorDetails: details as Prisma.InputJsonObject,
+        ...(final ? { status: 'failed' as const, completedAt: new Date() } : {}),
+      },
+    });
+  }
+
+  /** Shallow-merges keys into the job's metadata without losing what earlier steps recorded. */
+  async mergeMetadata(jobId: string, values: Record<string, unknown>): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE github_sync_jobs SET metadata = metadata || ${JSON.stringify(values)}::jsonb, updated_at = now()
+      WHERE job_id = ${jobId}`;
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service.js';
+import type { MemberRole, Project, Workspace } from '../prisma-types.js';
+
+export interface TokenPrincipal {
+  tokenId: string;
+  userId: string;
+  workspaceId: string;
+  workspaceSlug: string;
+  role: MemberRole;
+}
+
+@Injectable()
+export class WorkspaceRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findBySlug(slug: string): Promise<Workspace | null> {
+    return this.prisma.workspace.findUnique({ where: { slug } });
+  }
+
+  create(slug: string, name: string): Promise<Workspace> {
+    return this.prisma.workspace.create({ data: { slug, name } });
+  }
+
+  upsertUser(email: string, displayName: string, githubLogin?: string) {
+    return this.prisma.user.upsert({
+      where: { email },
+      create: { email, displayName, githubLogin: githubLogin ?? null },
+      update: {},
+    });
+  }
+
+  addMember(workspaceId: string, userId: string, role: MemberRole) {
+    return this.prisma.workspaceMember.upsert({
+      where: { workspaceId_userId: { workspaceId, userId } },
+      create: { workspaceId, userId, role },
+      update: { role },
+    });
+  }
+
+  createApiToken(input: { workspaceId: string; userId: string; name: string; tokenHash: string; prefix: string }) {
+    return this.prisma.apiToken.create({
+      data: {
+        workspaceId: input.workspaceId,
+        userId: input.userId,
+        name: input.name,
+        tokenHash: input.tokenHash,
+        tokenPrefix: input.prefix,
+      },
+    });
+  }
+
+  /** The principal behind an API token hash, when the token is live and its user still a member. */
+  async findPrincipalByTokenHash(tokenHash: string, now = new Date()): Promise<TokenPrincipal | null> {
+    const token = await this.prisma.apiToken.findUnique({
+      where: { tokenHash },
+      include: { workspace: true },
+    });
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
+    const member = await this.prisma.workspaceMember.findUnique({
+      where: { workspaceId_userId: { workspaceId: token.workspaceId, userId: token.userId } },
+    });
+    if (!member) return null;
+    return {
+      tokenId: token.id,
+      userId: token.userId,
+      workspaceId: token.workspaceId,
+      workspaceSlug: token.workspace.slug,
+      role: member.role,
+    };
+  }
+
+  createProject(workspaceId: string, name: string, identifier: string): Promise<Project> {
+    return this.prisma.project.create({ data: { workspaceId, name, identifier } });
+  }
+
+  findProject(workspaceId: string, projectId: string): Promise<Project | null> {
+    return this.prisma.project.findFirst({ where: { id: projectId, workspaceId } });
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { count, escapedText, fieldValues, flag, minimalUser, names, optionalString, reactions } from './common.js';
+
+/** `list_issues` item (CONTRACT §5.2): GraphQL casing, `user{login}`, label names, no id. */
+export const listIssuesItemSchema = z.object({
+  number: z.number().int(),
+  title: escapedText,
+  body: escapedText,
+  state: z.enum(['OPEN', 'CLOSED']),
+  user: minimalUser,
+  labels: names,
+  assignees: names,
+  comments: count,
+  created_at: z.string(),
+  updated_at: z.string(),
+  field_values: fieldValues,
+});
+
+export const listIssuesResultSchema = z.object({
+  issues: z.array(listIssuesItemSchema),
+  totalCount: z.number().int(),
+  pageInfo: z.object({
+    hasNextPage: z.boolean(),
+    hasPreviousPage: flag,
+    startCursor: optionalString,
+    endCursor: optionalString,
+  }),
+});
+
+const issueRef = z.object({
+  number: z.number().int(),
+  title: escapedText,
+  state: z.string(),
+  url: z.string(),
+  repository: optionalString,
+});
+
+/** `issue_read` method `get` (CONTRACT §5.3): REST casing, no `id`/`node_id`. */
+export const issueSchema = z.object({
+  number: z.number().int(),
+  title: escapedText,
+  body: escapedText,
+  state: z.enum(['open', 'closed']),
+  state_reason: z.enum(['completed', 'not_planned', 'duplicate', 'reopened']).nullish().transform((v) => v ?? null),
+  draft: flag,
+  locked: flag,
+  html_url: z.string(),
+  user: minimalUser,
+  author_association: optionalString,
+  labels: names,
+  assignees: names,
+  milestone: optionalString,
+  comments: count,
+  reactions,
+  created_at: z.string(),
+  updated_at: z.string(),
+  closed_at: optionalString,
+  closed_by: optionalString,
+  issue_type: optionalString,
+  field_values: fieldValues,
+  has_parent: z.boolean().optional(),
+  has_children: z.boolean().optional(),
+  parent: issueRef.optional(),
+  sub_issues_summary: z
+    .object({ total: count, completed: count, percent_completed: count })
+    .optional(),
+  closed_by_pull_requests: z
+    .object({ total_count: count, references: z.array(issueRef).nullish().transform((v) => v ?? []) })
+    .optional(),
+});
+
+/** `issue_read` method `get_comments` item (MinimalIssueComment); `id` is a number here. */
+export const issueCommentSchema = z.object({
+  id: z.number().int(),
+  body: escapedText,
+  html_url: z.string(),
+  user: minimalUser,
+  author_association: optionalString,
+  reactions,
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const issueCommentsSchema = z.array(issueCommentSchema);
+
+/** `issue_read` method `get_labels`: GraphQL map (sorted keys), label text is not sanitised. */
+export const issueLabelsSchema = z.object({
+  labels: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      color: z.string().nullish().transform((v) => v ?? ''),
+      description: z.string().nullish().transform((v) => v ?? ''),
+    }),
+  ),
+  totalCount: z.number().int(),
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { count, escapedText, flag, minimalUser, names, optionalString } from './common.js';
+
+const branch = z.object({
+  ref: z.string(),
+  sha: z.string(),
+  repo: z
+    .object({ full_name: z.string(), description: optionalString })
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+/**
+ * MinimalPullRequest (CONTRACT §5.11–5.12). From `list_pull_requests` the counters are absent and `merged`
+ * is always false (use `merged_at`).
+ */
+export const pullRequestSchema = z.object({
+  number: z.number().int(),
+  title: escapedText,
+  body: escapedText,
+  state: z.enum(['open', 'closed']),
+  draft: flag,
+  merged: flag,
+  mergeable_state: optionalString,
+  html_url: z.string(),
+  user: minimalUser,
+  labels: names,
+  assignees: names,
+  requested_reviewers: names,
+  merged_by: optionalString,
+  head: branch,
+  base: branch,
+  additions: count,
+  deletions: count,
+  changed_files: count,
+  commits: count,
+  comments: count,
+  created_at: z.string(),
+  updated_at: z.string(),
+  closed_at: optionalString,
+  merged_at: optionalString,
+  milestone: optionalString,
+});
+
+export const pullRequestListSchema = z.array(pullRequestSchema);

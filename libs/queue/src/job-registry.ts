@@ -1,0 +1,38 @@
+import { JobName, type JobPayloads } from './jobs.js';
+
+export interface JobContext {
+  /** BullMQ job id (for sync jobs: the github_sync_jobs.job_id). */
+  id: string;
+  attemptsMade: number;
+  maxAttempts: number;
+  /** Pushes the job back to the delayed set until `until` without consuming an attempt. */
+  delayUntil(until: Date): Promise<never>;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<unknown>;
+
+export type JobHandlers = { [N in JobName]?: JobHandler<N> };
+
+/**
+ * Holds the handler of every job name a worker runs. `assertComplete` fails start-up when a job
+ * the worker is responsible for has no handler, so a job can never sit unprocessed in a queue.
+ */
+export class JobRegistry {
+  private readonly handlers: JobHandlers = {};
+
+  register<N extends JobName>(name: N, handler: JobHandler<N>): void {
+    if (this.handlers[name]) throw new Error(`job ${name} has two handlers`);
+    (this.handlers as Record<N, JobHandler<N>>)[name] = handler;
+  }
+
+  get<N extends JobName>(name: N): JobHandler<N> {
+    const handler = this.handlers[name] as JobHandler<N> | undefined;
+    if (!handler) throw new Error(`no handler registered for job ${name}`);
+    return handler;
+  }
+
+  assertComplete(required: readonly JobName[] = Object.values(JobName)): void {
+    const missing = required.filter((name) => !this.handlers[name]);
+    if (missing.length > 0) throw new Error(`no handler registered for job(s): ${missing.join(', ')}`);
+  }
+}

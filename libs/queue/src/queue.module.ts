@@ -1,0 +1,29 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { JobQueue } from './job-queue.service.js';
+import { QueueName } from './jobs.js';
+import { type RedisRole, redisOptions } from './redis-connection.js';
+
+/** BullMQ on Redis with the configured (hash-tagged) key prefix; every queue registered once. */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(role: RedisRole): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            connection: redisOptions(config.redisUrl, role),
+            prefix: config.queue.prefix,
+          }),
+        }),
+        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+      ],
+      providers: [JobQueue],
+      exports: [JobQueue, BullModule],
+    };
+  }
+}

@@ -1,4 +1,5 @@
 export { DbModule } from './db.module.js';
+export { DatabaseHealth } from './repositories/database-health.js';
 export { isDatabaseUnavailable, rethrowUnavailable } from './db-errors.js';
 export * from './prisma-types.js';
 export {

@@ -39,7 +39,9 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 export function resolveOptions(options: GitHubMcpOptions): ResolvedGitHubMcpOptions {
   const positive = (name: string, value: number, allowZero: boolean): void => {
     if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-      throw new RangeError(`GitHub MCP option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number`);
+      throw new RangeError(
+        `GitHub MCP option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number`,
+      );
     }
   };
   positive('timeoutMs', options.timeoutMs, false);

@@ -25,6 +25,14 @@ export class JobQueue {
     }
   }
 
+  /** Round-trip time of a Redis PING, in milliseconds; throws when Redis is unreachable. */
+  async ping(): Promise<number> {
+    const started = performance.now();
+    const client = await this.queue(QueueName.Sync).getBackend().client;
+    await client.runCommand('ping', []);
+    return performance.now() - started;
+  }
+
   queue(name: QueueName): Queue {
     const queue = this.queues.get(name);
     if (!queue) throw new Error(`unknown queue ${name}`);

@@ -36,3 +36,11 @@ export class JobRegistry {
     if (missing.length > 0) throw new Error(`no handler registered for job(s): ${missing.join(', ')}`);
   }
 }
+
+/** Thrown by a handler for failures that retrying cannot fix (bad credentials, repo gone, bad data). */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}

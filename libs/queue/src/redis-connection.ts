@@ -1,4 +1,4 @@
-import type { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'bullmq';
 
 export type RedisRole = 'worker' | 'producer';
 
@@ -6,7 +6,7 @@ export type RedisRole = 'worker' | 'producer';
  * Redis options for BullMQ. Workers need `maxRetriesPerRequest: null`; producers in the API use
  * `enableOfflineQueue: false` so a Redis outage fails fast instead of hanging a request.
  */
-export function redisOptions(url: string, role: RedisRole): RedisOptions & { url: string } {
+export function redisOptions(url: string, role: RedisRole): RedisOptions {
   return {
     url,
     maxRetriesPerRequest: role === 'worker' ? null : 1,

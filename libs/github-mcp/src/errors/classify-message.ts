@@ -21,7 +21,11 @@ const UPSTREAM_TRANSIENT =
   /connection reset|connection refused|i\/o timeout|context deadline exceeded|Client\.Timeout|TLS handshake timeout|unexpected EOF|:\s*EOF\b|server misbehaving|broken pipe|temporarily unavailable|timed out|something went wrong while executing your query|try again later/i;
 
 /** `GET https://…: 404 Not Found []`, `unexpected status 404: …`, `non-200 OK status code: 401 Unauthorized …`. */
-const STATUS_PATTERNS = [/unexpected status (\d{3})\b/, /non-200 OK status code: (\d{3})\b/, /(?:^|: )(\d{3}) [A-Za-z]/m];
+const STATUS_PATTERNS = [
+  /unexpected status (\d{3})\b/,
+  /non-200 OK status code: (\d{3})\b/,
+  /(?:^|: )(\d{3}) [A-Za-z]/m,
+];
 
 export function extractGitHubStatus(text: string): number | undefined {
   for (const pattern of STATUS_PATTERNS) {
@@ -54,6 +58,7 @@ export function classifyGitHubMessage(text: string, nowMs: number): ErrorClassif
   if (byStatus) return byStatus;
   if (NOT_FOUND.test(text)) return { kind: 'not_found' };
   if (UNAUTHORIZED.test(text)) return { kind: 'unauthorized' };
-  if (UPSTREAM_TRANSIENT.test(text)) return { kind: 'transient', transientReason: 'upstream', notDelivered: false };
+  if (UPSTREAM_TRANSIENT.test(text))
+    return { kind: 'transient', transientReason: 'upstream', notDelivered: false };
   return withStatus({ kind: 'unknown' });
 }

@@ -45,12 +45,28 @@ export function rpcErrorText(error: McpError): string {
   return error.message.replace(MCP_ERROR_PREFIX, '');
 }
 
-function errorCodeChain(error: unknown): string[] {
+interface ErrorLike {
+  name: string;
+  message: string;
+  code?: unknown;
+  cause?: unknown;
+}
+
+/** Duck-typed: errors from Node internals (undici) may come from another realm, failing `instanceof Error`. */
+export function isErrorLike(value: unknown): value is ErrorLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === 'string' &&
+    typeof (value as { name?: unknown }).name === 'string'
+  );
+}
+
+function errorCodeChain(error: ErrorLike): string[] {
   const codes: string[] = [];
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const code: unknown = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
+  for (let depth = 0; depth < 5 && isErrorLike(current); depth += 1) {
+    if (typeof current.code === 'string') codes.push(current.code);
     current = current.cause;
   }
   return codes;
@@ -77,7 +93,11 @@ function classifyRpcError(error: McpError, ctx: ThrownContext): ErrorClassificat
   return byText;
 }
 
-function classifyHttpStatus(status: number | undefined, message: string, ctx: ThrownContext): ErrorClassification {
+function classifyHttpStatus(
+  status: number | undefined,
+  message: string,
+  ctx: ThrownContext,
+): ErrorClassification {
   if (status === undefined || status < 0) return { kind: 'protocol' };
   if (status === 401 || status === 403) {
     if (/rate limit/i.test(message)) return { ...classifyGitHubMessage(message, ctx.nowMs), status };
@@ -98,18 +118,20 @@ function classifyHttpStatus(status: number | undefined, message: string, ctx: Th
 export function classifyThrown(error: unknown, ctx: ThrownContext): ErrorClassification {
   if (error instanceof McpError) return classifyRpcError(error, ctx);
   if (error instanceof StreamableHTTPError) return classifyHttpStatus(error.code, error.message, ctx);
-  if (!(error instanceof Error)) return { kind: 'unknown' };
+  if (!isErrorLike(error)) return { kind: 'unknown' };
   const codes = errorCodeChain(error);
   if (codes.some((code) => NETWORK_CODES.has(code)) || error.message === 'fetch failed') {
     const notDelivered = codes.some((code) => NOT_DELIVERED_CODES.has(code));
     return { kind: 'transient', transientReason: 'network', notDelivered };
   }
-  if (error.message === 'Not connected') {
+  if (error.message.startsWith('Not connected')) {
     return { kind: 'transient', transientReason: 'connection_closed', notDelivered: true };
   }
   if (error.name === 'AbortError') {
     return { kind: 'transient', transientReason: 'connection_closed', notDelivered: false };
   }
-  if (error.name === 'ZodError' || error.name === 'SyntaxError') return { kind: 'protocol' };
+  if (error.name === 'ZodError' || error.name === 'SyntaxError' || /^Server('s| sent)/.test(error.message)) {
+    return { kind: 'protocol' };
+  }
   return { kind: 'unknown' };
 }

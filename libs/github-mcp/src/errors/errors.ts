@@ -1,11 +1,5 @@
 export type GitHubMcpErrorKind =
-  | 'not_found'
-  | 'unauthorized'
-  | 'rate_limited'
-  | 'transient'
-  | 'invalid_request'
-  | 'protocol'
-  | 'unknown';
+  'not_found' | 'unauthorized' | 'rate_limited' | 'transient' | 'invalid_request' | 'protocol' | 'unknown';
 
 /** Why a transient failure happened; `timeout` is the per-call `timeoutMs` running out. */
 export type TransientReason = 'network' | 'timeout' | 'connection_closed' | 'http' | 'upstream';

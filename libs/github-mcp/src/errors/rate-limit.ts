@@ -16,7 +16,8 @@ const RETRY_AFTER = new RegExp(`Retry after (${GO_DURATION_SOURCE})`);
 const RESET_IN = new RegExp(`\\[rate reset in (${GO_DURATION_SOURCE})\\]`);
 const RESET_AGO = new RegExp(`\\[rate limit was reset (${GO_DURATION_SOURCE}) ago\\]`);
 /** go-github local block: "API rate limit of 5000 still exceeded until 2026-08-20 18:19:32 +0000 UTC, …". */
-const STILL_EXCEEDED = /still exceeded until (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d+)? ([+-]\d{2})(\d{2})/;
+const STILL_EXCEEDED =
+  /still exceeded until (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.\d+)? ([+-]\d{2})(\d{2})/;
 
 export function isRateLimitMessage(text: string): boolean {
   return RATE_LIMIT_WORDING.test(text);

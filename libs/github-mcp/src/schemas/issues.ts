@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { count, escapedText, fieldValues, flag, minimalUser, names, optionalString, reactions } from './common.js';
+import {
+  count,
+  escapedText,
+  fieldValues,
+  flag,
+  minimalUser,
+  names,
+  optionalString,
+  reactions,
+} from './common.js';
 
 /** `list_issues` item (CONTRACT §5.2): GraphQL casing, `user{login}`, label names, no id. */
 export const listIssuesItemSchema = z.object({
@@ -41,7 +50,10 @@ export const issueSchema = z.object({
   title: escapedText,
   body: escapedText,
   state: z.enum(['open', 'closed']),
-  state_reason: z.enum(['completed', 'not_planned', 'duplicate', 'reopened']).nullish().transform((v) => v ?? null),
+  state_reason: z
+    .enum(['completed', 'not_planned', 'duplicate', 'reopened'])
+    .nullish()
+    .transform((v) => v ?? null),
   draft: flag,
   locked: flag,
   html_url: z.string(),
@@ -61,11 +73,15 @@ export const issueSchema = z.object({
   has_parent: z.boolean().optional(),
   has_children: z.boolean().optional(),
   parent: issueRef.optional(),
-  sub_issues_summary: z
-    .object({ total: count, completed: count, percent_completed: count })
-    .optional(),
+  sub_issues_summary: z.object({ total: count, completed: count, percent_completed: count }).optional(),
   closed_by_pull_requests: z
-    .object({ total_count: count, references: z.array(issueRef).nullish().transform((v) => v ?? []) })
+    .object({
+      total_count: count,
+      references: z
+        .array(issueRef)
+        .nullish()
+        .transform((v) => v ?? []),
+    })
     .optional(),
 });
 
@@ -89,8 +105,14 @@ export const issueLabelsSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      color: z.string().nullish().transform((v) => v ?? ''),
-      description: z.string().nullish().transform((v) => v ?? ''),
+      color: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? ''),
+      description: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? ''),
     }),
   ),
   totalCount: z.number().int(),

@@ -1,0 +1,58 @@
+import type { GitHubSyncJob, RepositorySyncWithRepo, WorkspaceIntegration } from '#libs/db';
+
+export function presentJob(job: GitHubSyncJob) {
+  const done = job.itemsSynced + job.itemsFailed;
+  return {
+    job_id: job.jobId,
+    status: job.status,
+    direction: job.direction,
+    trigger: job.trigger,
+    full: job.full,
+    repository_sync_id: job.repositorySyncId,
+    items_total: job.itemsTotal,
+    items_synced: job.itemsSynced,
+    items_failed: job.itemsFailed,
+    progress: job.status === 'completed' ? 100 : job.itemsTotal > 0 ? Math.min(99, Math.floor((done / job.itemsTotal) * 100)) : 0,
+    checkpoint: job.checkpoint,
+    error_message: job.errorMessage,
+    error_details: job.errorDetails,
+    metadata: job.metadata,
+    created_at: job.createdAt,
+    started_at: job.startedAt,
+    completed_at: job.completedAt,
+  };
+}
+
+export function presentRepository(sync: RepositorySyncWithRepo) {
+  return {
+    id: sync.id,
+    full_name: `${sync.repository.owner}/${sync.repository.name}`,
+    github_id: sync.repository.githubId.toString(),
+    private: sync.repository.private,
+    project_id: sync.projectId,
+    project_name: sync.project.name,
+    direction: sync.direction,
+    enabled: sync.enabled,
+    sync_interval_seconds: sync.syncIntervalSeconds,
+    include_comments: sync.includeComments,
+    include_pull_requests: sync.includePullRequests,
+    last_cursor: sync.lastCursor,
+    last_synced_at: sync.lastSyncedAt,
+  };
+}
+
+/** Never includes the token or webhook secret, encrypted or not. */
+export function presentIntegration(integration: WorkspaceIntegration) {
+  return {
+    id: integration.id,
+    provider: integration.provider,
+    auth_kind: integration.authKind,
+    status: integration.status,
+    status_message: integration.statusMessage,
+    github_login: integration.githubLogin,
+    scopes: integration.scopes,
+    installation_id: integration.installationId?.toString() ?? null,
+    created_at: integration.createdAt,
+    updated_at: integration.updatedAt,
+  };
+}

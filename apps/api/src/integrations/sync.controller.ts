@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { AdminOnly, Principal } from '#libs/auth';
+import type { TokenPrincipal } from '#libs/db';
+import { SyncRequestService, SyncStatusService } from '#libs/sync';
+import { parseInput } from '../http/zod-input.js';
+import { presentIntegration, presentJob, presentRepository } from './sync-job.presenter.js';
+
+const syncBody = z
+  .object({
+    direction: z.enum(['from_github', 'to_github', 'bidirectional']).optional(),
+    force: z.boolean().optional(),
+    repository: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must look like "owner/name"')
+      .optional(),
+  })
+  .strict();
+
+@Controller('workspaces/:slug/integrations/github-mcp')
+export class SyncController {
+  constructor(
+    private readonly requests: SyncRequestService,
+    private readonly statuses: SyncStatusService,
+  ) {}
+
+  /** 202 with the new job; 200 with the job already queued or running for that repository. */
+  @Post('sync')
+  @AdminOnly()
+  @HttpCode(202)
+  async sync(@Principal() principal: TokenPrincipal, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+    const input = parseInput(syncBody, body);
+    const jobs = await this.requests.request(principal.workspaceId, { ...input, trigger: 'manual' });
+    if (!jobs.some((j) => j.created)) res.status(200);
+    const [first] = jobs;
+    return {
+      job_id: first?.job.jobId,
+      status: first?.job.status,
+      jobs: jobs.map((j) => ({
+        job_id: j.job.jobId,
+        status: j.job.status,
+        repository: `${j.repository.repository.owner}/${j.repository.repository.name}`,
+        created: j.created,
+      })),
+    };
+  }
+
+  @Get('status')
+  async status(@Principal() principal: TokenPrincipal) {
+    const { integration, repositories, current, recent } = await this.statuses.status(principal.workspaceId);
+    return {
+      integration: presentIntegration(integration),
+      repositories: repositories.map(presentRepository),
+      current_sync_job: current ? presentJob(current) : null,
+      recent_jobs: recent.map(presentJob),
+    };
+  }
+
+  @Get('sync-jobs/:jobId')
+  async job(@Principal() principal: TokenPrincipal, @Param('jobId') jobId: string) {
+    return presentJob(await this.statuses.job(principal.workspaceId, jobId));
+  }
+}

@@ -1,0 +1,41 @@
+import type { IssueComment, IssueWithRelations } from '#libs/db';
+
+export function presentIssue(issue: IssueWithRelations) {
+  const link = issue.githubSync;
+  return {
+    id: issue.id,
+    project_id: issue.projectId,
+    sequence_id: issue.sequenceId,
+    title: issue.title,
+    description: issue.description,
+    state: issue.state,
+    priority: issue.priority,
+    labels: issue.labels.map((l) => l.label.name).sort(),
+    assignees: issue.assignees.map((a) => ({ github_login: a.githubLogin, user_id: a.userId })),
+    comment_count: issue._count.comments,
+    created_at: issue.createdAt,
+    updated_at: issue.updatedAt,
+    completed_at: issue.completedAt,
+    github: link
+      ? {
+          repository: `${link.repositorySync.repository.owner}/${link.repositorySync.repository.name}`,
+          number: link.githubNumber,
+          url: link.githubUrl,
+          updated_at: link.githubUpdatedAt,
+          last_synced_at: link.lastSyncedAt,
+        }
+      : null,
+  };
+}
+
+export function presentComment(comment: IssueComment & { githubSync: { githubId: bigint } | null }) {
+  return {
+    id: comment.id,
+    body: comment.body,
+    author_login: comment.authorLogin,
+    author_id: comment.authorId,
+    created_at: comment.createdAt,
+    updated_at: comment.updatedAt,
+    github_comment_id: comment.githubSync?.githubId.toString() ?? null,
+  };
+}

@@ -1,0 +1,41 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '#libs/common';
+import { WorkspaceRepository } from '#libs/db';
+import { hashApiToken } from './api-token.js';
+import { ADMIN_ONLY, type AuthenticatedRequest, PUBLIC_ROUTE } from './principal.js';
+
+interface HttpRequest extends AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  params: Record<string, string | undefined>;
+}
+
+/**
+ * Bearer API token → principal. A route with a `:slug` only answers for the token's own workspace:
+ * any other workspace, existing or not, is a 404 so tenants cannot probe each other.
+ */
+@Injectable()
+export class ApiTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly workspaces: WorkspaceRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match?.[1]) throw new UnauthorizedError('missing bearer API token');
+    const principal = await this.workspaces.findPrincipalByTokenHash(hashApiToken(match[1]));
+    if (!principal) throw new UnauthorizedError('invalid or revoked API token');
+    const slug = request.params.slug;
+    if (slug !== undefined && slug !== principal.workspaceSlug) throw new NotFoundError(`workspace ${slug} not found`);
+    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && principal.role !== 'admin') {
+      throw new ForbiddenError('this action needs a workspace admin');
+    }
+    request.principal = principal;
+    return true;
+  }
+}

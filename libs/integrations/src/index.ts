@@ -1,0 +1,2 @@
+export { GitHubConnectionService } from './github-connection.service.js';
+export { IntegrationsModule } from './integrations.module.js';

@@ -1,0 +1,57 @@
+import type { GitHubCommentRecord, GitHubIssueRecord } from '#libs/db';
+import type { GitHubIssueComment, ListIssuesItem } from '#libs/github-mcp';
+import { commentContentHash, issueContentHash } from './content-hash.js';
+import { type GitHubStateReason, type StateMapping, mapGitHubState } from './state-mapping.js';
+
+export interface RepoRef {
+  owner: string;
+  name: string;
+}
+
+/** GitHub's html URL of an issue (list_issues does not return it; the shape is stable). */
+export function issueHtmlUrl(repo: RepoRef, number: number): string {
+  return `https://github.com/${repo.owner}/${repo.name}/issues/${number}`;
+}
+
+export function toIssueRecord(
+  repo: RepoRef,
+  item: ListIssuesItem,
+  details: { stateReason: GitHubStateReason; closedAt: Date | null; comments?: GitHubCommentRecord[] | undefined },
+  mapping: StateMapping,
+): GitHubIssueRecord {
+  const state = item.state === 'OPEN' ? 'open' : 'closed';
+  const labels = item.labels ?? [];
+  return {
+    number: item.number,
+    url: issueHtmlUrl(repo, item.number),
+    title: item.title,
+    body: item.body ?? '',
+    state: mapGitHubState(state, details.stateReason, mapping),
+    labels,
+    assignees: item.assignees,
+    createdAt: new Date(item.created_at),
+    updatedAt: new Date(item.updated_at),
+    closedAt: state === 'closed' ? (details.closedAt ?? new Date(item.updated_at)) : null,
+    commentCount: item.comments ?? 0,
+    contentHash: issueContentHash({
+      title: item.title,
+      body: item.body ?? '',
+      state,
+      stateReason: state === 'closed' ? details.stateReason : null,
+      labels,
+      assignees: item.assignees,
+    }),
+    comments: details.comments,
+  };
+}
+
+export function toCommentRecord(comment: GitHubIssueComment): GitHubCommentRecord {
+  return {
+    githubId: BigInt(comment.id),
+    body: comment.body,
+    authorLogin: comment.user?.login ?? null,
+    createdAt: new Date(comment.created_at),
+    updatedAt: new Date(comment.updated_at),
+    contentHash: commentContentHash(comment.body),
+  };
+}

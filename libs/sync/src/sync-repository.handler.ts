@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { IntegrationRepository, SyncJobRepository } from '#libs/db';
+import { GitHubMcpClientFactory, GitHubMcpError, McpRateLimitError } from '#libs/github-mcp';
+import { type JobContext, type JobPayloads, type JobName, PermanentJobError, isJobControlSignal } from '#libs/queue';
+import { SecretCipher } from '#libs/secrets';
+import { RepositorySyncRunner } from './repository-sync-runner.js';
+
+/** When GitHub gives no reset time for a rate limit, wait this long before trying again. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+const PERMANENT_MCP_ERRORS = new Set(['not_found', 'unauthorized', 'invalid_request']);
+
+/** `sync_repository`: runs one github_sync_jobs row and keeps its status honest. */
+@Injectable()
+export class SyncRepositoryHandler {
+  private readonly logger = new Logger(SyncRepositoryHandler.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: SyncJobRepository,
+    private readonly integrations: IntegrationRepository,
+    private readonly runner: RepositorySyncRunner,
+    private readonly mcp: GitHubMcpClientFactory,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  async handle(payload: JobPayloads[JobName.SyncRepository], context: JobContext): Promise<unknown> {
+    const job = await this.jobs.findByJobId(payload.syncJobId);
+    if (!job) throw new PermanentJobError(`sync job ${payload.syncJobId} does not exist`);
+    if (job.status === 'completed' || job.status === 'cancelled' || job.status === 'failed') {
+      this.logger.log(`sync job ${job.jobId} is already ${job.status}; nothing to do`);
+      return { skipped: job.status };
+    }
+    const repoSync = job.repositorySyncId ? await this.integrations.findRepositorySync(job.repositorySyncId) : null;
+    const integration = await this.integrations.findById(job.workspaceIntegrationId);
+    if (!repoSync || !integration?.accessTokenEncrypted || integration.status !== 'connected') {
+      const message = !repoSync ? 'the repository is no longer connected' : 'the GitHub integration is not connected';
+      await this.jobs.recordError(job.jobId, message, {}, true);
+      throw new PermanentJobError(message);
+    }
+
+    await this.jobs.markRunning(job.jobId, context.attemptsMade + 1);
+    try {
+      const client = this.mcp.forToken(this.cipher.decrypt(integration.accessTokenEncrypted));
+      const summary = await this.runner.run(job, repoSync, client, {
+        batchSize: this.config.sync.maxBatchSize,
+        commentConcurrency: this.config.sync.commentConcurrency,
+      });
+      await this.jobs.complete(job.jobId, { ...summary });
+      return summary;
+    } catch (error) {
+      if (isJobControlSignal(error)) throw error;
+      if (error instanceof McpRateLimitError) return this.waitForRateLimit(job.jobId, error, context);
+      const permanent =
+        error instanceof PermanentJobError ||
+        (error instanceof GitHubMcpError && PERMANENT_MCP_ERRORS.has(error.kind));
+      const final = permanent || context.attemptsMade + 1 >= context.maxAttempts;
+      const message = error instanceof Error ? error.message : String(error);
+      await this.jobs.recordError(job.jobId, message, describe(error, context), final);
+      if (permanent) throw new PermanentJobError(message, { cause: error });
+      throw error;
+    }
+  }
+
+  private async waitForRateLimit(jobId: string, error: McpRateLimitError, context: JobContext): Promise<never> {
+    const until = error.resetAt ?? new Date(Date.now() + DEFAULT_RATE_LIMIT_WAIT_MS);
+    this.logger.warn(`sync job ${jobId} rate limited by GitHub; resuming at ${until.toISOString()}`);
+    await this.jobs.mergeMetadata(jobId, { rate_limited_until: until.toISOString(), last_rate_limit: error.message });
+    return context.delayUntil(until);
+  }
+}
+
+function describe(error: unknown, context: JobContext): Record<string, unknown> {
+  const details: Record<string, unknown> = { attempt: context.attemptsMade + 1, max_attempts: context.maxAttempts };
+  if (error instanceof GitHubMcpError) Object.assign(details, { kind: error.kind, tool: error.tool });
+  if (error instanceof Error) details.error = error.name;
+  return details;
+}

@@ -1,22 +1,8 @@
 import 'reflect-metadata';
-import { type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { AppConfig } from '#libs/config';
+import { type AppConfig, nestLogLevels } from '#libs/config';
 import { ApiModule } from './app.module.js';
-
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-  silent: [],
-};
-
-export function nestLogLevels(level: AppConfig['logLevel']): LogLevel[] {
-  return LEVELS[level];
-}
 
 /** Builds and starts the API; used by main.ts, the demo and the tests. */
 export async function startApi(config: AppConfig, port = config.api.port): Promise<{ app: INestApplication; url: string }> {

@@ -1,11 +1,10 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolResult, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { ConnectionPool } from './connection/connection-pool.js';
 import type { McpConnection } from './connection/connection.js';
-import { classifyThrown, isErrorLike, rpcErrorText } from './errors/classify-thrown.js';
+import { classifyThrown, describeThrown } from './errors/classify-thrown.js';
 import { createGitHubMcpError, type ErrorOrigin, redactSecrets } from './errors/create-error.js';
 import { GitHubMcpError, McpProtocolError, McpTransientError } from './errors/errors.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ResolvedGitHubMcpOptions } from './options.js';
 import { callLabel, interpretToolResult, quote } from './tool-result.js';
 
@@ -60,8 +59,10 @@ export class ToolCaller {
       result = raw as CallToolResult;
     } catch (error) {
       const typed = error instanceof GitHubMcpError ? error : this.fromThrown(error, origin, connection);
-      if (connection && typed instanceof McpTransientError && typed.reason !== 'upstream')
+      // A broken transport or session: stop handing this connection out so the next attempt reconnects.
+      if (connection && typed instanceof McpTransientError && typed.reason !== 'upstream') {
         connection.retire();
+      }
       throw typed;
     } finally {
       connection?.end();
@@ -74,15 +75,12 @@ export class ToolCaller {
       nowMs: Date.now(),
       hadSession: connection?.hadSession ?? false,
     });
-    const text =
-      error instanceof McpError
-        ? rpcErrorText(error)
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    const text = describeThrown(error);
     const rpcCode = error instanceof McpError ? error.code : undefined;
     const message = this.redact(`${callLabel(origin)} failed: ${quote(text)}`);
-    return createGitHubMcpError(classification, message, { ...origin, rpcCode, cause: error });
+    // Keep the original error as cause unless it quotes the token (e.g. an endpoint echoing the header).
+    const cause = text.includes(this.token) ? new Error(this.redact(text)) : error;
+    return createGitHubMcpError(classification, message, { ...origin, rpcCode, cause });
   }
 
   private unexpected(error: unknown, spec: ToolCallSpec<z.ZodType>): GitHubMcpError {

@@ -6,22 +6,39 @@ const at = (offsetMs: number): Date => new Date(NOW + offsetMs);
 
 describe('classifyGitHubMessage: every wording of CONTRACT §4', () => {
   it.each([
-    ['failed to get pull request: GET https://api.github.com/repos/acme/web/pulls/999: 404 Not Found []', 404],
+    [
+      'failed to get pull request: GET https://api.github.com/repos/acme/web/pulls/999: 404 Not Found []',
+      404,
+    ],
     ['failed to get issue: GET https://api.github.com/repos/o/r/issues/999: 404 Not Found []', 404],
-    ['failed to get issue comments: GET https://api.github.com/repos/o/r/issues/5/comments: 404 Not Found []', 404],
-    ['failed to create comment: POST https://api.github.com/repos/o/r/issues/1/comments: 410 Issues are disabled for this repo []', 410],
+    [
+      'failed to get issue comments: GET https://api.github.com/repos/o/r/issues/5/comments: 404 Not Found []',
+      404,
+    ],
+    [
+      'failed to create comment: POST https://api.github.com/repos/o/r/issues/1/comments: 410 Issues are disabled for this repo []',
+      410,
+    ],
     ['failed to list pull requests: unexpected status 404: {"message":"Not Found"}', 404],
     ["failed to list issues: Could not resolve to a Repository with the name 'acme/nope'.", undefined],
-    ["Failed to find issues: Could not resolve to an Issue with the number of 77.", undefined],
+    ['Failed to find issues: Could not resolve to an Issue with the number of 77.', undefined],
     ["label 'x' not found in o/r", undefined],
   ])('not found: %s', (text, status) => {
-    expect(classifyGitHubMessage(text, NOW)).toEqual(status === undefined ? { kind: 'not_found' } : { kind: 'not_found', status });
+    expect(classifyGitHubMessage(text, NOW)).toEqual(
+      status === undefined ? { kind: 'not_found' } : { kind: 'not_found', status },
+    );
   });
 
   it.each([
     ['failed to get user: GET https://api.github.com/user: 401 Bad credentials []', 401],
-    ['failed to list issues: non-200 OK status code: 401 Unauthorized body: "{\\"message\\":\\"Bad credentials\\"}"', 401],
-    ['failed to update issue: PATCH https://api.github.com/repos/o/r/issues/1: 403 Resource not accessible by integration []', 403],
+    [
+      'failed to list issues: non-200 OK status code: 401 Unauthorized body: "{\\"message\\":\\"Bad credentials\\"}"',
+      401,
+    ],
+    [
+      'failed to update issue: PATCH https://api.github.com/repos/o/r/issues/1: 403 Resource not accessible by integration []',
+      403,
+    ],
     ['access to issue details is restricted by lockdown mode', undefined],
     ['Failed to close issue: Resource not accessible by integration', undefined],
   ])('unauthorized: %s', (text, status) => {
@@ -31,21 +48,38 @@ describe('classifyGitHubMessage: every wording of CONTRACT §4', () => {
   });
 
   it('primary rate limit with "Retry after 12m34s."', () => {
-    const c = classifyGitHubMessage('failed to list pull requests: GitHub API rate limit exceeded. Retry after 12m34s.', NOW);
-    expect(c).toEqual({ kind: 'rate_limited', secondary: false, retryAfterMs: 754_000, resetAt: at(754_000) });
+    const c = classifyGitHubMessage(
+      'failed to list pull requests: GitHub API rate limit exceeded. Retry after 12m34s.',
+      NOW,
+    );
+    expect(c).toEqual({
+      kind: 'rate_limited',
+      secondary: false,
+      retryAfterMs: 754_000,
+      resetAt: at(754_000),
+    });
   });
 
   it('rate limit with "Wait before retrying." has no time', () => {
-    const c = classifyGitHubMessage('failed to get user: GitHub API rate limit exceeded. Wait before retrying.', NOW);
+    const c = classifyGitHubMessage(
+      'failed to get user: GitHub API rate limit exceeded. Wait before retrying.',
+      NOW,
+    );
     expect(c).toEqual({ kind: 'rate_limited', secondary: false });
   });
 
   it('secondary rate limit with and without a time', () => {
     expect(
-      classifyGitHubMessage('failed to create issue: GitHub secondary rate limit exceeded. Retry after 1m0s.', NOW),
+      classifyGitHubMessage(
+        'failed to create issue: GitHub secondary rate limit exceeded. Retry after 1m0s.',
+        NOW,
+      ),
     ).toEqual({ kind: 'rate_limited', secondary: true, retryAfterMs: 60_000, resetAt: at(60_000) });
     expect(
-      classifyGitHubMessage('failed to create comment: GitHub secondary rate limit exceeded. Wait before retrying.', NOW),
+      classifyGitHubMessage(
+        'failed to create comment: GitHub secondary rate limit exceeded. Wait before retrying.',
+        NOW,
+      ),
     ).toEqual({ kind: 'rate_limited', secondary: true });
   });
 
@@ -74,7 +108,9 @@ describe('classifyGitHubMessage: every wording of CONTRACT §4', () => {
   });
 
   it('GraphQL rate limit message has no time', () => {
-    expect(classifyGitHubMessage('failed to list issues: API rate limit exceeded for user ID 1.', NOW)).toEqual({
+    expect(
+      classifyGitHubMessage('failed to list issues: API rate limit exceeded for user ID 1.', NOW),
+    ).toEqual({
       kind: 'rate_limited',
       secondary: false,
     });
@@ -129,7 +165,9 @@ describe('classifyGitHubMessage: every wording of CONTRACT §4', () => {
   it('422 Validation Failed keeps its status', () => {
     const text = 'failed to create issue: Validation Failed\nIssue.title (missing_field): title is missing';
     expect(classifyGitHubMessage(text, NOW)).toEqual({ kind: 'invalid_request' });
-    expect(classifyGitHubMessage('failed to merge: PUT https://api.github.com/x: 409 Conflict []', NOW)).toEqual({
+    expect(
+      classifyGitHubMessage('failed to merge: PUT https://api.github.com/x: 409 Conflict []', NOW),
+    ).toEqual({
       kind: 'invalid_request',
       status: 409,
     });
@@ -138,7 +176,10 @@ describe('classifyGitHubMessage: every wording of CONTRACT §4', () => {
   it.each([
     ['failed to list issues: non-200 OK status code: 502 Bad Gateway body: "<html>"', 502],
     ['failed to get issue: GET https://api.github.com/repos/o/r/issues/1: 503 Service Unavailable []', 503],
-    ['failed to list pull requests: GET https://api.github.com/repos/o/r/pulls: 500 Internal Server Error []', 500],
+    [
+      'failed to list pull requests: GET https://api.github.com/repos/o/r/pulls: 500 Internal Server Error []',
+      500,
+    ],
     ['failed to get user: GET https://api.github.com/user: 504 Gateway Timeout []', 504],
   ])('5xx GitHub answers are transient: %s', (text, status) => {
     expect(classifyGitHubMessage(text, NOW)).toEqual({

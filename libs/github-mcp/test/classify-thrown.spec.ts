@@ -12,9 +12,15 @@ function networkError(code: string): Error {
 
 describe('classifyThrown: JSON-RPC errors', () => {
   it('code 0 errors are classified by their text', () => {
-    const notFound = new McpError(0, 'failed to get issue: GET https://api.github.com/repos/o/r/issues/999: 404 Not Found []');
+    const notFound = new McpError(
+      0,
+      'failed to get issue: GET https://api.github.com/repos/o/r/issues/999: 404 Not Found []',
+    );
     expect(classifyThrown(notFound, ctx)).toEqual({ kind: 'not_found', status: 404 });
-    const unauthorized = new McpError(0, 'failed to get issue comments: GET https://x: 401 Bad credentials []');
+    const unauthorized = new McpError(
+      0,
+      'failed to get issue comments: GET https://x: 401 Bad credentials []',
+    );
     expect(classifyThrown(unauthorized, ctx)).toEqual({ kind: 'unauthorized', status: 401 });
     const limited = new McpError(0, 'failed to get issue: GitHub API rate limit exceeded. Retry after 2m0s.');
     expect(classifyThrown(limited, ctx)).toEqual({
@@ -23,12 +29,18 @@ describe('classifyThrown: JSON-RPC errors', () => {
       retryAfterMs: 120_000,
       resetAt: new Date(NOW + 120_000),
     });
-    expect(classifyThrown(new McpError(0, 'perPage value 101 exceeds maximum of 100'), ctx).kind).toBe('invalid_request');
+    expect(classifyThrown(new McpError(0, 'perPage value 101 exceeds maximum of 100'), ctx).kind).toBe(
+      'invalid_request',
+    );
   });
 
   it('unknown tool (-32602) and other request errors are invalid requests', () => {
-    expect(classifyThrown(new McpError(-32602, 'unknown tool "get_issue"'), ctx)).toEqual({ kind: 'invalid_request' });
-    expect(classifyThrown(new McpError(ErrorCode.MethodNotFound, 'Method not found'), ctx).kind).toBe('invalid_request');
+    expect(classifyThrown(new McpError(-32602, 'unknown tool "get_issue"'), ctx)).toEqual({
+      kind: 'invalid_request',
+    });
+    expect(classifyThrown(new McpError(ErrorCode.MethodNotFound, 'Method not found'), ctx).kind).toBe(
+      'invalid_request',
+    );
   });
 
   it('SDK timeout and closed connection are transient', () => {
@@ -46,7 +58,9 @@ describe('classifyThrown: JSON-RPC errors', () => {
 
   it('internal errors are transient unless the text says otherwise; parse errors are protocol errors', () => {
     expect(classifyThrown(new McpError(ErrorCode.InternalError, 'boom'), ctx).kind).toBe('transient');
-    expect(classifyThrown(new McpError(ErrorCode.InternalError, 'x: 404 Not Found []'), ctx).kind).toBe('not_found');
+    expect(classifyThrown(new McpError(ErrorCode.InternalError, 'x: 404 Not Found []'), ctx).kind).toBe(
+      'not_found',
+    );
     expect(classifyThrown(new McpError(ErrorCode.ParseError, 'Parse error'), ctx).kind).toBe('protocol');
   });
 });
@@ -72,7 +86,9 @@ describe('classifyThrown: HTTP answers of the MCP endpoint', () => {
   });
 
   it('an endpoint 404 on a session means the session expired: transient, reconnect', () => {
-    expect(classifyThrown(new StreamableHTTPError(404, 'Session not found'), { ...ctx, hadSession: true })).toEqual({
+    expect(
+      classifyThrown(new StreamableHTTPError(404, 'Session not found'), { ...ctx, hadSession: true }),
+    ).toEqual({
       kind: 'transient',
       status: 404,
       transientReason: 'http',
@@ -114,9 +130,13 @@ describe('classifyThrown: network and local failures', () => {
       transientReason: 'connection_closed',
       notDelivered: true,
     });
-    expect(classifyThrown(Object.assign(new Error('aborted'), { name: 'AbortError' }), ctx).kind).toBe('transient');
+    expect(classifyThrown(Object.assign(new Error('aborted'), { name: 'AbortError' }), ctx).kind).toBe(
+      'transient',
+    );
     expect(classifyThrown(Object.assign(new Error('bad'), { name: 'ZodError' }), ctx).kind).toBe('protocol');
-    expect(classifyThrown(new Error("Server's protocol version is not supported: 1999"), ctx).kind).toBe('protocol');
+    expect(classifyThrown(new Error("Server's protocol version is not supported: 1999"), ctx).kind).toBe(
+      'protocol',
+    );
     expect(classifyThrown(new Error('something odd'), ctx)).toEqual({ kind: 'unknown' });
     expect(classifyThrown('a string', ctx)).toEqual({ kind: 'unknown' });
   });

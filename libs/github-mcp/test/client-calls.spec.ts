@@ -12,7 +12,12 @@ describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
   });
   beforeEach(() => {
     server.calls.length = 0;
-    factory = new GitHubMcpClientFactory({ serverUrl: server.url, timeoutMs: 5000, maxRetries: 0, retryDelayMs: 1 });
+    factory = new GitHubMcpClientFactory({
+      serverUrl: server.url,
+      timeoutMs: 5000,
+      maxRetries: 0,
+      retryDelayMs: 1,
+    });
   });
   afterEach(async () => {
     await factory.closeAll();
@@ -44,14 +49,22 @@ describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
     });
     expect(server.calls[0]?.args).not.toHaveProperty('page');
     expect(page.totalCount).toBe(57);
-    expect(page.pageInfo).toEqual(expect.objectContaining({ hasNextPage: true, endCursor: 'Y3Vyc29yOnYyOpHOAAAAKg==' }));
+    expect(page.pageInfo).toEqual(
+      expect.objectContaining({ hasNextPage: true, endCursor: 'Y3Vyc29yOnYyOpHOAAAAKg==' }),
+    );
     const [first, second] = page.issues;
     expect(first?.title).toBe("Login fails after password reset & 'remember me'");
     expect(first?.body).toBe('Steps: 1. reset 2. login <b> a &amp; b');
     expect(first?.labels).toEqual(['bug', 'a&b']);
     expect(first?.field_values).toEqual([{ field: 'Priority', value: 'P1' }]);
     expect(second).toEqual(
-      expect.objectContaining({ body: '', comments: 0, labels: [], state: 'CLOSED', user: { login: 'hubot' } }),
+      expect.objectContaining({
+        body: '',
+        comments: 0,
+        labels: [],
+        state: 'CLOSED',
+        user: { login: 'hubot' },
+      }),
     );
   });
 
@@ -98,7 +111,10 @@ describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
 
   it('getIssueLabels does not decode label text', async () => {
     server.setTool('issue_read', () =>
-      jsonResult({ labels: [{ color: 'd73a4a', description: 'a &amp; b', id: 'LA_1', name: 'x&amp;y' }], totalCount: 1 }),
+      jsonResult({
+        labels: [{ color: 'd73a4a', description: 'a &amp; b', id: 'LA_1', name: 'x&amp;y' }],
+        totalCount: 1,
+      }),
     );
     const labels = await factory.forToken('ghp_calls').getIssueLabels('acme', 'web', 42);
     expect(server.calls[0]?.args.method).toBe('get_labels');
@@ -117,10 +133,23 @@ describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
 
     expect((await client.getMe()).login).toBe('octocat');
     const repos = await client.searchRepositories({ query: 'repo:acme/web', page: 1, perPage: 10 });
-    expect(repos.items[0]).toEqual(expect.objectContaining({ full_name: 'acme/web', private: true, topics: [] }));
-    const prs = await client.listPullRequests({ owner: 'acme', repo: 'web', state: 'all', page: 2, perPage: 30 });
+    expect(repos.items[0]).toEqual(
+      expect.objectContaining({ full_name: 'acme/web', private: true, topics: [] }),
+    );
+    const prs = await client.listPullRequests({
+      owner: 'acme',
+      repo: 'web',
+      state: 'all',
+      page: 2,
+      perPage: 30,
+    });
     expect(prs[0]).toEqual(
-      expect.objectContaining({ title: 'Fix reset flow & cleanup', merged: false, assignees: [], additions: 0 }),
+      expect.objectContaining({
+        title: 'Fix reset flow & cleanup',
+        merged: false,
+        assignees: [],
+        additions: 0,
+      }),
     );
     const pr = await client.getPullRequest('acme', 'web', 57);
     expect(pr).toEqual(expect.objectContaining({ merged: true, additions: 4 }));
@@ -134,12 +163,20 @@ describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
   });
 
   it('issueWrite parses the issue number from the url; addIssueComment returns id and url', async () => {
-    server.setTool('issue_write', () => jsonResult({ id: '3312345678', url: 'https://github.com/acme/web/issues/58' }));
+    server.setTool('issue_write', () =>
+      jsonResult({ id: '3312345678', url: 'https://github.com/acme/web/issues/58' }),
+    );
     server.setTool('add_issue_comment', () =>
       jsonResult({ id: '2345678999', url: 'https://github.com/acme/web/issues/58#issuecomment-2345678999' }),
     );
     const client = factory.forToken('ghp_calls');
-    const created = await client.issueWrite({ method: 'create', owner: 'acme', repo: 'web', title: 'T', body: 'B' });
+    const created = await client.issueWrite({
+      method: 'create',
+      owner: 'acme',
+      repo: 'web',
+      title: 'T',
+      body: 'B',
+    });
     expect(created).toEqual({ id: '3312345678', url: 'https://github.com/acme/web/issues/58', number: 58 });
     await client.issueWrite({
       method: 'update',
@@ -152,7 +189,10 @@ describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
       type: null,
     });
     const added = await client.addIssueComment({ owner: 'acme', repo: 'web', issue_number: 58, body: 'hi' });
-    expect(added).toEqual({ id: '2345678999', url: 'https://github.com/acme/web/issues/58#issuecomment-2345678999' });
+    expect(added).toEqual({
+      id: '2345678999',
+      url: 'https://github.com/acme/web/issues/58#issuecomment-2345678999',
+    });
     expect(server.calls.map((c) => c.args)).toEqual([
       { method: 'create', owner: 'acme', repo: 'web', title: 'T', body: 'B' },
       {

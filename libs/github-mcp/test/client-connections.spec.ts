@@ -51,7 +51,10 @@ describe('connections per token', () => {
 
   it('two tokens get two connections, each request carries its own token', async () => {
     make();
-    const [a, b] = await Promise.all([factory.forToken('ghp_alpha').getMe(), factory.forToken('ghp_beta').getMe()]);
+    const [a, b] = await Promise.all([
+      factory.forToken('ghp_alpha').getMe(),
+      factory.forToken('ghp_beta').getMe(),
+    ]);
     expect([a.login, b.login]).toEqual(['user-of-ghp_alpha', 'user-of-ghp_beta']);
     expect(server.initializeCount('ghp_alpha')).toBe(1);
     expect(server.initializeCount('ghp_beta')).toBe(1);
@@ -98,18 +101,29 @@ describe('connections per token', () => {
   });
 
   it('in-flight calls finish on a retired connection while new calls use a new one', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.setTool('issue_read', async () => {
+      await gate;
+      return jsonResult([]);
+    });
     const client = make({ idleTimeoutMs: 60_000 }).forToken('ghp_overlap');
-    await client.getMe();
-    const slow = client.getMe();
-    let failNext = true;
+    const slow = client.getIssueComments('o', 'r', 1, { page: 1, perPage: 10 });
+    while (!server.calls.some((c) => c.tool === 'issue_read')) await sleep(5);
     server.setHttpHook((info, res) => {
-      if (info.rpcMethod !== 'tools/call' || !failNext) return false;
-      failNext = false;
+      if (info.tool !== 'get_me') return false;
       res.writeHead(500).end();
       return true;
     });
     await expect(client.getMe()).rejects.toBeInstanceOf(McpTransientError);
-    await expect(slow).resolves.toMatchObject({ login: 'user-of-ghp_overlap' });
+    server.setHttpHook(undefined);
+    await expect(client.getMe()).resolves.toMatchObject({ login: 'user-of-ghp_overlap' });
+    expect(server.initializeCount('ghp_overlap')).toBe(2);
+    release();
+    await expect(slow).resolves.toEqual([]);
+    expect(factory.openConnections).toBe(1);
   });
 
   it('closeAll closes every connection and later calls fail without reconnecting', async () => {

@@ -57,10 +57,14 @@ describe('timeouts and retries', () => {
   });
 
   it('never retries not found', async () => {
-    server.setTool('issue_read', () => toolError('failed to get issue: GET https://x/issues/9: 404 Not Found []'));
+    server.setTool('issue_read', () =>
+      toolError('failed to get issue: GET https://x/issues/9: 404 Not Found []'),
+    );
     await expect(make().forToken('ghp_r').getIssue('o', 'r', 9)).rejects.toBeInstanceOf(McpNotFoundError);
     expect(server.calls).toHaveLength(1);
-    expect(events).toEqual([expect.objectContaining({ tool: 'issue_read', method: 'get', errorKind: 'not_found' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ tool: 'issue_read', method: 'get', errorKind: 'not_found' }),
+    ]);
   });
 
   it('gives up after maxRetries with exponential backoff and throws McpTransientError', async () => {
@@ -159,7 +163,13 @@ describe('timeouts and retries', () => {
     const create = client.issueWrite({ method: 'create', owner: 'o', repo: 'r', title: 't' });
     await expect(create).rejects.toBeInstanceOf(McpTransientError);
     expect(posts).toBe(1);
-    const update = client.issueWrite({ method: 'update', owner: 'o', repo: 'r', issue_number: 1, title: 't' });
+    const update = client.issueWrite({
+      method: 'update',
+      owner: 'o',
+      repo: 'r',
+      issue_number: 1,
+      title: 't',
+    });
     await expect(update).rejects.toBeInstanceOf(McpTransientError);
     expect(posts).toBe(1 + 4);
   });

@@ -9,7 +9,9 @@ describe('GitHubMcpModule', () => {
     const server = await startFakeMcpServer();
     server.setTool('get_me', () => jsonResult(me));
     const moduleRef = await Test.createTestingModule({
-      imports: [GitHubMcpModule.forRoot({ serverUrl: server.url, timeoutMs: 5000, maxRetries: 0, retryDelayMs: 1 })],
+      imports: [
+        GitHubMcpModule.forRoot({ serverUrl: server.url, timeoutMs: 5000, maxRetries: 0, retryDelayMs: 1 }),
+      ],
     }).compile();
     const app = moduleRef.createNestApplication();
     await app.init();
@@ -25,7 +27,12 @@ describe('GitHubMcpModule', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         GitHubMcpModule.forRootAsync({
-          useFactory: () => ({ serverUrl: 'http://127.0.0.1:9/mcp/', timeoutMs: 1000, maxRetries: 1, retryDelayMs: 1 }),
+          useFactory: () => ({
+            serverUrl: 'http://127.0.0.1:9/mcp/',
+            timeoutMs: 1000,
+            maxRetries: 1,
+            retryDelayMs: 1,
+          }),
         }),
       ],
     }).compile();

@@ -19,7 +19,9 @@ describe('decodeHtmlEntities', () => {
   });
 
   it('leaves unknown, incomplete and invalid entities alone', () => {
-    expect(decodeHtmlEntities('&copy; &amp &#0; &#xD800; &#99999999; R&D')).toBe('&copy; &amp &#0; &#xD800; &#99999999; R&D');
+    expect(decodeHtmlEntities('&copy; &amp &#0; &#xD800; &#99999999; R&D')).toBe(
+      '&copy; &amp &#0; &#xD800; &#99999999; R&D',
+    );
     expect(decodeHtmlEntities('plain text')).toBe('plain text');
   });
 });

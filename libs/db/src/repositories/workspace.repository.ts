@@ -70,8 +70,13 @@ export class WorkspaceRepository {
     };
   }
 
+  /** Creates the project, or returns the workspace's project with that identifier (renamed to `name`). */
   createProject(workspaceId: string, name: string, identifier: string): Promise<Project> {
-    return this.prisma.project.create({ data: { workspaceId, name, identifier } });
+    return this.prisma.project.upsert({
+      where: { workspaceId_identifier: { workspaceId, identifier } },
+      create: { workspaceId, name, identifier },
+      update: { name },
+    });
   }
 
   findProject(workspaceId: string, projectId: string): Promise<Project | null> {

@@ -72,6 +72,14 @@ function errorCodeChain(error: ErrorLike): string[] {
   return codes;
 }
 
+/** Readable text of a thrown error: the server's own text for JSON-RPC errors, plus network error codes. */
+export function describeThrown(error: unknown): string {
+  if (error instanceof McpError) return rpcErrorText(error);
+  if (!isErrorLike(error)) return String(error);
+  const codes = errorCodeChain(error);
+  return codes.length > 0 ? `${error.message} (${codes.join(', ')})` : error.message;
+}
+
 function classifyRpcError(error: McpError, ctx: ThrownContext): ErrorClassification {
   const text = rpcErrorText(error);
   switch (error.code) {

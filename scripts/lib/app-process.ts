@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { onCleanup } from './lifecycle.js';
+import { dataDir, repoRoot } from './paths.js';
+import { stopChild, tail, waitUntil } from './proc.js';
+
+export interface AppProcess {
+  name: string;
+  child: ChildProcess;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one of the project's compiled entries (`dist/<entry>.js`) as a child process with its output in
+ * `.data/logs/<name>.log`, waits until `ready` answers true, and stops it on cleanup.
+ */
+export async function startApp(options: {
+  name: string;
+  entry: string;
+  args?: string[];
+  env: Record<string, string>;
+  ready: () => Promise<boolean>;
+  timeoutMs?: number;
+}): Promise<AppProcess> {
+  const logs = path.join(dataDir, 'logs');
+  mkdirSync(logs, { recursive: true });
+  const logFile = path.join(logs, `${options.name}.log`);
+  const log = createWriteStream(logFile, { flags: 'w' });
+  const recent = tail();
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(repoRoot, 'dist', `${options.entry}.js`), ...(options.args ?? [])],
+    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      recent.push(chunk);
+    });
+  }
+  const stop = async () => {
+    await stopChild(child);
+    log.end();
+  };
+  onCleanup(`stop ${options.name}`, stop);
+  await waitUntil(options.name, options.ready, {
+    timeoutMs: options.timeoutMs ?? 30_000,
+    child,
+    output: () => recent.text(),
+  });
+  return { name: options.name, child, logFile, stop };
+}
+
+/** True when GET url answers with any HTTP status below 500. */
+export async function httpUp(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    return response.status < 500;
+  } catch {
+    return false;
+  }
+}

@@ -4,7 +4,6 @@ export interface IssueContent {
   title: string;
   body: string;
   state: string;
-  stateReason: string | null;
   labels: readonly string[];
   assignees: readonly string[];
 }
@@ -18,7 +17,6 @@ export function issueContentHash(content: IssueContent): string {
     content.title,
     content.body,
     content.state,
-    content.stateReason ?? '',
     [...content.labels].sort(),
     [...content.assignees].sort(),
   ]);

@@ -21,12 +21,13 @@ export function toIssueRecord(
 ): GitHubIssueRecord {
   const state = item.state === 'OPEN' ? 'open' : 'closed';
   const labels = item.labels ?? [];
+  const localState = mapGitHubState(state, details.stateReason, mapping);
   return {
     number: item.number,
     url: issueHtmlUrl(repo, item.number),
     title: item.title,
     body: item.body ?? '',
-    state: mapGitHubState(state, details.stateReason, mapping),
+    state: localState,
     labels,
     assignees: item.assignees,
     createdAt: new Date(item.created_at),
@@ -36,8 +37,9 @@ export function toIssueRecord(
     contentHash: issueContentHash({
       title: item.title,
       body: item.body ?? '',
-      state,
-      stateReason: state === 'closed' ? details.stateReason : null,
+      // The mapped state, not GitHub's raw close reason: list_issues omits the reason, so later passes only
+      // know the category (done / cancelled) and must hash the same as the pass that fetched it.
+      state: localState,
       labels,
       assignees: item.assignees,
     }),

@@ -59,6 +59,13 @@ async function fetchFloor(mcpUrl: string): Promise<{ ms: number; calls: number; 
   return { ms, calls, issues };
 }
 
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function peakRssMb(pid: number | undefined): number {
   if (!pid) return NaN;
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -85,7 +92,7 @@ await runMain(async () => {
     GITHUB_MCP_COMMENT_CONCURRENCY: String(CONCURRENCY),
   };
   step(`simulator: bench/big with ${ISSUES} issues and ${COMMENTS} comments`);
-  await startApp({
+  const sim = await startApp({
     name: 'bench-sim',
     entry: 'apps/github-sim/src/main',
     args: ['--port', String(simPort), '--seed', '1', '--repos', `bench/big:${ISSUES}:${COMMENTS}:0`],
@@ -108,10 +115,17 @@ await runMain(async () => {
   await cli.close();
 
   step('fetch floor: paging the same data with the same client, no writes');
+  const simCpuFloor = cpuSeconds(sim.child.pid);
+  const ownCpuFloor = process.cpuUsage();
   const floor1 = await fetchFloor(env.MCP_GITHUB_SERVER_URL as string);
+  const floorCpu = {
+    sim: cpuSeconds(sim.child.pid) - simCpuFloor,
+    client: (process.cpuUsage(ownCpuFloor).user + process.cpuUsage(ownCpuFloor).system) / 1e6,
+  };
 
   step('full sync through the API and the worker');
   const callsBefore = await simCalls(simUrl);
+  const cpuBefore = { sim: cpuSeconds(sim.child.pid), worker: cpuSeconds(worker.child.pid) };
   const response = await fetch(`${apiBase}/workspaces/bench/integrations/github-mcp/sync/`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -128,6 +142,10 @@ await runMain(async () => {
   if (job.status !== 'completed') throw new Error(`sync failed: ${job.error_message}`);
   const syncMs = job.completed_at.getTime() - job.started_at.getTime();
   const syncCalls = (await simCalls(simUrl)) - callsBefore;
+  const cpuSim = cpuSeconds(sim.child.pid) - cpuBefore.sim;
+  const cpuWorker = cpuSeconds(worker.child.pid) - cpuBefore.worker;
+  const { rows: jobRows } = await db.query('SELECT metadata FROM github_sync_jobs WHERE job_id = $1', [jobId]);
+  const summary = (jobRows[0]?.metadata as { summary?: Record<string, number> }).summary ?? {};
   const rss = peakRssMb(worker.child.pid);
 
   step('fetch floor again (the faster of the two runs is the floor)');
@@ -142,9 +160,11 @@ await runMain(async () => {
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   console.log(`repository: ${ISSUES} issues, ${COMMENTS} comments; batch ${BATCH}, detail concurrency ${CONCURRENCY}`);
   console.log(`fetch floor: ${(floor1.ms / 1000).toFixed(2)} s and ${(floor2.ms / 1000).toFixed(2)} s, ${floor1.calls} MCP calls, ${floor1.issues} issues`);
+  console.log(`during the floor: simulator ${floorCpu.sim.toFixed(1)} CPU s, client ${floorCpu.client.toFixed(1)} CPU s`);
   console.log(`sync: ${(syncMs / 1000).toFixed(2)} s wall (job started → completed), ${job.items_synced} issues, ${perSecond.toFixed(0)} issues/s`);
   console.log(`stored: ${counted[0].issues} issues, ${counted[0].comments} comments`);
   console.log(`mcp calls made by the sync: ${syncCalls}`);
+  console.log(`during the sync: simulator ${cpuSim.toFixed(1)} CPU s, worker ${cpuWorker.toFixed(1)} CPU s; worker waited ${((summary.wait_read_ms ?? 0) / 1000).toFixed(1)} s for reads, wrote for ${((summary.write_ms ?? 0) / 1000).toFixed(1)} s`);
   console.log(`worker peak RSS: ${rss} MiB`);
   console.log(`sync_vs_fetch_floor_ratio=${ratio.toFixed(2)} issues_per_s=${perSecond.toFixed(0)} mcp_calls=${syncCalls}`);
   return 0;

@@ -77,7 +77,7 @@ export class ToolCaller {
     });
     const text = describeThrown(error);
     const rpcCode = error instanceof McpError ? error.code : undefined;
-    const message = this.redact(`${callLabel(origin)} failed: ${quote(text)}`);
+    const message = this.redact(`${callLabel(origin)} failed: ${quote(text.trim())}`);
     // Keep the original error as cause unless it quotes the token (e.g. an endpoint echoing the header).
     const cause = text.includes(this.token) ? new Error(this.redact(text)) : error;
     return createGitHubMcpError(classification, message, { ...origin, rpcCode, cause });

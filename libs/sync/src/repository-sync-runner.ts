@@ -30,6 +30,9 @@ export interface RunSummary {
   comments_updated: number;
   comments_deleted: number;
   mcp_calls: number;
+  /** Time the pass waited for GitHub reads vs. spent writing pages (the rest overlaps). */
+  wait_read_ms: number;
+  write_ms: number;
   cursor: string | null;
 }
 
@@ -71,12 +74,15 @@ export class RepositorySyncRunner {
 
     let pending = prefetch(() => readPage(checkpoint.after));
     for (;;) {
+      let mark = performance.now();
       const page = await pending;
+      summary.wait_read_ms += performance.now() - mark;
       const next = page.list.pageInfo.hasNextPage ? page.list.pageInfo.endCursor : undefined;
       if (next) pending = prefetch(() => readPage(next));
       checkpoint.after = next ?? checkpoint.after;
       checkpoint.pages += 1;
       checkpoint.maxUpdatedAt = maxIso(checkpoint.maxUpdatedAt, page.records);
+      mark = performance.now();
       const written = await this.store.writePage(scope, page.records, {
         jobId: job.jobId,
         checkpoint,
@@ -84,6 +90,7 @@ export class RepositorySyncRunner {
         synced: page.records.length,
         failed: page.failed.length,
       });
+      summary.write_ms += performance.now() - mark;
       addTo(summary, page, written);
       if (page.failed.length > 0) {
         this.logger.warn(`job ${job.jobId}: issues vanished during the pass: ${page.failed.join(', ')}`);
@@ -94,6 +101,8 @@ export class RepositorySyncRunner {
     const cursor = latest(repoSync.lastCursor, checkpoint.maxUpdatedAt);
     await this.integrations.recordSyncFinished(repoSync.id, cursor, new Date());
     summary.cursor = cursor?.toISOString() ?? null;
+    summary.wait_read_ms = Math.round(summary.wait_read_ms);
+    summary.write_ms = Math.round(summary.write_ms);
     return summary;
   }
 
@@ -118,6 +127,8 @@ function emptySummary(): RunSummary {
     comments_updated: 0,
     comments_deleted: 0,
     mcp_calls: 0,
+    wait_read_ms: 0,
+    write_ms: 0,
     cursor: null,
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma-types.js';
+import { type CommentRow, insertComments } from './bulk-sql.js';
 import type { GitHubIssueRecord, IssueLink } from './issue-sync-store.types.js';
 
 type Tx = Prisma.TransactionClient;
@@ -17,8 +18,7 @@ export class CommentWriter {
     });
     const known = new Map(existing.map((e) => [`${e.issueSyncId}:${e.githubId}`, e]));
 
-    const newComments: Prisma.IssueCommentCreateManyInput[] = [];
-    const newLinks: Prisma.GitHubCommentSyncCreateManyInput[] = [];
+    const newComments: CommentRow[] = [];
     const seen = new Set<string>();
     for (const issue of withComments) {
       const link = links.get(issue.number)!;
@@ -27,22 +27,16 @@ export class CommentWriter {
         seen.add(key);
         const prior = known.get(key);
         if (!prior) {
-          const commentId = randomUUID();
           newComments.push({
-            id: commentId,
-            workspaceId,
+            id: randomUUID(),
+            linkId: randomUUID(),
             issueId: link.issueId,
+            issueSyncId: link.issueSyncId,
+            githubId: c.githubId,
             body: c.body,
             authorLogin: c.authorLogin,
             createdAt: c.createdAt,
             updatedAt: c.updatedAt,
-          });
-          newLinks.push({
-            workspaceId,
-            issueSyncId: link.issueSyncId,
-            commentId,
-            githubId: c.githubId,
-            githubUpdatedAt: c.updatedAt,
             contentHash: c.contentHash,
           });
         } else if (prior.contentHash !== c.contentHash || prior.comment.deletedAt) {
@@ -58,11 +52,8 @@ export class CommentWriter {
         }
       }
     }
-    if (newComments.length > 0) {
-      await tx.issueComment.createMany({ data: newComments });
-      await tx.gitHubCommentSync.createMany({ data: newLinks });
-      stats.commentsCreated = newComments.length;
-    }
+    await insertComments(tx, workspaceId, newComments);
+    stats.commentsCreated = newComments.length;
     const vanished = existing.filter((e) => !seen.has(`${e.issueSyncId}:${e.githubId}`) && !e.comment.deletedAt);
     if (vanished.length > 0) {
       await tx.issueComment.updateMany({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
+import { ensureLabels, insertIssueLinks, insertIssues, replaceIssueLabelsAndAssignees } from './bulk-sql.js';
 import { CommentWriter } from './comment-writer.js';
 import type {
   GitHubIssueRecord,
@@ -89,15 +90,9 @@ export class IssueSyncStore {
     return map;
   }
 
-  private async ensureLabels(tx: Tx, scope: RepositorySyncScope, issues: GitHubIssueRecord[]) {
+  private ensureLabels(tx: Tx, scope: RepositorySyncScope, issues: GitHubIssueRecord[]) {
     const names = [...new Set(issues.flatMap((i) => i.labels))];
-    if (names.length === 0) return new Map<string, string>();
-    await tx.label.createMany({
-      data: names.map((name) => ({ workspaceId: scope.workspaceId, projectId: scope.projectId, name })),
-      skipDuplicates: true,
-    });
-    const rows = await tx.label.findMany({ where: { projectId: scope.projectId, name: { in: names } } });
-    return new Map(rows.map((r) => [r.name, r.id]));
+    return ensureLabels(tx, scope.workspaceId, scope.projectId, names, names.map(() => randomUUID()));
   }
 
   private async insertIssues(tx: Tx, scope: RepositorySyncScope, fresh: GitHubIssueRecord[]) {
@@ -120,11 +115,12 @@ export class IssueSyncStore {
       };
       return { issue, link, sequenceId: first + index };
     });
-    await tx.issue.createMany({
-      data: created.map(({ issue, link, sequenceId }) => ({
+    await insertIssues(
+      tx,
+      scope.workspaceId,
+      scope.projectId,
+      created.map(({ issue, link, sequenceId }) => ({
         id: link.issueId,
-        workspaceId: scope.workspaceId,
-        projectId: scope.projectId,
         sequenceId,
         title: issue.title,
         description: issue.body,
@@ -133,20 +129,21 @@ export class IssueSyncStore {
         updatedAt: issue.updatedAt,
         completedAt: issue.closedAt,
       })),
-    });
-    await tx.gitHubIssueSync.createMany({
-      data: created.map(({ issue, link }) => ({
+    );
+    await insertIssueLinks(
+      tx,
+      scope.workspaceId,
+      scope.id,
+      created.map(({ issue, link }) => ({
         id: link.issueSyncId,
-        workspaceId: scope.workspaceId,
-        repositorySyncId: scope.id,
         issueId: link.issueId,
-        githubNumber: issue.number,
-        githubUrl: issue.url,
-        githubUpdatedAt: issue.updatedAt,
-        githubCommentCount: issue.commentCount,
+        number: issue.number,
+        url: issue.url,
+        updatedAt: issue.updatedAt,
+        commentCount: issue.commentCount,
         contentHash: issue.contentHash,
       })),
-    });
+    );
     return created;
   }
 
@@ -172,22 +169,14 @@ export class IssueSyncStore {
     items: { issueId: string; issue: GitHubIssueRecord }[],
     labelIds: Map<string, string>,
   ) {
-    if (items.length === 0) return;
-    const ids = items.map((i) => i.issueId);
-    await tx.issueLabel.deleteMany({ where: { issueId: { in: ids } } });
-    await tx.issueAssignee.deleteMany({ where: { issueId: { in: ids } } });
-    await tx.issueLabel.createMany({
-      data: items.flatMap(({ issueId, issue }) =>
+    await replaceIssueLabelsAndAssignees(
+      tx,
+      items.map((i) => i.issueId),
+      items.flatMap(({ issueId, issue }) =>
         [...new Set(issue.labels)].map((name) => ({ issueId, labelId: labelIds.get(name)! })),
       ),
-      skipDuplicates: true,
-    });
-    await tx.issueAssignee.createMany({
-      data: items.flatMap(({ issueId, issue }) =>
-        [...new Set(issue.assignees)].map((githubLogin) => ({ issueId, githubLogin })),
-      ),
-      skipDuplicates: true,
-    });
+      items.flatMap(({ issueId, issue }) => [...new Set(issue.assignees)].map((login) => ({ issueId, login }))),
+    );
   }
 
   /** Records what was seen on GitHub for existing links (hash, update time, comment count). */

@@ -22,7 +22,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/config/**', 'scripts/**', 'test/support/**', 'bench/**', 'apps/github-sim/src/main.ts', 'apps/cli/src/main.ts'],
+    files: [
+      'libs/config/**',
+      'scripts/**',
+      'test/support/**',
+      'bench/**',
+      'apps/github-sim/src/main.ts',
+      'apps/cli/src/main.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

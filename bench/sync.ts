@@ -32,7 +32,12 @@ async function simCalls(simUrl: string): Promise<number> {
 }
 
 async function fetchFloor(mcpUrl: string): Promise<{ ms: number; calls: number; issues: number }> {
-  const factory = new GitHubMcpClientFactory({ serverUrl: mcpUrl, timeoutMs: 30_000, maxRetries: 3, retryDelayMs: 200 });
+  const factory = new GitHubMcpClientFactory({
+    serverUrl: mcpUrl,
+    timeoutMs: 30_000,
+    maxRetries: 3,
+    retryDelayMs: 200,
+  });
   const reader = new IssuePageReader(factory.forToken(DEFAULT_SIM_TOKEN), {
     includeComments: true,
     concurrency: CONCURRENCY,
@@ -44,7 +49,8 @@ async function fetchFloor(mcpUrl: string): Promise<{ ms: number; calls: number; 
   let calls = 0;
   let issues = 0;
   let pending: Promise<ReadPage> | undefined;
-  const read = async (cursor: string | null) => reader.details(repo, await reader.list({ repo, perPage: BATCH, after: cursor, since: null }), new Map());
+  const read = async (cursor: string | null) =>
+    reader.details(repo, await reader.list({ repo, perPage: BATCH, after: cursor, since: null }), new Map());
   pending = read(after);
   for (;;) {
     const page: ReadPage = await pending;
@@ -74,7 +80,11 @@ function peakRssMb(pid: number | undefined): number {
 }
 
 await runMain(async () => {
-  const { databaseUrl, redisUrl } = await provideServices({ postgres: true, redis: true, database: 'gms_bench' });
+  const { databaseUrl, redisUrl } = await provideServices({
+    postgres: true,
+    redis: true,
+    database: 'gms_bench',
+  });
   const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs CASCADE');
   const [simPort, apiPort] = [await freePort(), await freePort()];
@@ -101,10 +111,22 @@ await runMain(async () => {
     timeoutMs: 60_000,
   });
   const apiBase = `http://127.0.0.1:${apiPort}/api`;
-  await startApp({ name: 'bench-api', entry: 'apps/api/src/main', env, ready: () => httpUp(`${apiBase}/health/`) });
-  const worker = await startApp({ name: 'bench-worker', entry: 'apps/worker/src/main', env, ready: async () => true });
+  await startApp({
+    name: 'bench-api',
+    entry: 'apps/api/src/main',
+    env,
+    ready: () => httpUp(`${apiBase}/health/`),
+  });
+  const worker = await startApp({
+    name: 'bench-worker',
+    entry: 'apps/worker/src/main',
+    env,
+    ready: async () => true,
+  });
 
-  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), { logger: ['error'] });
+  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), {
+    logger: ['error'],
+  });
   const admin = cli.get(AdminCommands);
   await admin.createWorkspace('bench', 'Bench');
   await admin.addUser({ workspace: 'bench', email: 'bench@bench.test', name: 'Bench', role: 'admin' });
@@ -132,7 +154,13 @@ await runMain(async () => {
     body: JSON.stringify({ force: true }),
   });
   const { job_id: jobId } = (await response.json()) as { job_id: string };
-  let job: { status: string; started_at: Date; completed_at: Date; items_synced: number; error_message: string };
+  let job: {
+    status: string;
+    started_at: Date;
+    completed_at: Date;
+    items_synced: number;
+    error_message: string;
+  };
   for (;;) {
     const { rows } = await db.query('SELECT * FROM github_sync_jobs WHERE job_id = $1', [jobId]);
     job = rows[0];
@@ -144,28 +172,46 @@ await runMain(async () => {
   const syncCalls = (await simCalls(simUrl)) - callsBefore;
   const cpuSim = cpuSeconds(sim.child.pid) - cpuBefore.sim;
   const cpuWorker = cpuSeconds(worker.child.pid) - cpuBefore.worker;
-  const { rows: jobRows } = await db.query('SELECT metadata FROM github_sync_jobs WHERE job_id = $1', [jobId]);
+  const { rows: jobRows } = await db.query('SELECT metadata FROM github_sync_jobs WHERE job_id = $1', [
+    jobId,
+  ]);
   const summary = (jobRows[0]?.metadata as { summary?: Record<string, number> }).summary ?? {};
   const rss = peakRssMb(worker.child.pid);
 
   step('fetch floor again (the faster of the two runs is the floor)');
   const floor2 = await fetchFloor(env.MCP_GITHUB_SERVER_URL as string);
   const floorMs = Math.min(floor1.ms, floor2.ms);
-  const { rows: counted } = await db.query('SELECT (SELECT count(*) FROM issues) AS issues, (SELECT count(*) FROM issue_comments) AS comments');
+  const { rows: counted } = await db.query(
+    'SELECT (SELECT count(*) FROM issues) AS issues, (SELECT count(*) FROM issue_comments) AS comments',
+  );
   await db.end();
 
   const ratio = syncMs / floorMs;
   const perSecond = job.items_synced / (syncMs / 1000);
   const cpu = os.cpus();
-  console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  console.log(`repository: ${ISSUES} issues, ${COMMENTS} comments; batch ${BATCH}, detail concurrency ${CONCURRENCY}`);
-  console.log(`fetch floor: ${(floor1.ms / 1000).toFixed(2)} s and ${(floor2.ms / 1000).toFixed(2)} s, ${floor1.calls} MCP calls, ${floor1.issues} issues`);
-  console.log(`during the floor: simulator ${floorCpu.sim.toFixed(1)} CPU s, client ${floorCpu.client.toFixed(1)} CPU s`);
-  console.log(`sync: ${(syncMs / 1000).toFixed(2)} s wall (job started → completed), ${job.items_synced} issues, ${perSecond.toFixed(0)} issues/s`);
+  console.log(
+    `machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+  console.log(
+    `repository: ${ISSUES} issues, ${COMMENTS} comments; batch ${BATCH}, detail concurrency ${CONCURRENCY}`,
+  );
+  console.log(
+    `fetch floor: ${(floor1.ms / 1000).toFixed(2)} s and ${(floor2.ms / 1000).toFixed(2)} s, ${floor1.calls} MCP calls, ${floor1.issues} issues`,
+  );
+  console.log(
+    `during the floor: simulator ${floorCpu.sim.toFixed(1)} CPU s, client ${floorCpu.client.toFixed(1)} CPU s`,
+  );
+  console.log(
+    `sync: ${(syncMs / 1000).toFixed(2)} s wall (job started → completed), ${job.items_synced} issues, ${perSecond.toFixed(0)} issues/s`,
+  );
   console.log(`stored: ${counted[0].issues} issues, ${counted[0].comments} comments`);
   console.log(`mcp calls made by the sync: ${syncCalls}`);
-  console.log(`during the sync: simulator ${cpuSim.toFixed(1)} CPU s, worker ${cpuWorker.toFixed(1)} CPU s; worker waited ${((summary.wait_read_ms ?? 0) / 1000).toFixed(1)} s for reads, wrote for ${((summary.write_ms ?? 0) / 1000).toFixed(1)} s`);
+  console.log(
+    `during the sync: simulator ${cpuSim.toFixed(1)} CPU s, worker ${cpuWorker.toFixed(1)} CPU s; worker waited ${((summary.wait_read_ms ?? 0) / 1000).toFixed(1)} s for reads, wrote for ${((summary.write_ms ?? 0) / 1000).toFixed(1)} s`,
+  );
   console.log(`worker peak RSS: ${rss} MiB`);
-  console.log(`sync_vs_fetch_floor_ratio=${ratio.toFixed(2)} issues_per_s=${perSecond.toFixed(0)} mcp_calls=${syncCalls}`);
+  console.log(
+    `sync_vs_fetch_floor_ratio=${ratio.toFixed(2)} issues_per_s=${perSecond.toFixed(0)} mcp_calls=${syncCalls}`,
+  );
   return 0;
 });

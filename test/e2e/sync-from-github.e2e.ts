@@ -48,7 +48,12 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
   }
 
   async function counts() {
-    const { rows } = await system.db.query<{ issues: string; comments: string; links: string; labels: string }>(`
+    const { rows } = await system.db.query<{
+      issues: string;
+      comments: string;
+      links: string;
+      labels: string;
+    }>(`
       SELECT (SELECT count(*) FROM issues) AS issues, (SELECT count(*) FROM issue_comments) AS comments,
              (SELECT count(*) FROM github_issue_syncs) AS links, (SELECT count(*) FROM labels) AS labels`);
     return rows[0];
@@ -57,7 +62,9 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
   async function allApiIssues(): Promise<IssueView[]> {
     const out: IssueView[] = [];
     for (let page = 1; ; page += 1) {
-      const { status, body } = await api.get(`/workspaces/acme/projects/${seeded.projectId}/issues/?per_page=100&page=${page}`);
+      const { status, body } = await api.get(
+        `/workspaces/acme/projects/${seeded.projectId}/issues/?per_page=100&page=${page}`,
+      );
       expect(status).toBe(200);
       out.push(...(body.results as IssueView[]));
       if (out.length >= Number(body.total)) return out;
@@ -107,7 +114,12 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
     const github: ListIssuesItem[] = [];
     let after: string | undefined;
     do {
-      const page = await client.listIssues({ owner: 'acme', repo: 'web', perPage: 100, ...(after ? { after } : {}) });
+      const page = await client.listIssues({
+        owner: 'acme',
+        repo: 'web',
+        perPage: 100,
+        ...(after ? { after } : {}),
+      });
       github.push(...page.issues);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
     } while (after);
@@ -128,7 +140,9 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
     const closed = github.filter((g) => g.state === 'CLOSED').slice(0, 40);
     for (const gh of closed) {
       const reason = (await client.getIssue('acme', 'web', gh.number)).state_reason;
-      expect(local.get(gh.number)?.state).toBe(reason === 'not_planned' || reason === 'duplicate' ? 'cancelled' : 'done');
+      expect(local.get(gh.number)?.state).toBe(
+        reason === 'not_planned' || reason === 'duplicate' ? 'cancelled' : 'done',
+      );
     }
     const tricky = [...local.values()].find((i) => i.title === TRICKY_TITLE);
     expect(tricky?.description).toBe(TRICKY_BODY);
@@ -140,11 +154,16 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
       `SELECT i.id FROM issues i JOIN github_issue_syncs s ON s.issue_id = i.id
        WHERE s.github_comment_count > 2 ORDER BY s.github_number LIMIT 1`,
     );
-    const { status, body } = await api.get(`/workspaces/acme/projects/${seeded.projectId}/issues/${rows[0]?.id}/`);
+    const { status, body } = await api.get(
+      `/workspaces/acme/projects/${seeded.projectId}/issues/${rows[0]?.id}/`,
+    );
     expect(status).toBe(200);
     const comments = body.comments as Json[];
     expect(comments.length).toBe(body.comment_count);
-    expect(comments[0]).toMatchObject({ github_comment_id: expect.any(String), author_login: expect.any(String) });
+    expect(comments[0]).toMatchObject({
+      github_comment_id: expect.any(String),
+      author_login: expect.any(String),
+    });
     expect(body.github).toMatchObject({ repository: 'acme/web', number: expect.any(Number) });
   });
 
@@ -153,7 +172,11 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
     const run = await api.post(`${base}/sync/`, { force: true });
     const done = await finished(String(run.body.job_id));
     expect(done.status).toBe('completed');
-    expect((done.metadata as { summary: Json }).summary).toMatchObject({ created: 0, updated: 0, comments_created: 0 });
+    expect((done.metadata as { summary: Json }).summary).toMatchObject({
+      created: 0,
+      updated: 0,
+      comments_created: 0,
+    });
     expect(await counts()).toEqual(before);
   });
 

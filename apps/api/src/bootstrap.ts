@@ -5,7 +5,10 @@ import { type AppConfig, nestLogLevels } from '#libs/config';
 import { ApiModule } from './app.module.js';
 
 /** Builds and starts the API; used by main.ts, the demo and the tests. */
-export async function startApi(config: AppConfig, port = config.api.port): Promise<{ app: INestApplication; url: string }> {
+export async function startApi(
+  config: AppConfig,
+  port = config.api.port,
+): Promise<{ app: INestApplication; url: string }> {
   const app = await NestFactory.create(ApiModule.forRoot(config), {
     logger: nestLogLevels(config.logLevel),
     bodyParser: true,

@@ -30,7 +30,13 @@ export class AdminCommands {
     const workspace = await this.workspace(input.workspace);
     const user = await this.workspaces.upsertUser(input.email, input.email);
     const { token, hash, prefix } = generateApiToken();
-    await this.workspaces.createApiToken({ workspaceId: workspace.id, userId: user.id, name: input.name, tokenHash: hash, prefix });
+    await this.workspaces.createApiToken({
+      workspaceId: workspace.id,
+      userId: user.id,
+      name: input.name,
+      tokenHash: hash,
+      prefix,
+    });
     return { token, prefix };
   }
 
@@ -42,7 +48,10 @@ export class AdminCommands {
 
   async connectToken(input: { workspace: string; token: string }) {
     const workspace = await this.workspace(input.workspace);
-    const integration = await this.connections.connectToken({ workspaceId: workspace.id, token: input.token });
+    const integration = await this.connections.connectToken({
+      workspaceId: workspace.id,
+      token: input.token,
+    });
     return { integration_id: integration.id, github_login: integration.githubLogin };
   }
 

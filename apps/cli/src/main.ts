@@ -32,7 +32,11 @@ function need(values: Record<string, string | undefined>, ...names: string[]): s
   return names.map((n) => values[n] as string);
 }
 
-async function run(commands: AdminCommands, command: string | undefined, v: Record<string, string | undefined>) {
+async function run(
+  commands: AdminCommands,
+  command: string | undefined,
+  v: Record<string, string | undefined>,
+) {
   switch (command) {
     case 'create-workspace':
       return commands.createWorkspace(...(need(v, 'slug', 'name') as [string, string]));
@@ -46,7 +50,11 @@ async function run(commands: AdminCommands, command: string | undefined, v: Reco
       return commands.createToken({ workspace, email, name: v.name ?? 'cli' });
     }
     case 'create-project': {
-      const [workspace, name, identifier] = need(v, 'workspace', 'name', 'identifier') as [string, string, string];
+      const [workspace, name, identifier] = need(v, 'workspace', 'name', 'identifier') as [
+        string,
+        string,
+        string,
+      ];
       return commands.createProject({ workspace, name, identifier });
     }
     case 'connect-token': {
@@ -56,9 +64,18 @@ async function run(commands: AdminCommands, command: string | undefined, v: Reco
       return commands.connectToken({ workspace, token });
     }
     case 'connect-repo': {
-      const [workspace, repository, projectId] = need(v, 'workspace', 'repo', 'project') as [string, string, string];
+      const [workspace, repository, projectId] = need(v, 'workspace', 'repo', 'project') as [
+        string,
+        string,
+        string,
+      ];
       const direction = v.direction as 'from_github' | 'to_github' | 'bidirectional' | undefined;
-      return commands.connectRepository({ workspace, repository, projectId, ...(direction ? { direction } : {}) });
+      return commands.connectRepository({
+        workspace,
+        repository,
+        projectId,
+        ...(direction ? { direction } : {}),
+      });
     }
     default:
       throw new Error(USAGE);
@@ -67,7 +84,9 @@ async function run(commands: AdminCommands, command: string | undefined, v: Reco
 
 const { positionals, values } = parseArgs({ options, allowPositionals: true });
 try {
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(configFromProcessEnv()), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(configFromProcessEnv()), {
+    logger: ['error'],
+  });
   try {
     console.log(JSON.stringify(await run(app.get(AdminCommands), positionals[0], values), null, 2));
   } finally {

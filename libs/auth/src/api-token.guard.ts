@@ -31,7 +31,8 @@ export class ApiTokenGuard implements CanActivate {
     const principal = await this.workspaces.findPrincipalByTokenHash(hashApiToken(match[1]));
     if (!principal) throw new UnauthorizedError('invalid or revoked API token');
     const slug = request.params.slug;
-    if (slug !== undefined && slug !== principal.workspaceSlug) throw new NotFoundError(`workspace ${slug} not found`);
+    if (slug !== undefined && slug !== principal.workspaceSlug)
+      throw new NotFoundError(`workspace ${slug} not found`);
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && principal.role !== 'admin') {
       throw new ForbiddenError('this action needs a workspace admin');
     }

@@ -68,8 +68,17 @@ export function loadConfig(raw: RawEnv): AppConfig {
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
-    queue: { prefix: env.QUEUE_PREFIX, attempts: env.QUEUE_JOB_ATTEMPTS, backoffMs: env.QUEUE_JOB_BACKOFF_MS },
-    api: { host: env.API_HOST, port: env.API_PORT, prefix: env.API_PREFIX, publicBaseUrl: env.PUBLIC_BASE_URL },
+    queue: {
+      prefix: env.QUEUE_PREFIX,
+      attempts: env.QUEUE_JOB_ATTEMPTS,
+      backoffMs: env.QUEUE_JOB_BACKOFF_MS,
+    },
+    api: {
+      host: env.API_HOST,
+      port: env.API_PORT,
+      prefix: env.API_PREFIX,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+    },
     worker: { port: env.WORKER_PORT, concurrency: env.WORKER_CONCURRENCY },
     github: {
       oauth:
@@ -107,5 +116,7 @@ export function loadConfig(raw: RawEnv): AppConfig {
 function decodePem(value: string): string | undefined {
   const text = value.includes('-----BEGIN') ? value : Buffer.from(value, 'base64').toString('utf8');
   const pem = text.replace(/\\n/g, '\n').trim();
-  return /^-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----$/.test(pem) ? pem : undefined;
+  return /^-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----$/.test(pem)
+    ? pem
+    : undefined;
 }

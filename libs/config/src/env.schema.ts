@@ -9,7 +9,9 @@ const url = (protocols: string[]) =>
   z
     .string()
     .url()
-    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), { message: `must start with ${protocols.join(' or ')}` });
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    });
 const optionalText = z
   .string()
   .trim()
@@ -60,7 +62,9 @@ export const envSchema = z.object({
   ENCRYPTION_OLD_KEYS: z
     .string()
     .optional()
-    .refine((v) => !v || parseKeyList(v) !== undefined, { message: 'must be "id:key,id:key" with 32-byte keys' }),
+    .refine((v) => !v || parseKeyList(v) !== undefined, {
+      message: 'must be "id:key,id:key" with 32-byte keys',
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,7 +78,10 @@ export function decodeKey(value: string): Buffer | undefined {
 
 export function parseKeyList(value: string): Map<string, Buffer> | undefined {
   const keys = new Map<string, Buffer>();
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [id, key] = part.split(':');
     const bytes = key ? decodeKey(key) : undefined;
     if (!id || bytes?.length !== 32) return undefined;

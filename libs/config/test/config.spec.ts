@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from '../src/index.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
-const base = { DATABASE_URL: 'postgres://u@localhost/db', REDIS_URL: 'redis://localhost:6379', ENCRYPTION_KEY: KEY };
+const base = {
+  DATABASE_URL: 'postgres://u@localhost/db',
+  REDIS_URL: 'redis://localhost:6379',
+  ENCRYPTION_KEY: KEY,
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -30,7 +34,11 @@ describe('loadConfig', () => {
 
   it('names each missing variable', () => {
     expect(problemsOf({})).toEqual(
-      expect.arrayContaining(['DATABASE_URL is required', 'REDIS_URL is required', 'ENCRYPTION_KEY is required']),
+      expect.arrayContaining([
+        'DATABASE_URL is required',
+        'REDIS_URL is required',
+        'ENCRYPTION_KEY is required',
+      ]),
     );
   });
 

@@ -1,6 +1,15 @@
 import { UnavailableError } from '#libs/common';
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
 
 /** True when the error means "the database is not reachable" rather than "the query was wrong". */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -8,7 +17,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof e !== 'object') return false;
     const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
-    if (typeof message === 'string' && /ECONNREFUSED|Connection terminated|Can't reach database/i.test(message)) {
+    if (
+      typeof message === 'string' &&
+      /ECONNREFUSED|Connection terminated|Can't reach database/i.test(message)
+    ) {
       return true;
     }
     e = cause;

@@ -63,13 +63,18 @@ export class GitHubConnectionService {
     const match = REPO_NAME.exec(input.fullName);
     if (!match) throw new ValidationError('repository must look like "owner/name"', 'repository');
     const integration = await this.integrations.findForWorkspace(input.workspaceId);
-    if (!integration?.accessTokenEncrypted) throw new NotFoundError('GitHub is not connected for this workspace');
+    if (!integration?.accessTokenEncrypted)
+      throw new NotFoundError('GitHub is not connected for this workspace');
     const project = await this.workspaces.findProject(input.workspaceId, input.projectId);
     if (!project) throw new ValidationError(`project ${input.projectId} does not exist`, 'project_id');
     const client = this.mcp.forToken(this.cipher.decrypt(integration.accessTokenEncrypted));
     const found = await client.searchRepositories({ query: `repo:${input.fullName}`, page: 1, perPage: 5 });
     const repo = found.items.find((r) => r.full_name.toLowerCase() === input.fullName.toLowerCase());
-    if (!repo) throw new ValidationError(`repository ${input.fullName} is not visible to this GitHub identity`, 'repository');
+    if (!repo)
+      throw new ValidationError(
+        `repository ${input.fullName} is not visible to this GitHub identity`,
+        'repository',
+      );
     const [owner, name] = repo.full_name.split('/') as [string, string];
     return this.integrations.connectRepository({
       integration,

@@ -9,7 +9,10 @@ export interface JobContext {
   delayUntil(until: Date): Promise<never>;
 }
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<unknown>;
+export type JobHandler<N extends JobName> = (
+  payload: JobPayloads[N],
+  context: JobContext,
+) => Promise<unknown>;
 
 export type JobHandlers = { [N in JobName]?: JobHandler<N> };
 

@@ -18,7 +18,13 @@ export class SecretCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key(this.activeKeyId), iv);
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return ['v1', this.activeKeyId, iv.toString('base64'), tag.toString('base64'), data.toString('base64')].join(':');
+    return [
+      'v1',
+      this.activeKeyId,
+      iv.toString('base64'),
+      tag.toString('base64'),
+      data.toString('base64'),
+    ].join(':');
   }
 
   decrypt(ciphertext: string): string {

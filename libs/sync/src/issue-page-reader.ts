@@ -49,7 +49,11 @@ export class IssuePageReader {
     });
   }
 
-  async details(repo: RepoRef, list: ListIssuesResult, links: ReadonlyMap<number, IssueLink>): Promise<ReadPage> {
+  async details(
+    repo: RepoRef,
+    list: ListIssuesResult,
+    links: ReadonlyMap<number, IssueLink>,
+  ): Promise<ReadPage> {
     let calls = 1;
     const failed: number[] = [];
     const records = await mapLimit(list.issues, this.options.concurrency, async (item) => {
@@ -74,7 +78,11 @@ export class IssuePageReader {
     if (!this.options.includeComments || (item.comments ?? 0) === 0) {
       return Boolean(link && link.commentCount > 0 && this.options.includeComments);
     }
-    return !link || link.commentCount !== item.comments || link.githubUpdatedAt.toISOString() !== iso(item.updated_at);
+    return (
+      !link ||
+      link.commentCount !== item.comments ||
+      link.githubUpdatedAt.toISOString() !== iso(item.updated_at)
+    );
   }
 
   /** list_issues has no state_reason: ask issue_read only when an issue newly appears closed. */
@@ -90,7 +98,10 @@ export class IssuePageReader {
     };
   }
 
-  private async comments(repo: RepoRef, number: number): Promise<{ records: GitHubCommentRecord[]; calls: number }> {
+  private async comments(
+    repo: RepoRef,
+    number: number,
+  ): Promise<{ records: GitHubCommentRecord[]; calls: number }> {
     const perPage = 100;
     const comments = await this.client.listAllIssueComments(repo.owner, repo.name, number, perPage);
     return { records: comments.map(toCommentRecord), calls: Math.floor(comments.length / perPage) + 1 };

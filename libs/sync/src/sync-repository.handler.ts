@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { IntegrationRepository, SyncJobRepository } from '#libs/db';
 import { GitHubMcpClientFactory, GitHubMcpError, McpRateLimitError } from '#libs/github-mcp';
-import { type JobContext, type JobPayloads, type JobName, PermanentJobError, isJobControlSignal } from '#libs/queue';
+import {
+  type JobContext,
+  type JobPayloads,
+  type JobName,
+  PermanentJobError,
+  isJobControlSignal,
+} from '#libs/queue';
 import { SecretCipher } from '#libs/secrets';
 import { RepositorySyncRunner } from './repository-sync-runner.js';
 
@@ -31,10 +37,14 @@ export class SyncRepositoryHandler {
       this.logger.log(`sync job ${job.jobId} is already ${job.status}; nothing to do`);
       return { skipped: job.status };
     }
-    const repoSync = job.repositorySyncId ? await this.integrations.findRepositorySync(job.repositorySyncId) : null;
+    const repoSync = job.repositorySyncId
+      ? await this.integrations.findRepositorySync(job.repositorySyncId)
+      : null;
     const integration = await this.integrations.findById(job.workspaceIntegrationId);
     if (!repoSync || !integration?.accessTokenEncrypted || integration.status !== 'connected') {
-      const message = !repoSync ? 'the repository is no longer connected' : 'the GitHub integration is not connected';
+      const message = !repoSync
+        ? 'the repository is no longer connected'
+        : 'the GitHub integration is not connected';
       await this.jobs.recordError(job.jobId, message, {}, true);
       throw new PermanentJobError(message);
     }
@@ -62,16 +72,26 @@ export class SyncRepositoryHandler {
     }
   }
 
-  private async waitForRateLimit(jobId: string, error: McpRateLimitError, context: JobContext): Promise<never> {
+  private async waitForRateLimit(
+    jobId: string,
+    error: McpRateLimitError,
+    context: JobContext,
+  ): Promise<never> {
     const until = error.resetAt ?? new Date(Date.now() + DEFAULT_RATE_LIMIT_WAIT_MS);
     this.logger.warn(`sync job ${jobId} rate limited by GitHub; resuming at ${until.toISOString()}`);
-    await this.jobs.mergeMetadata(jobId, { rate_limited_until: until.toISOString(), last_rate_limit: error.message });
+    await this.jobs.mergeMetadata(jobId, {
+      rate_limited_until: until.toISOString(),
+      last_rate_limit: error.message,
+    });
     return context.delayUntil(until);
   }
 }
 
 function describe(error: unknown, context: JobContext): Record<string, unknown> {
-  const details: Record<string, unknown> = { attempt: context.attemptsMade + 1, max_attempts: context.maxAttempts };
+  const details: Record<string, unknown> = {
+    attempt: context.attemptsMade + 1,
+    max_attempts: context.maxAttempts,
+  };
   if (error instanceof GitHubMcpError) Object.assign(details, { kind: error.kind, tool: error.tool });
   if (error instanceof Error) details.error = error.name;
   return details;

@@ -67,7 +67,12 @@ export class SyncRequestService {
     try {
       await this.queue.enqueue(JobName.SyncRepository, { syncJobId: job.jobId }, job.jobId);
     } catch (error) {
-      await this.jobs.recordError(job.jobId, 'could not enqueue the sync job: the queue is unavailable', {}, true);
+      await this.jobs.recordError(
+        job.jobId,
+        'could not enqueue the sync job: the queue is unavailable',
+        {},
+        true,
+      );
       throw error;
     }
   }
@@ -75,7 +80,9 @@ export class SyncRequestService {
   private async targets(integrationId: string, repository: string | undefined) {
     const all = await this.integrations.listRepositorySyncs(integrationId);
     if (repository) {
-      const match = all.find((r) => `${r.repository.owner}/${r.repository.name}`.toLowerCase() === repository.toLowerCase());
+      const match = all.find(
+        (r) => `${r.repository.owner}/${r.repository.name}`.toLowerCase() === repository.toLowerCase(),
+      );
       if (!match) throw new ValidationError(`repository ${repository} is not connected`, 'repository');
       return [match];
     }

@@ -5,7 +5,10 @@ import { SyncRequestService } from './sync-request.service.js';
 import { SyncStatusService } from './sync-status.service.js';
 
 /** Requesting syncs and reading their status (API side). Needs DbModule and QueueModule. */
-@Module({ providers: [SyncRequestService, SyncStatusService], exports: [SyncRequestService, SyncStatusService] })
+@Module({
+  providers: [SyncRequestService, SyncStatusService],
+  exports: [SyncRequestService, SyncStatusService],
+})
 export class SyncApiModule {}
 
 /** Running syncs (worker side). Needs DbModule, SecretsModule and GitHubMcpModule. */

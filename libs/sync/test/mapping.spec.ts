@@ -62,7 +62,13 @@ describe('issue records', () => {
   it('hashes content independently of label and assignee order, and changes with any synced field', () => {
     const base = { title: 't', body: 'b', state: 'unstarted', labels: ['a', 'b'], assignees: ['x'] };
     expect(issueContentHash(base)).toBe(issueContentHash({ ...base, labels: ['b', 'a'] }));
-    for (const change of [{ title: 'T' }, { body: 'B' }, { state: 'done' }, { labels: ['a'] }, { assignees: [] }]) {
+    for (const change of [
+      { title: 'T' },
+      { body: 'B' },
+      { state: 'done' },
+      { labels: ['a'] },
+      { assignees: [] },
+    ]) {
       expect(issueContentHash({ ...base, ...change })).not.toBe(issueContentHash(base));
     }
   });

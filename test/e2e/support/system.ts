@@ -5,7 +5,12 @@ import { type AppConfig, loadConfig } from '#libs/config';
 import { startApi } from '../../../apps/api/src/bootstrap.js';
 import { AdminCommands } from '../../../apps/cli/src/admin-commands.js';
 import { CliModule } from '../../../apps/cli/src/cli.module.js';
-import { DEFAULT_SIM_TOKEN, type RepoSpec, type RunningSimulator, startSimulator } from '../../../apps/github-sim/src/index.js';
+import {
+  DEFAULT_SIM_TOKEN,
+  type RepoSpec,
+  type RunningSimulator,
+  startSimulator,
+} from '../../../apps/github-sim/src/index.js';
 import { startWorker } from '../../../apps/worker/src/bootstrap.js';
 import { type TestDatabase, createTestDatabase } from '../../support/database.js';
 import { type TestRedis, createTestRedis } from '../../support/redis.js';
@@ -87,9 +92,15 @@ export async function seedWorkspace(system: TestSystem, repos: string[], slug = 
   await admin.createWorkspace(slug, 'Acme');
   await admin.addUser({ workspace: slug, email: `admin@${slug}.test`, name: 'Admin', role: 'admin' });
   await admin.addUser({ workspace: slug, email: `member@${slug}.test`, name: 'Member', role: 'member' });
-  const adminToken = (await admin.createToken({ workspace: slug, email: `admin@${slug}.test`, name: 't' })).token;
-  const memberToken = (await admin.createToken({ workspace: slug, email: `member@${slug}.test`, name: 't' })).token;
-  const { project_id: projectId } = await admin.createProject({ workspace: slug, name: 'Web', identifier: 'WEB' });
+  const adminToken = (await admin.createToken({ workspace: slug, email: `admin@${slug}.test`, name: 't' }))
+    .token;
+  const memberToken = (await admin.createToken({ workspace: slug, email: `member@${slug}.test`, name: 't' }))
+    .token;
+  const { project_id: projectId } = await admin.createProject({
+    workspace: slug,
+    name: 'Web',
+    identifier: 'WEB',
+  });
   await admin.connectToken({ workspace: slug, token: DEFAULT_SIM_TOKEN });
   for (const repository of repos) await admin.connectRepository({ workspace: slug, repository, projectId });
   return { slug, adminToken, memberToken, projectId };
@@ -116,7 +127,11 @@ export function http(baseUrl: string, token?: string) {
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

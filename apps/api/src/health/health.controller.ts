@@ -27,7 +27,10 @@ export class HealthController {
   @Public()
   @HttpCode(200)
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([check(() => this.database.ping()), check(() => this.queue.ping())]);
+    const [database, redis] = await Promise.all([
+      check(() => this.database.ping()),
+      check(() => this.queue.ping()),
+    ]);
     const ok = database.status === 'up' && redis.status === 'up';
     if (!ok) res.status(503);
     return {

@@ -37,16 +37,22 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error(message, exception instanceof Error ? exception.stack : undefined);
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     if (status === 503) response.setHeader('Retry-After', '5');
-    response.status(status).json({ error: { code: CODE[status] ?? 'error', message, ...(field ? { field } : {}) } });
+    response
+      .status(status)
+      .json({ error: { code: CODE[status] ?? 'error', message, ...(field ? { field } : {}) } });
   }
 
   private describe(exception: unknown): { status: number; message: string; field?: string | undefined } {
-    if (exception instanceof ValidationError) return { status: 400, message: exception.message, field: exception.field };
-    if (exception instanceof DomainError) return { status: STATUS[exception.kind], message: exception.message };
+    if (exception instanceof ValidationError)
+      return { status: 400, message: exception.message, field: exception.field };
+    if (exception instanceof DomainError)
+      return { status: STATUS[exception.kind], message: exception.message };
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const message =
-        typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
+        typeof body === 'object' && body && 'message' in body
+          ? String((body as { message: unknown }).message)
+          : exception.message;
       return { status: exception.getStatus(), message };
     }
     if (isDatabaseUnavailable(exception)) {

@@ -7,5 +7,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || undefined;
-  throw new ValidationError(field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid input'), field);
+  throw new ValidationError(
+    field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid input'),
+    field,
+  );
 }

@@ -12,7 +12,12 @@ export function presentJob(job: GitHubSyncJob) {
     items_total: job.itemsTotal,
     items_synced: job.itemsSynced,
     items_failed: job.itemsFailed,
-    progress: job.status === 'completed' ? 100 : job.itemsTotal > 0 ? Math.min(99, Math.floor((done / job.itemsTotal) * 100)) : 0,
+    progress:
+      job.status === 'completed'
+        ? 100
+        : job.itemsTotal > 0
+          ? Math.min(99, Math.floor((done / job.itemsTotal) * 100))
+          : 0,
     checkpoint: job.checkpoint,
     error_message: job.errorMessage,
     error_details: job.errorDetails,

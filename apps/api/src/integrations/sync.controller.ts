@@ -29,7 +29,11 @@ export class SyncController {
   @Post('sync')
   @AdminOnly()
   @HttpCode(202)
-  async sync(@Principal() principal: TokenPrincipal, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+  async sync(
+    @Principal() principal: TokenPrincipal,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const input = parseInput(syncBody, body);
     const jobs = await this.requests.request(principal.workspaceId, { ...input, trigger: 'manual' });
     if (!jobs.some((j) => j.created)) res.status(200);

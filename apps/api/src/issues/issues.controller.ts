@@ -23,7 +23,11 @@ export class IssuesController {
   ) {}
 
   @Get()
-  async list(@Principal() principal: TokenPrincipal, @Param('projectId') projectId: string, @Query() query: unknown) {
+  async list(
+    @Principal() principal: TokenPrincipal,
+    @Param('projectId') projectId: string,
+    @Query() query: unknown,
+  ) {
     const project = await this.project(principal, projectId);
     const input = parseInput(listQuery, query);
     const { items, total } = await this.issues.list({

@@ -43,7 +43,12 @@ export interface IssueLinkRow {
   contentHash: string;
 }
 
-export async function insertIssueLinks(tx: Tx, workspaceId: string, repositorySyncId: string, rows: IssueLinkRow[]) {
+export async function insertIssueLinks(
+  tx: Tx,
+  workspaceId: string,
+  repositorySyncId: string,
+  rows: IssueLinkRow[],
+) {
   if (rows.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO github_issue_syncs (id, workspace_id, repository_sync_id, issue_id, github_number, github_url,
@@ -56,7 +61,13 @@ export async function insertIssueLinks(tx: Tx, workspaceId: string, repositorySy
 }
 
 /** Makes sure the project has these labels; returns name → id. */
-export async function ensureLabels(tx: Tx, workspaceId: string, projectId: string, names: string[], newIds: string[]) {
+export async function ensureLabels(
+  tx: Tx,
+  workspaceId: string,
+  projectId: string,
+  names: string[],
+  newIds: string[],
+) {
   const found = new Map<string, string>();
   if (names.length === 0) return found;
   await tx.$executeRaw`

@@ -54,7 +54,9 @@ export class CommentWriter {
     }
     await insertComments(tx, workspaceId, newComments);
     stats.commentsCreated = newComments.length;
-    const vanished = existing.filter((e) => !seen.has(`${e.issueSyncId}:${e.githubId}`) && !e.comment.deletedAt);
+    const vanished = existing.filter(
+      (e) => !seen.has(`${e.issueSyncId}:${e.githubId}`) && !e.comment.deletedAt,
+    );
     if (vanished.length > 0) {
       await tx.issueComment.updateMany({
         where: { id: { in: vanished.map((v) => v.commentId) } },

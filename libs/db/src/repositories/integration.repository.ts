@@ -11,7 +11,10 @@ import type {
 
 export const GITHUB_MCP_PROVIDER = 'github_mcp';
 
-export type RepositorySyncWithRepo = GitHubRepositorySync & { repository: GitHubRepository; project: Project };
+export type RepositorySyncWithRepo = GitHubRepositorySync & {
+  repository: GitHubRepository;
+  project: Project;
+};
 
 export interface RepositoryIdentity {
   githubId: bigint;
@@ -84,7 +87,10 @@ export class IntegrationRepository {
     return this.prisma.$transaction(async (tx) => {
       const repo = await tx.gitHubRepository.upsert({
         where: {
-          workspaceIntegrationId_githubId: { workspaceIntegrationId: integration.id, githubId: repository.githubId },
+          workspaceIntegrationId_githubId: {
+            workspaceIntegrationId: integration.id,
+            githubId: repository.githubId,
+          },
         },
         create: { workspaceIntegrationId: integration.id, githubId: repository.githubId, ...identity },
         update: identity,

@@ -92,7 +92,13 @@ export class IssueSyncStore {
 
   private ensureLabels(tx: Tx, scope: RepositorySyncScope, issues: GitHubIssueRecord[]) {
     const names = [...new Set(issues.flatMap((i) => i.labels))];
-    return ensureLabels(tx, scope.workspaceId, scope.projectId, names, names.map(() => randomUUID()));
+    return ensureLabels(
+      tx,
+      scope.workspaceId,
+      scope.projectId,
+      names,
+      names.map(() => randomUUID()),
+    );
   }
 
   private async insertIssues(tx: Tx, scope: RepositorySyncScope, fresh: GitHubIssueRecord[]) {
@@ -175,7 +181,9 @@ export class IssueSyncStore {
       items.flatMap(({ issueId, issue }) =>
         [...new Set(issue.labels)].map((name) => ({ issueId, labelId: labelIds.get(name)! })),
       ),
-      items.flatMap(({ issueId, issue }) => [...new Set(issue.assignees)].map((login) => ({ issueId, login }))),
+      items.flatMap(({ issueId, issue }) =>
+        [...new Set(issue.assignees)].map((login) => ({ issueId, login })),
+      ),
     );
   }
 

@@ -38,7 +38,13 @@ export class WorkspaceRepository {
     });
   }
 
-  createApiToken(input: { workspaceId: string; userId: string; name: string; tokenHash: string; prefix: string }) {
+  createApiToken(input: {
+    workspaceId: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+  }) {
     return this.prisma.apiToken.create({
       data: {
         workspaceId: input.workspaceId,

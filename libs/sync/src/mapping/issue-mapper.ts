@@ -16,7 +16,11 @@ export function issueHtmlUrl(repo: RepoRef, number: number): string {
 export function toIssueRecord(
   repo: RepoRef,
   item: ListIssuesItem,
-  details: { stateReason: GitHubStateReason; closedAt: Date | null; comments?: GitHubCommentRecord[] | undefined },
+  details: {
+    stateReason: GitHubStateReason;
+    closedAt: Date | null;
+    comments?: GitHubCommentRecord[] | undefined;
+  },
   mapping: StateMapping,
 ): GitHubIssueRecord {
   const state = item.state === 'OPEN' ? 'open' : 'closed';

@@ -20,7 +20,11 @@ export function parseStateMapping(value: unknown): StateMapping {
 }
 
 /** open → the configured open state; closed/not_planned and duplicates → cancelled; other closed → done. */
-export function mapGitHubState(state: GitHubState, reason: GitHubStateReason, mapping: StateMapping): IssueState {
+export function mapGitHubState(
+  state: GitHubState,
+  reason: GitHubStateReason,
+  mapping: StateMapping,
+): IssueState {
   if (state === 'open') return mapping.open;
   return reason === 'not_planned' || reason === 'duplicate' ? 'cancelled' : 'done';
 }

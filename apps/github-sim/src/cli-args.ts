@@ -1,0 +1,55 @@
+/** Parsing of the CLI's arguments (`--port 4010 --seed 42 --repos acme/web:1000:3000:50`). */
+import type { RepoSpec } from './store/types.js';
+
+/** `owner/name[:issues[:comments[:prs]]]`, e.g. `acme/web:1000:3000:50`. */
+export function parseRepoSpec(text: string): RepoSpec {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)((?::\d+){0,3})$/.exec(text.trim());
+  if (!match) throw new Error(`invalid --repos value "${text}" (expected owner/name:issues:comments:prs)`);
+  const [, owner = '', name = '', counts = ''] = match;
+  const [issues, comments, pullRequests] = counts.split(':').slice(1).map(Number);
+  const spec: RepoSpec = { owner, name };
+  if (issues !== undefined) spec.issues = issues;
+  if (comments !== undefined) spec.comments = comments;
+  if (pullRequests !== undefined) spec.pullRequests = pullRequests;
+  return spec;
+}
+
+export interface CliOptions {
+  port: number;
+  host: string;
+  seed: number;
+  repos: RepoSpec[];
+}
+
+function intValue(flag: string, value: string | undefined): number {
+  if (value === undefined || !/^\d+$/.test(value))
+    throw new Error(`${flag} needs a non-negative integer, got "${value ?? ''}"`);
+  return Number(value);
+}
+
+/** Flags win over the environment fallbacks `SIM_PORT`, `SIM_SEED`, `SIM_HOST`, `SIM_REPOS` (comma-separated). */
+export function parseCli(argv: string[], env: Record<string, string | undefined>): CliOptions {
+  const options: CliOptions = {
+    port: env['SIM_PORT'] ? intValue('SIM_PORT', env['SIM_PORT']) : 4010,
+    host: env['SIM_HOST'] || '127.0.0.1',
+    seed: env['SIM_SEED'] ? intValue('SIM_SEED', env['SIM_SEED']) : 42,
+    repos: (env['SIM_REPOS'] ?? '').split(',').filter(Boolean).map(parseRepoSpec),
+  };
+  const fromFlags: RepoSpec[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === '--port') options.port = intValue(flag, value());
+    else if (flag === '--seed') options.seed = intValue(flag, value());
+    else if (flag === '--host') options.host = value() ?? options.host;
+    else if (flag === '--repos' || flag === '--repo')
+      fromFlags.push(...(value() ?? '').split(',').filter(Boolean).map(parseRepoSpec));
+    else if (flag === '--help' || flag === '-h') throw new Error('usage');
+    else throw new Error(`unknown argument "${arg}"`);
+  }
+  if (fromFlags.length > 0) options.repos = fromFlags;
+  return options;
+}

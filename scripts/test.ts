@@ -1,0 +1,24 @@
+import { isStopping, runMain } from './lib/lifecycle.js';
+import { eslint, prettier, provideTestEnvironment, runJest, typecheck } from './lib/testing.js';
+
+/**
+ * `npm test [-- <jest args>]`: Postgres + Redis (given or started), migrated template database,
+ * typecheck, eslint, prettier, then jest. Everything runs even when an earlier step fails; the exit code is
+ * non-zero when anything failed. The checks run in parallel, while the services start.
+ */
+await runMain(async () => {
+  const environment = provideTestEnvironment();
+  const checks = Promise.all([typecheck(), eslint(), prettier()]);
+  const [env, checkResults] = await Promise.all([environment, checks]);
+  if (isStopping()) return 130;
+  const jest = await runJest(process.argv.slice(2), env);
+  if (isStopping()) return 130;
+  process.stderr.write('\n── npm test ──\n');
+  for (const check of checkResults) process.stderr.write(`${check.name.padEnd(10)} ${check.detail}\n`);
+  process.stderr.write(`${'jest'.padEnd(10)} ${jest.summary}\n`);
+  const ok = jest.ok && checkResults.every((check) => check.ok);
+  const failedChecks = checkResults.filter((check) => !check.ok).map((check) => check.name);
+  const tail = failedChecks.length ? ` (and ${failedChecks.join(', ')} failed)` : '';
+  process.stdout.write(`${jest.passed} passed, ${jest.failed} failed${tail}\n`);
+  return ok ? 0 : 1;
+});

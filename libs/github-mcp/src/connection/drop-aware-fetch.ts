@@ -37,11 +37,16 @@ function droppedEvent(id: string | number): Uint8Array {
   return encoder.encode(`\n\nevent: message\ndata: ${JSON.stringify(error)}\n\n`);
 }
 
-function guard(body: ReadableStream<Uint8Array>, id: string | number): ReadableStream<Uint8Array> {
+function guard(
+  body: ReadableStream<Uint8Array>,
+  id: string | number,
+  release: () => void,
+): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let resumable = false;
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
+    release();
     if (!resumable) controller.enqueue(droppedEvent(id));
     controller.close();
   };
@@ -57,21 +62,56 @@ function guard(body: ReadableStream<Uint8Array>, id: string | number): ReadableS
       }
     },
     cancel(reason) {
+      release();
       return reader.cancel(reason);
     },
   });
 }
 
+/** Per-request controllers linked to each long-lived transport signal, through one listener per signal. */
+const linked = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/**
+ * The transport passes one long-lived AbortSignal to every fetch; undici keeps a listener on it per request
+ * until the request is garbage-collected, so thousands of calls pile up listeners ("MaxListenersExceeded").
+ * Each request gets its own signal instead, linked to the transport's and unlinked when the request is done.
+ */
+function perRequestSignal(outer: AbortSignal | null | undefined): {
+  signal?: AbortSignal;
+  release: () => void;
+} {
+  if (!outer) return { release: () => undefined };
+  const controller = new AbortController();
+  if (outer.aborted) controller.abort(outer.reason);
+  let live = linked.get(outer);
+  if (!live) {
+    const set = new Set<AbortController>();
+    outer.addEventListener('abort', () => set.forEach((c) => c.abort(outer.reason)), { once: true });
+    linked.set(outer, set);
+    live = set;
+  }
+  live.add(controller);
+  return { signal: controller.signal, release: () => live.delete(controller) };
+}
+
 export function createDropAwareFetch(base: FetchLike = fetch): FetchLike {
   return async (url, init) => {
-    const response = await base(url, init);
+    const { signal, release } = perRequestSignal(init?.signal);
+    let response: Response;
+    try {
+      response = await base(url, signal ? { ...init, signal } : init);
+    } catch (error) {
+      release();
+      throw error;
+    }
     const type = response.headers.get('content-type') ?? '';
     if (init?.method !== 'POST' || !response.ok || !response.body || !type.includes('text/event-stream')) {
+      if (!response.body || !type.includes('text/event-stream')) release();
       return response;
     }
     const id = requestIdOf(init.body);
     if (id === undefined) return response;
-    return new Response(guard(response.body, id), {
+    return new Response(guard(response.body, id, release), {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,

@@ -92,6 +92,7 @@ export class RepositorySyncRunner {
       });
       summary.write_ms += performance.now() - mark;
       addTo(summary, page, written);
+      if (written.created > 0 && isPowerOf4(summary.pages)) await this.store.refreshStatistics();
       if (page.failed.length > 0) {
         this.logger.warn(`job ${job.jobId}: issues vanished during the pass: ${page.failed.join(', ')}`);
       }
@@ -148,6 +149,11 @@ function addTo(
   summary.comments_updated += written.commentsUpdated;
   summary.comments_deleted += written.commentsDeleted;
   summary.mcp_calls += page.calls;
+}
+
+/** Pages 1, 4, 16, 64, …: statistics keep up with a growing table at a logarithmic cost. */
+function isPowerOf4(n: number): boolean {
+  return n > 0 && (n & (n - 1)) === 0 && Math.log2(n) % 2 === 0;
 }
 
 function maxIso(current: string | null, records: { updatedAt: Date }[]): string | null {

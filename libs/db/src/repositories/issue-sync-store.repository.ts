@@ -28,6 +28,17 @@ export class IssueSyncStore {
     return this.linksIn(this.prisma, repositorySyncId, numbers);
   }
 
+  /**
+   * Refreshes planner statistics of the tables a sync fills. On a first sync the tables grow from empty
+   * faster than autovacuum analyzes them, and foreign-key checks planned for tiny tables turn into scans
+   * that make each page slower than the last (measured: 30 ms → 600 ms per page over 10,000 issues).
+   */
+  async refreshStatistics(): Promise<void> {
+    await this.prisma.$executeRawUnsafe(
+      'ANALYZE issues, issue_comments, github_issue_syncs, github_comment_syncs, issue_labels, issue_assignees, labels',
+    );
+  }
+
   async writePage(
     scope: RepositorySyncScope,
     issues: GitHubIssueRecord[],

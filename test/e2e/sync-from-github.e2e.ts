@@ -191,6 +191,9 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
     const badBody = await api.post(`${base}/sync/`, { repository: 'no slash' });
     expect(badBody.status).toBe(400);
     expect(badBody.body.error).toMatchObject({ field: 'repository' });
+    const badDirection = await api.post(`${base}/sync/`, { direction: 'to_github' });
+    expect(badDirection.status).toBe(400);
+    expect(badDirection.body.error).toMatchObject({ field: 'direction' });
     const member = await http(system.apiUrl, seeded.memberToken).post(`${base}/sync/`, {});
     expect(member.status).toBe(403);
   });

@@ -9,7 +9,10 @@ import { presentIntegration, presentJob, presentRepository } from './sync-job.pr
 
 const syncBody = z
   .object({
-    direction: z.enum(['from_github', 'to_github', 'bidirectional']).optional(),
+    // to_github and bidirectional arrive with the complete sync engine; until then they are refused clearly.
+    direction: z
+      .enum(['from_github'], { message: 'only from_github is available in this version' })
+      .optional(),
     force: z.boolean().optional(),
     repository: z
       .string()

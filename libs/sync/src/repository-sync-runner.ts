@@ -144,7 +144,7 @@ function addTo(
   summary.failed += page.failed.length;
   summary.created += written.created;
   summary.updated += written.updated;
-  summary.unchanged += written.unchanged;
+  summary.unchanged += written.unchanged + written.stale;
   summary.comments_created += written.commentsCreated;
   summary.comments_updated += written.commentsUpdated;
   summary.comments_deleted += written.commentsDeleted;

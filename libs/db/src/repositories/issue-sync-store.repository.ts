@@ -51,8 +51,10 @@ export class IssueSyncStore {
           scope.id,
           issues.map((i) => i.number),
         );
-        const fresh = issues.filter((i) => !links.has(i.number));
-        const changed = issues.filter((i) => {
+        // Never let an older view of an issue overwrite a newer one (webhooks and pages interleave).
+        const current = issues.filter((i) => !isOlder(i, links.get(i.number)));
+        const fresh = current.filter((i) => !links.has(i.number));
+        const changed = current.filter((i) => {
           const link = links.get(i.number);
           return link && (link.contentHash !== i.contentHash || link.deleted);
         });
@@ -65,14 +67,15 @@ export class IssueSyncStore {
           touched.map((t) => ({ issueId: t.link.issueId, issue: t.issue })),
           labelIds,
         );
-        await this.touchLinks(tx, issues, links);
+        await this.touchLinks(tx, current, links);
         const allLinks = new Map([...links, ...createdLinks.map((c) => [c.issue.number, c.link] as const)]);
-        const commentStats = await this.comments.write(tx, scope.workspaceId, issues, allLinks);
+        const commentStats = await this.comments.write(tx, scope.workspaceId, current, allLinks);
         await this.saveProgress(tx, progress);
         return {
           created: fresh.length,
           updated: changed.length,
           unchanged: issues.length - fresh.length - changed.length,
+          stale: issues.length - current.length,
           ...commentStats,
         };
       },
@@ -231,4 +234,8 @@ export class IssueSyncStore {
         updated_at = now()
       WHERE job_id = ${progress.jobId}`;
   }
+}
+
+function isOlder(issue: GitHubIssueRecord, link: IssueLink | undefined): boolean {
+  return link !== undefined && issue.updatedAt.getTime() < link.githubUpdatedAt.getTime();
 }

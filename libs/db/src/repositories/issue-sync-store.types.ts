@@ -57,6 +57,8 @@ export interface PageWriteResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Skipped because the store already holds a newer GitHub version of the issue. */
+  stale: number;
   commentsCreated: number;
   commentsUpdated: number;
   commentsDeleted: number;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "issues" ADD COLUMN     "milestone" TEXT;

@@ -5,9 +5,23 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string;
   redisUrl: string;
-  queue: { prefix: string; attempts: number; backoffMs: number };
+  queue: {
+    prefix: string;
+    attempts: number;
+    backoffMs: number;
+    /** BullMQ job lock; a worker killed mid-job has its job picked up after about this long. */
+    lockDurationMs: number;
+    stalledIntervalMs: number;
+  };
+  retention: { syncJobDays: number; webhookEventDays: number };
   api: { host: string; port: number; prefix: string; publicBaseUrl: string | undefined };
   worker: { port: number; concurrency: number };
+  /** Graceful stop: drain timeout (API requests, worker jobs) and the API's readiness-503 delay. */
+  shutdown: { timeoutMs: number; delayMs: number };
+  /** Slugs whose workspace admins may open the queue dashboard; empty = admins of any workspace. */
+  queueDashboardWorkspaces: string[];
+  /** Webhook ingestion: the API's relay period (committed-but-unqueued events) and worker concurrency. */
+  webhooks: { relayIntervalMs: number; workerConcurrency: number };
   github: {
     oauth: { clientId: string; clientSecret: string; callbackUrl: string | undefined } | undefined;
     app: { appId: string; privateKey: string } | undefined;
@@ -20,9 +34,26 @@ export interface AppConfig {
     enabled: boolean;
     maxBatchSize: number;
     defaultIntervalSeconds: number;
+    periodicExpiresSeconds: number;
     commentConcurrency: number;
   };
   secrets: { activeKeyId: string; keys: ReadonlyMap<string, Buffer> };
+  /** Outbound GitHub writes: per-token pace and concurrency (shared in Redis), debounce of local edits. */
+  githubWrites: { perMinute: number; concurrencyPerToken: number; debounceMs: number };
+  /** Requests per window and caller (API token, client IP); 0 = no limit. */
+  rateLimit: { windowSeconds: number; perToken: number; perIp: number };
+  /** Client IPs come from X-Forwarded-For (set when the API runs behind a reverse proxy). */
+  trustProxy: boolean;
+}
+
+/**
+ * ENABLE_GITHUB_MCP_INTEGRATION. When false: integration routes answer 503 `integration_disabled`;
+ * webhook deliveries are still stored (sync events end `ignored`); the worker runs no processor on the
+ * sync queue and registers no periodic-sync schedule; health, metrics and the issues API stay up.
+ * Check this (or `config.sync.enabled`) wherever integration work starts.
+ */
+export function integrationEnabled(config: Pick<AppConfig, 'sync'>): boolean {
+  return config.sync.enabled;
 }
 
 /** Thrown when the environment is invalid; the message names every offending variable. */
@@ -72,6 +103,12 @@ export function loadConfig(raw: RawEnv): AppConfig {
       prefix: env.QUEUE_PREFIX,
       attempts: env.QUEUE_JOB_ATTEMPTS,
       backoffMs: env.QUEUE_JOB_BACKOFF_MS,
+      lockDurationMs: env.QUEUE_LOCK_DURATION_MS,
+      stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS,
+    },
+    retention: {
+      syncJobDays: env.SYNC_JOB_RETENTION_DAYS,
+      webhookEventDays: env.WEBHOOK_EVENT_RETENTION_DAYS,
     },
     api: {
       host: env.API_HOST,
@@ -80,6 +117,18 @@ export function loadConfig(raw: RawEnv): AppConfig {
       publicBaseUrl: env.PUBLIC_BASE_URL,
     },
     worker: { port: env.WORKER_PORT, concurrency: env.WORKER_CONCURRENCY },
+    shutdown: {
+      timeoutMs: Math.round(env.SHUTDOWN_TIMEOUT * 1000),
+      delayMs: Math.round(env.SHUTDOWN_DELAY * 1000),
+    },
+    queueDashboardWorkspaces: (env.QUEUE_DASHBOARD_WORKSPACES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    webhooks: {
+      relayIntervalMs: env.WEBHOOK_RELAY_INTERVAL_MS,
+      workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY,
+    },
     github: {
       oauth:
         env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
@@ -107,9 +156,21 @@ export function loadConfig(raw: RawEnv): AppConfig {
       enabled: env.ENABLE_GITHUB_MCP_INTEGRATION,
       maxBatchSize: env.GITHUB_MCP_MAX_SYNC_BATCH_SIZE,
       defaultIntervalSeconds: env.GITHUB_MCP_DEFAULT_SYNC_INTERVAL,
+      periodicExpiresSeconds: env.PERIODIC_SYNC_EXPIRES_SECONDS,
       commentConcurrency: env.GITHUB_MCP_COMMENT_CONCURRENCY,
     },
     secrets: { activeKeyId: env.ENCRYPTION_KEY_ID, keys },
+    githubWrites: {
+      perMinute: env.GITHUB_WRITES_PER_MINUTE,
+      concurrencyPerToken: env.GITHUB_WRITE_CONCURRENCY_PER_TOKEN,
+      debounceMs: env.SYNC_ISSUE_DEBOUNCE_MS,
+    },
+    rateLimit: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      perToken: env.RATE_LIMIT_PER_TOKEN,
+      perIp: env.RATE_LIMIT_PER_IP,
+    },
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

@@ -27,6 +27,12 @@ export const envSchema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('{ghsync}'),
   QUEUE_JOB_ATTEMPTS: int(1, 50).default(3),
   QUEUE_JOB_BACKOFF_MS: int(10, 3_600_000).default(5000),
+  QUEUE_LOCK_DURATION_MS: int(1000, 600_000).default(30_000),
+  QUEUE_STALLED_INTERVAL_MS: int(500, 600_000).default(30_000),
+  SYNC_JOB_RETENTION_DAYS: int(1, 3650).default(30),
+  WEBHOOK_EVENT_RETENTION_DAYS: int(1, 3650).default(14),
+  /** periodic_sync_all runs that have not started within this many seconds are dropped (4 min as in the original). */
+  PERIODIC_SYNC_EXPIRES_SECONDS: int(10, 86_400).default(240),
   API_PORT: int(0, 65_535).default(3000),
   API_HOST: z.string().min(1).default('0.0.0.0'),
   API_PREFIX: z
@@ -36,12 +42,26 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: url(['http', 'https']).optional(),
   WORKER_PORT: int(0, 65_535).default(3001),
   WORKER_CONCURRENCY: int(1, 64).default(4),
+  /** Seconds a stopping process waits for in-flight requests / active jobs before closing or handing them back. */
+  SHUTDOWN_TIMEOUT: seconds.default(25),
+  /** Seconds the API keeps serving (readiness 503) after SIGTERM, so load balancers stop sending first. */
+  SHUTDOWN_DELAY: z.coerce.number().min(0).max(300).default(0),
+  /** Workspaces whose admins may open /admin/queues (comma-separated slugs); empty: any workspace admin. */
+  QUEUE_DASHBOARD_WORKSPACES: optionalText,
   GITHUB_CLIENT_ID: optionalText,
   GITHUB_CLIENT_SECRET: optionalText,
   GITHUB_CALLBACK_URL: url(['http', 'https']).optional(),
   GITHUB_APP_ID: optionalText,
   GITHUB_APP_PRIVATE_KEY: optionalText,
   GITHUB_WEBHOOK_SECRET: optionalText,
+  WEBHOOK_RELAY_INTERVAL_MS: int(100, 600_000).default(3000),
+  WEBHOOK_WORKER_CONCURRENCY: int(1, 64).default(8),
+  /** Rate limits of the API per window (0 turns one off); Redis-backed, shared by every API process. */
+  RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(60),
+  RATE_LIMIT_PER_TOKEN: int(0, 1_000_000).default(1200),
+  RATE_LIMIT_PER_IP: int(0, 1_000_000).default(2400),
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (rate limits, audit logs). */
+  TRUST_PROXY: bool.default(false),
   GITHUB_OAUTH_BASE_URL: url(['http', 'https']).default('https://github.com'),
   GITHUB_API_BASE_URL: url(['http', 'https']).default('https://api.github.com'),
   MCP_GITHUB_SERVER_URL: url(['http', 'https']).default('https://api.githubcopilot.com/mcp/'),
@@ -52,6 +72,12 @@ export const envSchema = z.object({
   GITHUB_MCP_MAX_SYNC_BATCH_SIZE: int(1, 100).default(100),
   GITHUB_MCP_DEFAULT_SYNC_INTERVAL: int(30, 86_400).default(300),
   GITHUB_MCP_COMMENT_CONCURRENCY: int(1, 32).default(8),
+  /** Writes (issue_write, add_issue_comment) per token per minute, across all workers (GitHub: 80). */
+  GITHUB_WRITES_PER_MINUTE: int(1, 1000).default(80),
+  /** GitHub writes per token in flight at once, across all workers. */
+  GITHUB_WRITE_CONCURRENCY_PER_TOKEN: int(1, 64).default(4),
+  /** A local edit's sync_issue waits this long, so a burst of edits reaches GitHub as one write. */
+  SYNC_ISSUE_DEBOUNCE_MS: int(0, 600_000).default(1000),
   ENCRYPTION_KEY: z
     .string()
     .refine((v) => decodeKey(v)?.length === 32, { message: 'must be 32 bytes, base64 or hex encoded' }),

@@ -1,3 +1,4 @@
+export { ExclusiveLocks, type HeldLock } from './exclusive-lock.js';
 export { JobQueue } from './job-queue.service.js';
 export { type JobContext, type JobHandler, JobRegistry, PermanentJobError } from './job-registry.js';
 export { isJobControlSignal } from './job-signals.js';

@@ -1,6 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { ModuleRef } from '@nestjs/core';
+import type { JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { UnavailableError } from '#libs/common';
 import { JOB_QUEUE, type JobName, type JobPayloads, QueueName, jobOptions } from './jobs.js';
@@ -8,18 +9,38 @@ import { JOB_QUEUE, type JobName, type JobPayloads, QueueName, jobOptions } from
 /** Producer side: puts typed jobs on the right queue with their named options. */
 @Injectable()
 export class JobQueue {
-  private readonly options;
+  private readonly jobOptionSets;
   private readonly queues: ReadonlyMap<QueueName, Queue>;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectQueue(QueueName.Sync) syncQueue: Queue) {
-    this.options = jobOptions(config.queue);
-    this.queues = new Map([[QueueName.Sync, syncQueue]]);
+  /** Every queue of `QueueName` is registered by QueueModule; a new queue needs no change here. */
+  constructor(@Inject(APP_CONFIG) config: AppConfig, moduleRef: ModuleRef) {
+    this.jobOptionSets = jobOptions(config.queue);
+    this.queues = new Map(
+      Object.values(QueueName).map((name) => [
+        name,
+        moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
+      ]),
+    );
   }
 
-  /** Enqueues a job; BullMQ ignores a second add with the same job id, so this is idempotent. */
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
+  /** The named option set of a job (attempts, backoff, retention). */
+  options(name: JobName): JobsOptions {
+    return this.jobOptionSets[name];
+  }
+
+  /**
+   * Enqueues a job; BullMQ ignores a second add with the same job id, so this is idempotent.
+   * `delayMs` postpones it (debouncing).
+   */
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    jobId: string,
+    options: { delayMs?: number } = {},
+  ): Promise<void> {
+    const delay = options.delayMs ? { delay: options.delayMs } : {};
     try {
-      await this.queue(JOB_QUEUE[name]).add(name, payload, { ...this.options[name], jobId });
+      await this.queue(JOB_QUEUE[name]).add(name, payload, { ...this.jobOptionSets[name], ...delay, jobId });
     } catch (error) {
       throw new UnavailableError(`could not enqueue ${name}: Redis is unavailable`, { cause: error });
     }

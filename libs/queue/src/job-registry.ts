@@ -5,6 +5,8 @@ export interface JobContext {
   id: string;
   attemptsMade: number;
   maxAttempts: number;
+  /** When the job was put on the queue (for expiring periodic ticks). */
+  enqueuedAt: Date;
   /** Pushes the job back to the delayed set until `until` without consuming an attempt. */
   delayUntil(until: Date): Promise<never>;
 }

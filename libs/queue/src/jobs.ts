@@ -6,14 +6,26 @@ import type { JobsOptions } from 'bullmq';
  */
 export enum JobName {
   SyncRepository = 'sync_repository',
+  PeriodicSyncAll = 'periodic_sync_all',
+  CleanupOldJobs = 'cleanup_old_jobs',
+  ProcessWebhookEvent = 'process_webhook_event',
+  SyncIssue = 'sync_issue',
 }
 
 export enum QueueName {
   Sync = 'github-sync',
+  Maintenance = 'maintenance',
+  Webhooks = 'github-webhooks',
 }
 
 export interface JobPayloads {
   [JobName.SyncRepository]: { syncJobId: string };
+  [JobName.PeriodicSyncAll]: Record<string, never>;
+  [JobName.CleanupOldJobs]: Record<string, never>;
+  /** github_webhook_events.delivery_id (also the BullMQ job id). */
+  [JobName.ProcessWebhookEvent]: { deliveryId: string };
+  /** One workspace issue (and its new comments) to GitHub; job id `sync_issue-<issue id>-v<outbound version>`. */
+  [JobName.SyncIssue]: { issueId: string; reason: 'created' | 'updated' | 'comment' | 'pass' };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -23,6 +35,10 @@ export type AnyJob = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobNa
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SyncRepository]: QueueName.Sync,
+  [JobName.PeriodicSyncAll]: QueueName.Maintenance,
+  [JobName.CleanupOldJobs]: QueueName.Maintenance,
+  [JobName.ProcessWebhookEvent]: QueueName.Webhooks,
+  [JobName.SyncIssue]: QueueName.Sync,
 };
 
 const KEEP = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } };
@@ -34,6 +50,23 @@ export function jobOptions(config: { attempts: number; backoffMs: number }): Rec
       attempts: config.attempts,
       backoff: { type: 'exponential', delay: config.backoffMs },
       ...KEEP,
+    },
+    // A missed periodic tick is not worth retrying: the next one comes within the interval.
+    [JobName.PeriodicSyncAll]: { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } },
+    [JobName.CleanupOldJobs]: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, ...KEEP },
+    // A delivery cannot be fetched again from GitHub: retry transient failures a few more times.
+    [JobName.ProcessWebhookEvent]: {
+      attempts: Math.max(config.attempts, 5),
+      backoff: { type: 'exponential', delay: config.backoffMs },
+      removeOnComplete: { age: 3600, count: 5000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+    // Every local edit has its own job (version in the id); the first one writes them all, the rest are no-ops.
+    [JobName.SyncIssue]: {
+      attempts: Math.max(config.attempts, 5),
+      backoff: { type: 'exponential', delay: config.backoffMs },
+      removeOnComplete: { age: 3600, count: 5000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { ExclusiveLocks } from './exclusive-lock.js';
 import { JobQueue } from './job-queue.service.js';
 import { QueueName } from './jobs.js';
 import { type RedisRole, redisOptions } from './redis-connection.js';
@@ -22,8 +23,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
-      providers: [JobQueue],
-      exports: [JobQueue, BullModule],
+      providers: [JobQueue, ExclusiveLocks],
+      exports: [JobQueue, ExclusiveLocks, BullModule],
     };
   }
 }

@@ -29,6 +29,8 @@ export interface RunSummary {
   comments_created: number;
   comments_updated: number;
   comments_deleted: number;
+  /** Workspace issues soft-deleted because GitHub no longer has them here (full passes only). */
+  soft_deleted: number;
   mcp_calls: number;
   /** Time the pass waited for GitHub reads vs. spent writing pages (the rest overlaps). */
   wait_read_ms: number;
@@ -72,6 +74,7 @@ export class RepositorySyncRunner {
       return reader.details(repo, list, links);
     };
 
+    const seen = new Set<number>();
     let pending = prefetch(() => readPage(checkpoint.after));
     for (;;) {
       let mark = performance.now();
@@ -79,13 +82,21 @@ export class RepositorySyncRunner {
       summary.wait_read_ms += performance.now() - mark;
       const next = page.list.pageInfo.hasNextPage ? page.list.pageInfo.endCursor : undefined;
       if (next) pending = prefetch(() => readPage(next));
+      for (const issue of page.list.issues) seen.add(issue.number);
       checkpoint.after = next ?? checkpoint.after;
       checkpoint.pages += 1;
+      checkpoint.phase = next ? 'listing' : 'done';
       checkpoint.maxUpdatedAt = maxIso(checkpoint.maxUpdatedAt, page.records);
       mark = performance.now();
       const written = await this.store.writePage(scope, page.records, {
         jobId: job.jobId,
-        checkpoint,
+        checkpoint: (result) => {
+          checkpoint.fetched += page.list.issues.length;
+          checkpoint.written += result.created + result.updated;
+          checkpoint.skipped += result.unchanged + result.stale;
+          checkpoint.failed += page.failed.length;
+          return checkpoint;
+        },
         itemsTotal: page.list.totalCount,
         synced: page.records.length,
         failed: page.failed.length,
@@ -99,6 +110,10 @@ export class RepositorySyncRunner {
       if (!next) break;
     }
 
+    // A complete full pass saw every issue GitHub still has here: the others were deleted or transferred.
+    if (checkpoint.since === null && checkpoint.fromStart && checkpoint.failed === 0) {
+      summary.soft_deleted = await this.store.softDeleteMissing(repoSync.id, [...seen]);
+    }
     const cursor = latest(repoSync.lastCursor, checkpoint.maxUpdatedAt);
     await this.integrations.recordSyncFinished(repoSync.id, cursor, new Date());
     summary.cursor = cursor?.toISOString() ?? null;
@@ -108,11 +123,25 @@ export class RepositorySyncRunner {
   }
 
   private startingPoint(job: GitHubSyncJob, repoSync: RepositorySyncWithRepo): SyncCheckpoint {
-    const saved = job.checkpoint as SyncCheckpoint | null;
-    if (saved && typeof saved === 'object' && 'pages' in saved) return { ...saved };
+    const saved = job.checkpoint as Partial<SyncCheckpoint> | null;
+    if (saved && typeof saved === 'object' && typeof saved.pages === 'number') {
+      const defaults = { phase: 'listing' as const, fetched: 0, written: 0, skipped: 0, failed: 0 };
+      return { ...defaults, ...(saved as SyncCheckpoint), fromStart: false };
+    }
     const since =
       job.full || !repoSync.lastCursor ? null : new Date(repoSync.lastCursor.getTime() - SINCE_OVERLAP_MS);
-    return { after: null, since: since?.toISOString() ?? null, maxUpdatedAt: null, pages: 0 };
+    return {
+      after: null,
+      since: since?.toISOString() ?? null,
+      maxUpdatedAt: null,
+      pages: 0,
+      phase: 'listing',
+      fetched: 0,
+      written: 0,
+      skipped: 0,
+      failed: 0,
+      fromStart: true,
+    };
   }
 }
 
@@ -127,6 +156,7 @@ function emptySummary(): RunSummary {
     comments_created: 0,
     comments_updated: 0,
     comments_deleted: 0,
+    soft_deleted: 0,
     mcp_calls: 0,
     wait_read_ms: 0,
     write_ms: 0,

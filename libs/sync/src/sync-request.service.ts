@@ -48,18 +48,32 @@ export class SyncRequestService {
     const targets = await this.targets(integration.id, request.repository);
     const results: RequestedJob[] = [];
     for (const repository of targets) {
-      const { job, created } = await this.jobs.createOrGetActive({
-        workspaceId,
-        integrationId: integration.id,
-        repositorySyncId: repository.id,
-        direction: request.direction ?? repository.direction,
-        trigger: request.trigger,
-        full: request.force ?? false,
-      });
-      if (job.status === 'queued') await this.enqueue(job);
-      results.push({ job, repository, created });
+      results.push(
+        await this.requestRepository(repository, request.trigger, {
+          full: request.force ?? false,
+          direction: request.direction,
+        }),
+      );
     }
     return results;
+  }
+
+  /** Creates (or returns the active) job for one repository sync and makes sure it is on the queue. */
+  async requestRepository(
+    repository: RepositorySyncWithRepo,
+    trigger: SyncTrigger,
+    options: { full?: boolean; direction?: SyncDirection | undefined } = {},
+  ): Promise<RequestedJob> {
+    const { job, created } = await this.jobs.createOrGetActive({
+      workspaceId: repository.workspaceId,
+      integrationId: repository.workspaceIntegrationId,
+      repositorySyncId: repository.id,
+      direction: options.direction ?? repository.direction,
+      trigger,
+      full: options.full ?? false,
+    });
+    if (job.status === 'queued') await this.enqueue(job);
+    return { job, repository, created };
   }
 
   /** (Re)enqueues a queued job. BullMQ dedupes by job id, so a lost or repeated enqueue is harmless. */

@@ -47,7 +47,8 @@ export interface RepositorySyncScope {
 
 export interface PageProgress {
   jobId: string;
-  checkpoint: object;
+  /** The checkpoint to commit with the page, given what the page write did. */
+  checkpoint: (result: PageWriteResult) => object;
   itemsTotal?: number | undefined;
   synced: number;
   failed: number;

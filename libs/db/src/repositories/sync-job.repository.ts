@@ -11,6 +11,15 @@ export interface SyncCheckpoint {
   /** Newest GitHub updated_at applied so far (ISO). */
   maxUpdatedAt: string | null;
   pages: number;
+  /** listing while pages remain, done when the pass finished. */
+  phase: 'listing' | 'done';
+  /** Counters of the whole pass (issues). */
+  fetched: number;
+  written: number;
+  skipped: number;
+  failed: number;
+  /** True when the pass started at the first page (so it saw every issue). */
+  fromStart: boolean;
 }
 
 export interface CreateSyncJobInput {

@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { JobName, JobQueue, QueueName } from '#libs/queue';
+
+/** Repeatable jobs (DESIGN §5). Every worker upserts the same schedulers; BullMQ keeps one of each. */
+export const SCHEDULES = {
+  periodic: `${JobName.PeriodicSyncAll}-scheduler`,
+  cleanup: `${JobName.CleanupOldJobs}-scheduler`,
+} as const;
+
+@Injectable()
+export class SchedulesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SchedulesService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queue = this.jobs.queue(QueueName.Maintenance);
+    if (!this.config.sync.enabled) {
+      // ENABLE_GITHUB_MCP_INTEGRATION=false: no periodic syncs; cleanup keeps running.
+      await queue.removeJobScheduler(SCHEDULES.periodic);
+      this.logger.warn('GitHub integration disabled: periodic sync schedule removed');
+    } else {
+      await queue.upsertJobScheduler(
+        SCHEDULES.periodic,
+        { every: this.config.sync.defaultIntervalSeconds * 1000 },
+        { name: JobName.PeriodicSyncAll, data: {}, opts: this.jobs.options(JobName.PeriodicSyncAll) },
+      );
+    }
+    await queue.upsertJobScheduler(
+      SCHEDULES.cleanup,
+      { pattern: '0 2 * * *' },
+      { name: JobName.CleanupOldJobs, data: {}, opts: this.jobs.options(JobName.CleanupOldJobs) },
+    );
+  }
+}

@@ -36,6 +36,7 @@ export interface AppConfig {
     defaultIntervalSeconds: number;
     periodicExpiresSeconds: number;
     commentConcurrency: number;
+    rateLimitWaitMs: number;
   };
   secrets: { activeKeyId: string; keys: ReadonlyMap<string, Buffer> };
   /** Outbound GitHub writes: per-token pace and concurrency (shared in Redis), debounce of local edits. */
@@ -158,6 +159,7 @@ export function loadConfig(raw: RawEnv): AppConfig {
       defaultIntervalSeconds: env.GITHUB_MCP_DEFAULT_SYNC_INTERVAL,
       periodicExpiresSeconds: env.PERIODIC_SYNC_EXPIRES_SECONDS,
       commentConcurrency: env.GITHUB_MCP_COMMENT_CONCURRENCY,
+      rateLimitWaitMs: env.GITHUB_MCP_RATE_LIMIT_WAIT * 1000,
     },
     secrets: { activeKeyId: env.ENCRYPTION_KEY_ID, keys },
     githubWrites: {

@@ -72,6 +72,8 @@ export const envSchema = z.object({
   GITHUB_MCP_MAX_SYNC_BATCH_SIZE: int(1, 100).default(100),
   GITHUB_MCP_DEFAULT_SYNC_INTERVAL: int(30, 86_400).default(300),
   GITHUB_MCP_COMMENT_CONCURRENCY: int(1, 32).default(8),
+  /** Seconds a job waits after a rate limit whose answer gave no reset time (GraphQL wording). */
+  GITHUB_MCP_RATE_LIMIT_WAIT: int(1, 3600).default(60),
   /** Writes (issue_write, add_issue_comment) per token per minute, across all workers (GitHub: 80). */
   GITHUB_WRITES_PER_MINUTE: int(1, 1000).default(80),
   /** GitHub writes per token in flight at once, across all workers. */

@@ -10,17 +10,17 @@ import { JOB_QUEUE, type JobName, type JobPayloads, QueueName, jobOptions } from
 @Injectable()
 export class JobQueue {
   private readonly jobOptionSets;
-  private readonly queues: ReadonlyMap<QueueName, Queue>;
+  private readonly queues = new Map<QueueName, Queue>();
 
-  /** Every queue of `QueueName` is registered by QueueModule; a new queue needs no change here. */
-  constructor(@Inject(APP_CONFIG) config: AppConfig, moduleRef: ModuleRef) {
+  /**
+   * Every queue of `QueueName` is registered by QueueModule; a new queue needs no change here. Queues are
+   * resolved on first use: their providers are async factories, not yet built while this one is.
+   */
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {
     this.jobOptionSets = jobOptions(config.queue);
-    this.queues = new Map(
-      Object.values(QueueName).map((name) => [
-        name,
-        moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
-      ]),
-    );
   }
 
   /** The named option set of a job (attempts, backoff, retention). */
@@ -55,8 +55,12 @@ export class JobQueue {
   }
 
   queue(name: QueueName): Queue {
-    const queue = this.queues.get(name);
-    if (!queue) throw new Error(`unknown queue ${name}`);
+    let queue = this.queues.get(name);
+    if (!queue) {
+      if (!(Object.values(QueueName) as string[]).includes(name)) throw new Error(`unknown queue ${name}`);
+      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, queue);
+    }
     return queue;
   }
 }

@@ -1,19 +1,29 @@
+import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { IntegrationRepository, SyncJobRepository } from '#libs/db';
+import {
+  type GitHubSyncJob,
+  IntegrationRepository,
+  type RepositorySyncWithRepo,
+  SyncJobRepository,
+  type WorkspaceIntegration,
+} from '#libs/db';
 import { GitHubMcpClientFactory, GitHubMcpError, McpRateLimitError } from '#libs/github-mcp';
 import {
+  ExclusiveLocks,
   type JobContext,
   type JobPayloads,
   type JobName,
   PermanentJobError,
   isJobControlSignal,
 } from '#libs/queue';
-import { SecretCipher } from '#libs/secrets';
+import { IntegrationTokenProvider } from '#libs/integrations';
 import { RepositorySyncRunner } from './repository-sync-runner.js';
 
-/** When GitHub gives no reset time for a rate limit, wait this long before trying again. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+/** Which worker process ran a job (recorded in the job's metadata for operators). */
+const WORKER_ID = `${hostname()}:${process.pid}`;
+/** A job that finds its repository being synced by another job waits this long and looks again. */
+const LOCKED_RETRY_MS = 5_000;
 const PERMANENT_MCP_ERRORS = new Set(['not_found', 'unauthorized', 'invalid_request']);
 
 /** `sync_repository`: runs one github_sync_jobs row and keeps its status honest. */
@@ -27,7 +37,8 @@ export class SyncRepositoryHandler {
     private readonly integrations: IntegrationRepository,
     private readonly runner: RepositorySyncRunner,
     private readonly mcp: GitHubMcpClientFactory,
-    private readonly cipher: SecretCipher,
+    private readonly tokens: IntegrationTokenProvider,
+    private readonly locks: ExclusiveLocks,
   ) {}
 
   async handle(payload: JobPayloads[JobName.SyncRepository], context: JobContext): Promise<unknown> {
@@ -49,9 +60,25 @@ export class SyncRepositoryHandler {
       throw new PermanentJobError(message);
     }
 
-    await this.jobs.markRunning(job.jobId, context.attemptsMade + 1);
+    // One repository is never synced by two jobs at once, whichever workers they land on.
+    const lock = await this.locks.acquire(`repository-sync:${repoSync.id}`, job.jobId);
+    if (!lock) return context.delayUntil(new Date(Date.now() + LOCKED_RETRY_MS));
     try {
-      const client = this.mcp.forToken(this.cipher.decrypt(integration.accessTokenEncrypted));
+      return await this.runLocked(job, repoSync, integration, context);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async runLocked(
+    job: GitHubSyncJob,
+    repoSync: RepositorySyncWithRepo,
+    integration: WorkspaceIntegration,
+    context: JobContext,
+  ): Promise<unknown> {
+    await this.jobs.markRunning(job.jobId, context.attemptsMade + 1, WORKER_ID);
+    try {
+      const client = this.mcp.forToken(await this.tokens.tokenFor(integration));
       const summary = await this.runner.run(job, repoSync, client, {
         batchSize: this.config.sync.maxBatchSize,
         commentConcurrency: this.config.sync.commentConcurrency,
@@ -77,7 +104,7 @@ export class SyncRepositoryHandler {
     error: McpRateLimitError,
     context: JobContext,
   ): Promise<never> {
-    const until = error.resetAt ?? new Date(Date.now() + DEFAULT_RATE_LIMIT_WAIT_MS);
+    const until = error.resetAt ?? new Date(Date.now() + this.config.sync.rateLimitWaitMs);
     this.logger.warn(`sync job ${jobId} rate limited by GitHub; resuming at ${until.toISOString()}`);
     await this.jobs.mergeMetadata(jobId, {
       rate_limited_until: until.toISOString(),

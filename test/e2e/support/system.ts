@@ -17,8 +17,12 @@ import { type TestRedis, createTestRedis } from '../../support/redis.js';
 
 export interface TestSystem {
   config: AppConfig;
+  /** The environment the system was configured from (for worker processes started by a test). */
+  env: Record<string, string>;
   sim: RunningSimulator;
   apiUrl: string;
+  /** The API application (for tests that inspect its router). */
+  api: INestApplication;
   db: pg.Pool;
   admin: AdminCommands;
   /** Stops everything the system started and drops its database and Redis keys. */
@@ -33,13 +37,14 @@ export interface TestSystem {
 export async function startSystem(options: {
   repos: RepoSpec[];
   seed?: number;
-  env?: Record<string, string>;
+  /** Extra environment; a function gets the started simulator (for its URL). */
+  env?: Record<string, string> | ((sim: RunningSimulator) => Record<string, string>);
   worker?: boolean;
 }): Promise<TestSystem> {
   const database: TestDatabase = await createTestDatabase();
   const redis: TestRedis = createTestRedis();
   const sim = await startSimulator({ port: 0, seed: options.seed ?? 7, repos: options.repos });
-  const config = loadConfig({
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     DATABASE_URL: database.url,
@@ -51,16 +56,20 @@ export async function startSystem(options: {
     MCP_MAX_RETRIES: '1',
     QUEUE_JOB_BACKOFF_MS: '100',
     API_HOST: '127.0.0.1',
-    ...options.env,
-  });
+    WORKER_PORT: '0', // each worker's health/metrics port on a free port (parallel test files)
+    ...(typeof options.env === 'function' ? options.env(sim) : options.env),
+  };
+  const config = loadConfig(env);
   const { app, url } = await startApi(config, 0);
   const workers: INestApplicationContext[] = [];
   const cli = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
   const system: TestSystem = {
     config,
+    env,
     sim,
     apiUrl: url,
+    api: app,
     db,
     admin: cli.get(AdminCommands),
     startWorker: async () => {

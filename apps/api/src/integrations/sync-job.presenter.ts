@@ -1,4 +1,4 @@
-import type { GitHubSyncJob, RepositorySyncWithRepo, WorkspaceIntegration } from '#libs/db';
+import type { GitHubSyncJob, RepositorySyncWithRepo, SyncCheckpoint, WorkspaceIntegration } from '#libs/db';
 
 export function presentJob(job: GitHubSyncJob) {
   const done = job.itemsSynced + job.itemsFailed;
@@ -18,6 +18,7 @@ export function presentJob(job: GitHubSyncJob) {
         : job.itemsTotal > 0
           ? Math.min(99, Math.floor((done / job.itemsTotal) * 100))
           : 0,
+    ...presentProgress(job),
     checkpoint: job.checkpoint,
     error_message: job.errorMessage,
     error_details: job.errorDetails,
@@ -41,6 +42,8 @@ export function presentRepository(sync: RepositorySyncWithRepo) {
     sync_interval_seconds: sync.syncIntervalSeconds,
     include_comments: sync.includeComments,
     include_pull_requests: sync.includePullRequests,
+    label_filter: sync.labelFilter,
+    state_mapping: sync.stateMapping,
     last_cursor: sync.lastCursor,
     last_synced_at: sync.lastSyncedAt,
   };
@@ -59,5 +62,22 @@ export function presentIntegration(integration: WorkspaceIntegration) {
     installation_id: integration.installationId?.toString() ?? null,
     created_at: integration.createdAt,
     updated_at: integration.updatedAt,
+  };
+}
+
+/** Where a running job is: phase, per-phase counters, cursor, rate-limit wait and last error. */
+function presentProgress(job: GitHubSyncJob) {
+  const cp = (job.checkpoint ?? {}) as Partial<SyncCheckpoint>;
+  const meta = (job.metadata ?? {}) as { rate_limited_until?: string };
+  const waiting = meta.rate_limited_until && new Date(meta.rate_limited_until) > new Date();
+  return {
+    phase:
+      job.status === 'queued' ? 'queued' : job.status === 'running' ? (cp.phase ?? 'starting') : job.status,
+    items_fetched: cp.fetched ?? 0,
+    items_written: cp.written ?? 0,
+    items_skipped: cp.skipped ?? 0,
+    cursor: { after: cp.after ?? null, since: cp.since ?? null, max_updated_at: cp.maxUpdatedAt ?? null },
+    rate_limit_wait_until: waiting ? meta.rate_limited_until : null,
+    last_error: job.errorMessage,
   };
 }

@@ -95,8 +95,14 @@ export class SyncJobRepository {
     });
   }
 
-  async markRunning(jobId: string, attempt: number): Promise<GitHubSyncJob> {
-    await this.mergeMetadata(jobId, { attempt });
+  /** Marks the job running; `runs` in its metadata lists every worker start (resumes included). */
+  async markRunning(jobId: string, attempt: number, worker: string): Promise<GitHubSyncJob> {
+    await this.prisma.$executeRaw`
+      UPDATE github_sync_jobs SET metadata = metadata
+        || jsonb_build_object('attempt', ${attempt}::int, 'worker', ${worker}::text)
+        || jsonb_build_object('runs', COALESCE(metadata->'runs', '[]'::jsonb)
+             || jsonb_build_array(jsonb_build_object('worker', ${worker}::text, 'at', now())))
+      WHERE job_id = ${jobId}`;
     return this.prisma.gitHubSyncJob.update({
       where: { jobId },
       data: { status: 'running', startedAt: new Date(), completedAt: null },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -61,7 +62,10 @@ export class SyncRepositoryHandler {
     }
 
     // One repository is never synced by two jobs at once, whichever workers they land on.
-    const lock = await this.locks.acquire(`repository-sync:${repoSync.id}`, job.jobId);
+    // BullMQ can hand a job whose lock lapsed (a busy or dead worker) to another worker while the first
+    // execution may still run, so the lock belongs to this execution, not to the job: any other waits.
+    const owner = `${context.id}:${WORKER_ID}:${randomUUID()}`;
+    const lock = await this.locks.acquire(`repository-sync:${repoSync.id}`, owner);
     if (!lock) return context.delayUntil(new Date(Date.now() + LOCKED_RETRY_MS));
     try {
       return await this.runLocked(job, repoSync, integration, context);

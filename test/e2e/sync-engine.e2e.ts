@@ -76,6 +76,21 @@ describe('sync engine: incremental, periodic, cleanup, limits', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('maps assignees to workspace members by GitHub login and keeps the others as external', async () => {
+    await system.db.query(`UPDATE users SET github_login = 'Mona' WHERE email = 'member@acme.test'`);
+    await simPatch('/issues/14', { assignees: ['mona', 'hubot'] });
+    expect((await sync({})).status).toBe('completed');
+    const { rows } = await system.db.query(
+      `SELECT a.github_login, u.email FROM issue_assignees a
+       JOIN github_issue_syncs s ON s.issue_id = a.issue_id LEFT JOIN users u ON u.id = a.user_id
+       WHERE s.github_number = 14 ORDER BY a.github_login`,
+    );
+    expect(rows).toEqual([
+      { github_login: 'hubot', email: null },
+      { github_login: 'mona', email: 'member@acme.test' },
+    ]);
+  });
+
   it('soft-deletes issues GitHub no longer has on a full pass', async () => {
     await simPatch('/issues/12', {}, 'DELETE');
     const job = await sync({ force: true });

@@ -80,7 +80,10 @@ export async function ensureLabels(
   return found;
 }
 
-/** Replaces the label and assignee sets of the given issues. */
+/**
+ * Replaces the label and assignee sets of the given issues. An assignee whose GitHub login belongs to a
+ * member of the workspace is linked to that user; other logins are kept as external assignees.
+ */
 export async function replaceIssueLabelsAndAssignees(
   tx: Tx,
   issueIds: string[],
@@ -98,8 +101,12 @@ export async function replaceIssueLabelsAndAssignees(
   }
   if (assignees.length > 0) {
     await tx.$executeRaw`
-      INSERT INTO issue_assignees (issue_id, github_login)
-      SELECT * FROM unnest(${assignees.map((a) => a.issueId)}::uuid[], ${assignees.map((a) => a.login)}::text[])
+      INSERT INTO issue_assignees (issue_id, github_login, user_id)
+      SELECT u.issue_id, u.login,
+             (SELECT us.id FROM users us JOIN workspace_members m ON m.user_id = us.id
+              JOIN issues i ON i.id = u.issue_id AND i.workspace_id = m.workspace_id
+              WHERE lower(us.github_login) = lower(u.login) LIMIT 1)
+      FROM unnest(${assignees.map((a) => a.issueId)}::uuid[], ${assignees.map((a) => a.login)}::text[]) AS u(issue_id, login)
       ON CONFLICT DO NOTHING`;
   }
 }

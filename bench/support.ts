@@ -1,0 +1,153 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+import { loadConfig } from '#libs/config';
+import { AdminCommands } from '../apps/cli/src/admin-commands.js';
+import { CliModule } from '../apps/cli/src/cli.module.js';
+import { DEFAULT_SIM_TOKEN } from '../apps/github-sim/src/index.js';
+import { type AppProcess, httpUp, startApp } from '../scripts/lib/app-process.js';
+import { step } from '../scripts/lib/log.js';
+import { freePort } from '../scripts/lib/proc.js';
+import { provideServices } from '../scripts/lib/services.js';
+
+export interface BenchSystem {
+  db: pg.Pool;
+  simUrl: string;
+  apiBase: string;
+  token: string;
+  env: Record<string, string>;
+  sim: AppProcess;
+  worker: AppProcess;
+}
+
+/**
+ * Services, the simulator, the API and a worker as separate processes (as deployed), plus a seeded
+ * workspace "bench" whose project is connected to the given simulated repositories.
+ */
+export async function startBenchSystem(options: {
+  simArgs: string[];
+  repositories: string[];
+  env?: Record<string, string>;
+}): Promise<BenchSystem> {
+  const { databaseUrl, redisUrl } = await provideServices({
+    postgres: true,
+    redis: true,
+    database: 'gms_bench',
+  });
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs CASCADE');
+  const [simPort, apiPort] = [await freePort(), await freePort()];
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `{bench-${randomBytes(3).toString('hex')}}`,
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MCP_GITHUB_SERVER_URL: `${simUrl}/mcp`,
+    API_PORT: String(apiPort),
+    API_HOST: '127.0.0.1',
+    WORKER_PORT: String(await freePort()),
+    ...options.env,
+  };
+  const sim = await startApp({
+    name: 'bench-sim',
+    entry: 'apps/github-sim/src/main',
+    args: ['--port', String(simPort), '--seed', '1', ...options.simArgs],
+    env: {},
+    ready: () => httpUp(`${simUrl}/_admin/stats`),
+    timeoutMs: 120_000,
+  });
+  const apiBase = `http://127.0.0.1:${apiPort}/api`;
+  await startApp({
+    name: 'bench-api',
+    entry: 'apps/api/src/main',
+    env,
+    ready: () => httpUp(`${apiBase}/health/`),
+  });
+  const worker = await startApp({
+    name: 'bench-worker',
+    entry: 'apps/worker/src/main',
+    env,
+    ready: async () => true,
+  });
+
+  step(`seeding workspace "bench" with ${options.repositories.length} repositories`);
+  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), {
+    logger: ['error'],
+  });
+  const admin = cli.get(AdminCommands);
+  await admin.createWorkspace('bench', 'Bench');
+  await admin.addUser({ workspace: 'bench', email: 'bench@bench.test', name: 'Bench', role: 'admin' });
+  const { token } = await admin.createToken({ workspace: 'bench', email: 'bench@bench.test', name: 'bench' });
+  const { project_id } = await admin.createProject({ workspace: 'bench', name: 'Bench', identifier: 'BEN' });
+  await admin.connectToken({ workspace: 'bench', token: DEFAULT_SIM_TOKEN });
+  for (const repository of options.repositories) {
+    await admin.connectRepository({ workspace: 'bench', repository, projectId: project_id });
+  }
+  await cli.close();
+  return { db, simUrl, apiBase, token, env, sim, worker };
+}
+
+export async function simCalls(simUrl: string): Promise<number> {
+  const stats = (await (await fetch(`${simUrl}/_admin/stats`)).json()) as { total: number };
+  return stats.total;
+}
+
+/** POST sync (all repositories, or one) and return the job ids. */
+export async function requestSync(sys: BenchSystem, body: Record<string, unknown>): Promise<string[]> {
+  const response = await fetch(`${sys.apiBase}/workspaces/bench/integrations/github-mcp/sync/`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sys.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as { jobs?: { job_id: string }[] };
+  if (!json.jobs) throw new Error(`sync request failed: ${response.status} ${JSON.stringify(json)}`);
+  return json.jobs.map((j) => j.job_id);
+}
+
+/** Waits until every job is completed or failed (polling the table, not the API). */
+export async function waitForJobs(db: pg.Pool, jobIds: string[]) {
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT job_id, status, started_at, completed_at, items_synced, error_message, metadata
+       FROM github_sync_jobs WHERE job_id = ANY($1)`,
+      [jobIds],
+    );
+    if (
+      rows.length === jobIds.length &&
+      rows.every((r) => r.status === 'completed' || r.status === 'failed')
+    ) {
+      return rows as {
+        status: string;
+        started_at: Date;
+        completed_at: Date;
+        items_synced: number;
+        error_message: string | null;
+        metadata: { summary?: Record<string, number> };
+      }[];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export function peakRssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+export function machine(): string {
+  const cpu = os.cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+}

@@ -94,7 +94,12 @@ await runMain(async () => {
   });
   step('starting the API and the worker');
   const apiBase = `http://127.0.0.1:${apiPort}/api`;
-  await startApp({ name: 'api', entry: 'apps/api/src/main', env, ready: () => httpUp(`${apiBase}/health/`) });
+  await startApp({
+    name: 'api',
+    entry: 'apps/api/src/main',
+    env,
+    ready: () => httpUp(`${apiBase}/health/live`),
+  });
   await startApp({ name: 'worker', entry: 'apps/worker/src/main', env, ready: async () => true });
 
   step('seeding workspace "demo", an admin token, project WEB, the GitHub connection and the repository');

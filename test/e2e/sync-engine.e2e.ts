@@ -48,11 +48,31 @@ describe('sync engine: incremental, periodic, cleanup, limits', () => {
     expect(res.status).toBeLessThan(300);
   }
 
-  it('costs exactly one MCP call per incremental pass of an idle repository', async () => {
+  it('costs exactly one MCP call per periodic pass of an idle repository', async () => {
+    await system.db.query(`UPDATE github_repository_syncs SET last_synced_at = now() - interval '1 hour'`);
     system.sim.stats.reset();
-    const job = await sync({});
-    expect(job).toMatchObject({ status: 'completed', items_written: 0 });
+    const tick = { id: 'tick', attemptsMade: 0, maxAttempts: 1, enqueuedAt: new Date() };
+    const periodic = worker.get(PeriodicSyncHandler, { strict: false });
+    expect(
+      await periodic.handle({ ...tick, delayUntil: () => Promise.reject(new Error('unexpected')) }),
+    ).toEqual({
+      enqueued: 1,
+    });
+    const { rows } = await system.db.query(
+      `SELECT job_id FROM github_sync_jobs WHERE trigger = 'periodic' ORDER BY created_at DESC LIMIT 1`,
+    );
+    const job = await waitFor('periodic pass', async () => {
+      const { body } = await api.get(`${base}/sync-jobs/${rows[0].job_id}/`);
+      return body.status === 'completed' ? body : undefined;
+    });
+    expect(job).toMatchObject({ items_written: 0 });
     expect(system.sim.stats.snapshot().total).toBe(1);
+  });
+
+  it('a manual pass of an idle repository also refreshes pull requests: two calls', async () => {
+    system.sim.stats.reset();
+    expect((await sync({})).status).toBe('completed');
+    expect(system.sim.stats.snapshot().byTool).toEqual({ list_issues: 1, list_pull_requests: 1 });
   });
 
   it('picks up edits, new comments and closes since the cursor, and shows progress details', async () => {

@@ -191,7 +191,7 @@ describe('sync from GitHub (simulator → MCP → worker → Postgres → REST)'
     const badBody = await api.post(`${base}/sync/`, { repository: 'no slash' });
     expect(badBody.status).toBe(400);
     expect(badBody.body.error).toMatchObject({ field: 'repository' });
-    const badDirection = await api.post(`${base}/sync/`, { direction: 'to_github' });
+    const badDirection = await api.post(`${base}/sync/`, { direction: 'sideways' });
     expect(badDirection.status).toBe(400);
     expect(badDirection.body.error).toMatchObject({ field: 'direction' });
     const member = await http(system.apiUrl, seeded.memberToken).post(`${base}/sync/`, {});

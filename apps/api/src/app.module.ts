@@ -1,17 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ApiTokenGuard } from '#libs/auth';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiTokenGuard, ApiRateLimitModule, AuthModule, RateLimitGuard } from '#libs/auth';
 import { type AppConfig, ConfigModule } from '#libs/config';
 import { DbModule } from '#libs/db';
 import { GitHubMcpModule } from '#libs/github-mcp';
-import { IntegrationsModule } from '#libs/integrations';
+import { Metrics, mcpCallRecorder } from '#libs/metrics';
+import { IntegrationTokensModule, IntegrationsModule } from '#libs/integrations';
 import { QueueModule } from '#libs/queue';
 import { SecretsModule } from '#libs/secrets';
 import { SyncApiModule } from '#libs/sync';
+import { WebhooksApiModule } from '#libs/webhooks';
+import { AuditInterceptor } from './auth/audit.interceptor.js';
+import { OAuthCallbackController } from './auth/oauth-callback.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { ConnectionController } from './integrations/connection.controller.js';
+import { CredentialsController } from './integrations/credentials.controller.js';
 import { SyncController } from './integrations/sync.controller.js';
 import { IssuesController } from './issues/issues.controller.js';
+import { WebhookDeliveryController } from './webhooks/webhook-delivery.controller.js';
+import { WebhookEventsController } from './webhooks/webhook-events.controller.js';
 
 @Module({})
 export class ApiModule {
@@ -23,13 +31,37 @@ export class ApiModule {
         DbModule,
         SecretsModule,
         QueueModule.forRoot('producer'),
-        GitHubMcpModule.forRoot({ ...config.mcp, clientName: 'github-mcp-sync-api' }),
+        // MCP call latency / errors by tool → Prometheus (MetricsModule is global, set up by the bootstrap).
+        GitHubMcpModule.forRootAsync({
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) => ({
+            ...config.mcp,
+            clientName: 'github-mcp-sync-api',
+            onCall: mcpCallRecorder(metrics),
+          }),
+        }),
         SyncApiModule,
+        AuthModule,
+        ApiRateLimitModule,
+        IntegrationTokensModule,
         IntegrationsModule,
+        WebhooksApiModule,
       ],
-      controllers: [HealthController, SyncController, IssuesController],
+      controllers: [
+        HealthController,
+        SyncController,
+        IssuesController,
+        WebhookDeliveryController,
+        WebhookEventsController,
+        ConnectionController,
+        CredentialsController,
+        OAuthCallbackController,
+      ],
       providers: [
+        // Order matters: rate limits (per IP and token) run before authentication.
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useClass: ApiTokenGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
       ],
     };

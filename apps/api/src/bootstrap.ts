@@ -1,21 +1,106 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
+import {
+  type DynamicModule,
+  type INestApplication,
+  Module,
+  Logger as NestLogger,
+  RequestMethod,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type AppConfig, nestLogLevels } from '#libs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { type AppConfig, integrationEnabled } from '#libs/config';
+import { AppLogger } from '#libs/logging';
+import { Lifecycle, Metrics, httpMetricsMiddleware } from '#libs/metrics';
+import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { ApiModule } from './app.module.js';
+import { setupOpenApi } from './docs/openapi.js';
+import { ApiOpsModule } from './health/ops.module.js';
+import { integrationDisabledMiddleware } from './http/integration-switch.js';
+import { WEBHOOK_PATH, webhookRawBody } from './webhooks/raw-body.middleware.js';
 
-/** Builds and starts the API; used by main.ts, the demo and the tests. */
+@Module({})
+class ApiRootModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ApiRootModule, imports: [ApiOpsModule.forRoot(config), ApiModule.forRoot(config)] };
+  }
+}
+
+/**
+ * Builds and starts the API; used by main.ts, the demo and the tests. Routes: `/{API_PREFIX}/...`
+ * (OpenAPI at `/{API_PREFIX}/docs`), `GET /metrics` and the queue dashboard `/admin/queues` outside it.
+ */
 export async function startApi(
   config: AppConfig,
   port = config.api.port,
 ): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), {
-    logger: nestLogLevels(config.logLevel),
-    bodyParser: true,
+  const app = await NestFactory.create<NestExpressApplication>(ApiRootModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false, // a start-up failure rejects (main.ts exits 1 with the error) instead of exiting here
   });
-  app.setGlobalPrefix(config.api.prefix);
-  app.enableShutdownHooks();
+  app.useLogger(app.get(AppLogger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  const lifecycle = app.get(Lifecycle);
+  app.use(closeConnectionsWhileStopping(lifecycle));
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
+  if (!integrationEnabled(config)) app.use(integrationDisabledMiddleware(config));
+  // The webhook signature is over the raw body: read it as bytes (up to 25 MB) before the JSON parser.
+  app.use(`${config.api.prefix ? `/${config.api.prefix}` : ''}/${WEBHOOK_PATH}`, webhookRawBody);
+  if (config.api.prefix) {
+    app.setGlobalPrefix(config.api.prefix, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  }
+  mountQueueDashboard(app, config);
+  setupOpenApi(app, config);
   await app.listen(port, config.api.host);
   const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://127.0.0.1:${address.port}/${config.api.prefix}` };
+  const prefix = config.api.prefix ? `/${config.api.prefix}` : '';
+  return { app, url: `http://127.0.0.1:${address.port}${prefix}` };
+}
+
+/**
+ * Graceful stop (SIGTERM): readiness answers 503 at once; after SHUTDOWN_DELAY the listener closes, idle
+ * keep-alive connections are dropped and requests in flight finish (a webhook's row is committed before
+ * its 202, so an accepted delivery is never lost); connections still busy after SHUTDOWN_TIMEOUT are cut.
+ * Then the modules close (queues, database). Resolves false when connections had to be cut.
+ */
+export async function stopApi(app: INestApplication, config: AppConfig): Promise<boolean> {
+  const logger = new NestLogger('Shutdown');
+  app.get(Lifecycle).beginShutdown();
+  if (config.shutdown.delayMs > 0) {
+    logger.log(`readiness is 503; serving ${config.shutdown.delayMs} ms more before closing the listener`);
+    await new Promise((resolve) => setTimeout(resolve, config.shutdown.delayMs));
+  }
+  const drained = await closeServer(app.getHttpServer() as Server, config.shutdown.timeoutMs);
+  if (!drained) logger.warn(`requests still running after ${config.shutdown.timeoutMs} ms were cut off`);
+  await app.close();
+  logger.log('api stopped');
+  return drained;
+}
+
+/** While stopping, every answer (also of a request that arrived before) closes its keep-alive connection. */
+function closeConnectionsWhileStopping(lifecycle: Lifecycle) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+      if (lifecycle.stopping) this.setHeader('Connection', 'close');
+      return writeHead.apply(this, args);
+    } as Response['writeHead'];
+    next();
+  };
+}
+
+function closeServer(server: Server, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve(false);
+    }, timeoutMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    server.closeIdleConnections();
+  });
 }

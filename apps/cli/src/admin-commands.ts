@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { generateApiToken } from '#libs/auth';
+import { ApiTokenService, type AuditActor, AuditTrail, CLI_ACTOR } from '#libs/auth';
 import { NotFoundError } from '#libs/common';
 import { type MemberRole, type SyncDirection, WorkspaceRepository } from '#libs/db';
 import { GitHubConnectionService } from '#libs/integrations';
@@ -10,6 +10,8 @@ export class AdminCommands {
   constructor(
     private readonly workspaces: WorkspaceRepository,
     private readonly connections: GitHubConnectionService,
+    private readonly tokens: ApiTokenService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async createWorkspace(slug: string, name: string) {
@@ -22,22 +24,28 @@ export class AdminCommands {
     const workspace = await this.workspace(input.workspace);
     const user = await this.workspaces.upsertUser(input.email, input.name);
     await this.workspaces.addMember(workspace.id, user.id, input.role);
+    await this.audit.record(workspace.id, CLI_ACTOR, {
+      action: 'member.set_role',
+      targetType: 'user',
+      targetId: user.id,
+      details: { email: user.email, role: input.role },
+    });
     return { user_id: user.id, email: user.email, role: input.role };
   }
 
-  /** The plaintext token is returned once and never stored. */
+  /** A token for a workspace member; the plaintext is returned once and never stored. */
   async createToken(input: { workspace: string; email: string; name: string }) {
-    const workspace = await this.workspace(input.workspace);
-    const user = await this.workspaces.upsertUser(input.email, input.email);
-    const { token, hash, prefix } = generateApiToken();
-    await this.workspaces.createApiToken({
-      workspaceId: workspace.id,
-      userId: user.id,
-      name: input.name,
-      tokenHash: hash,
-      prefix,
-    });
-    return { token, prefix };
+    const { token, id, prefix, role } = await this.tokens.create(input, CLI_ACTOR);
+    return { token, id, prefix, role };
+  }
+
+  listTokens(input: { workspace: string }) {
+    return this.tokens.list(input.workspace);
+  }
+
+  /** Revokes a token by id or prefix; requests with it get 401 from then on. */
+  revokeToken(input: { workspace: string; token: string }) {
+    return this.tokens.revoke(input.workspace, input.token, CLI_ACTOR);
   }
 
   async createProject(input: { workspace: string; name: string; identifier: string }) {
@@ -52,7 +60,41 @@ export class AdminCommands {
       workspaceId: workspace.id,
       token: input.token,
     });
+    await this.credentialsChanged(workspace.id, CLI_ACTOR, 'integration.token_connect', integration.id, {
+      auth_kind: 'token',
+      github_login: integration.githubLogin,
+    });
     return { integration_id: integration.id, github_login: integration.githubLogin };
+  }
+
+  async connectInstallation(input: { workspace: string; installationId: bigint; accountLogin?: string }) {
+    const workspace = await this.workspace(input.workspace);
+    const integration = await this.connections.connectInstallation({
+      workspaceId: workspace.id,
+      installationId: input.installationId,
+      accountLogin: input.accountLogin,
+    });
+    await this.credentialsChanged(workspace.id, CLI_ACTOR, 'integration.installation_link', integration.id, {
+      auth_kind: 'app',
+      installation_id: String(input.installationId),
+      github_login: integration.githubLogin,
+    });
+    return {
+      integration_id: integration.id,
+      installation_id: String(input.installationId),
+      github_login: integration.githubLogin,
+    };
+  }
+
+  async disconnect(input: { workspace: string }) {
+    const workspace = await this.workspace(input.workspace);
+    const { integration, disabled, revoked } = await this.connections.disconnect(workspace.id);
+    await this.credentialsChanged(workspace.id, CLI_ACTOR, 'integration.disconnect', integration.id, {
+      auth_kind: integration.authKind,
+      repositories_disabled: disabled,
+      token_revoked: revoked,
+    });
+    return { integration_id: integration.id, status: integration.status, repositories_disabled: disabled };
   }
 
   async connectRepository(input: {
@@ -68,7 +110,30 @@ export class AdminCommands {
       projectId: input.projectId,
       ...(input.direction ? { direction: input.direction } : {}),
     });
+    await this.audit.record(workspace.id, CLI_ACTOR, {
+      action: 'repository.connect',
+      integrationId: sync.workspaceIntegrationId,
+      targetType: 'repository_sync',
+      targetId: sync.id,
+      details: { repository: input.repository, direction: sync.direction },
+    });
     return { repository_sync_id: sync.id, repository: `${sync.repository.owner}/${sync.repository.name}` };
+  }
+
+  private credentialsChanged(
+    workspaceId: string,
+    actor: AuditActor,
+    action: string,
+    integrationId: string,
+    details: Record<string, unknown>,
+  ) {
+    return this.audit.record(workspaceId, actor, {
+      action,
+      integrationId,
+      targetType: 'integration',
+      targetId: integrationId,
+      details,
+    });
   }
 
   private async workspace(slug: string) {

@@ -1,17 +1,23 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DomainError } from '#libs/common';
 import { ConfigError, configFromProcessEnv } from '#libs/config';
+import { AppLogger, LoggingModule } from '#libs/logging';
 import { AdminCommands } from './admin-commands.js';
 import { CliModule } from './cli.module.js';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   create-workspace --slug S --name N
   add-user        --workspace S --email E --name N [--role admin|member]
-  create-token    --workspace S --email E [--name N]           (prints the token once)
+  create-token    --workspace S --email E [--name N]           (prints the token once; E must be a member)
+  list-tokens     --workspace S                                 (never shows tokens: prefix, user, last use)
+  revoke-token    --workspace S --token TOKEN_ID_OR_PREFIX
   create-project  --workspace S --name N --identifier ID
   connect-token   --workspace S                                 (GitHub token from GITHUB_TOKEN)
+  connect-installation --workspace S --installation ID [--account LOGIN]   (GitHub App installation)
+  disconnect      --workspace S                                 (stops syncs, deletes stored GitHub tokens)
   connect-repo    --workspace S --repo owner/name --project PROJECT_ID [--direction from_github]`;
 
 const options = {
@@ -24,6 +30,9 @@ const options = {
   repo: { type: 'string' },
   project: { type: 'string' },
   direction: { type: 'string' },
+  token: { type: 'string' },
+  installation: { type: 'string' },
+  account: { type: 'string' },
 } as const;
 
 function need(values: Record<string, string | undefined>, ...names: string[]): string[] {
@@ -48,6 +57,28 @@ async function run(
     case 'create-token': {
       const [workspace, email] = need(v, 'workspace', 'email') as [string, string];
       return commands.createToken({ workspace, email, name: v.name ?? 'cli' });
+    }
+    case 'list-tokens': {
+      const [workspace] = need(v, 'workspace') as [string];
+      return commands.listTokens({ workspace });
+    }
+    case 'revoke-token': {
+      const [workspace, token] = need(v, 'workspace', 'token') as [string, string];
+      return commands.revokeToken({ workspace, token });
+    }
+    case 'connect-installation': {
+      const [workspace, installation] = need(v, 'workspace', 'installation') as [string, string];
+      if (!/^[1-9]\d{0,18}$/.test(installation))
+        throw new Error('--installation must be a numeric installation id');
+      return commands.connectInstallation({
+        workspace,
+        installationId: BigInt(installation),
+        ...(v.account ? { accountLogin: v.account } : {}),
+      });
+    }
+    case 'disconnect': {
+      const [workspace] = need(v, 'workspace') as [string];
+      return commands.disconnect({ workspace });
     }
     case 'create-project': {
       const [workspace, name, identifier] = need(v, 'workspace', 'name', 'identifier') as [
@@ -82,11 +113,19 @@ async function run(
   }
 }
 
+@Module({})
+class CliRootModule {}
+
 const { positionals, values } = parseArgs({ options, allowPositionals: true });
 try {
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(configFromProcessEnv()), {
-    logger: ['error'],
-  });
+  const config = configFromProcessEnv();
+  // JSON logs on stderr (LOG_LEVEL); stdout carries only the command's result.
+  const root = {
+    module: CliRootModule,
+    imports: [LoggingModule.forRoot(config, { service: 'cli', stream: 'stderr' }), CliModule.forRoot(config)],
+  };
+  const app = await NestFactory.createApplicationContext(root, { bufferLogs: true });
+  app.useLogger(app.get(AppLogger));
   try {
     console.log(JSON.stringify(await run(app.get(AdminCommands), positionals[0], values), null, 2));
   } finally {

@@ -19,6 +19,8 @@ export interface CliOptions {
   host: string;
   seed: number;
   repos: RepoSpec[];
+  /** `--webhook-url` / `--webhook-secret` (SIM_WEBHOOK_URL / SIM_WEBHOOK_SECRET): one hook for every change. */
+  webhooks?: { url: string; secret: string }[];
 }
 
 function intValue(flag: string, value: string | undefined): number {
@@ -35,6 +37,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     seed: env['SIM_SEED'] ? intValue('SIM_SEED', env['SIM_SEED']) : 42,
     repos: (env['SIM_REPOS'] ?? '').split(',').filter(Boolean).map(parseRepoSpec),
   };
+  let webhookUrl = env['SIM_WEBHOOK_URL'] || undefined;
+  let webhookSecret = env['SIM_WEBHOOK_SECRET'] ?? '';
   const fromFlags: RepoSpec[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -47,9 +51,16 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     else if (flag === '--host') options.host = value() ?? options.host;
     else if (flag === '--repos' || flag === '--repo')
       fromFlags.push(...(value() ?? '').split(',').filter(Boolean).map(parseRepoSpec));
+    else if (flag === '--webhook-url') webhookUrl = value();
+    else if (flag === '--webhook-secret') webhookSecret = value() ?? '';
     else if (flag === '--help' || flag === '-h') throw new Error('usage');
     else throw new Error(`unknown argument "${arg}"`);
   }
   if (fromFlags.length > 0) options.repos = fromFlags;
+  if (webhookUrl) {
+    if (!/^https?:\/\//.test(webhookUrl))
+      throw new Error(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`);
+    options.webhooks = [{ url: webhookUrl, secret: webhookSecret }];
+  }
   return options;
 }

@@ -30,3 +30,5 @@ export { CallStats } from './faults/call-stats.js';
 export type { StatsSnapshot } from './faults/call-stats.js';
 export { sanitize } from './sanitize/index.js';
 export { parseRepoSpec } from './cli-args.js';
+export { WebhookDispatcher, customEvent, toOutgoingEvent } from './webhooks/index.js';
+export type { DeliveryRecord, OutgoingEvent, WebhookHook, WebhookHookInput } from './webhooks/index.js';

@@ -6,7 +6,7 @@ import { parseCli } from './cli-args.js';
 import { DEFAULT_SIM_TOKEN, startSimulator } from './simulator.js';
 
 const USAGE =
-  'usage: github-sim [--port 4010] [--host 127.0.0.1] [--seed 42] [--repos owner/name:issues:comments:prs]...';
+  'usage: github-sim [--port 4010] [--host 127.0.0.1] [--seed 42] [--repos owner/name:issues:comments:prs]... [--webhook-url URL --webhook-secret SECRET]';
 
 async function main(): Promise<void> {
   let options;

@@ -5,8 +5,10 @@ import { CallStats } from './faults/call-stats.js';
 import { FaultController } from './faults/fault-controller.js';
 import { DEFAULT_LOGIN } from './generator/users.js';
 import { createApp } from './http/app.js';
+import { OAuthSim } from './oauth/index.js';
 import { SimStore } from './store/store.js';
 import type { RepoSpec } from './store/types.js';
+import { WebhookDispatcher, type WebhookHookInput } from './webhooks/index.js';
 
 /** Token of the default user `octocat` (a syntactically valid classic PAT). */
 export const DEFAULT_SIM_TOKEN = 'ghp_SimOctocat00000000000000000000000000';
@@ -24,6 +26,8 @@ export interface SimulatorOptions {
   users?: { login: string; token: string }[];
   /** Wall clock used to stamp changes (default Date.now); stamps are monotonic per second. */
   clock?: () => number;
+  /** Webhook hooks to deliver every change to (more via `POST /_admin/webhooks`). */
+  webhooks?: WebhookHookInput[];
 }
 
 export interface RunningSimulator {
@@ -34,6 +38,10 @@ export interface RunningSimulator {
   store: SimStore;
   faults: FaultController;
   stats: CallStats;
+  /** OAuth web flow, GitHub App installations and tokens (`apps/github-sim/src/oauth`). */
+  oauth: OAuthSim;
+  /** Signed webhook deliveries of every change (`apps/github-sim/src/webhooks`). */
+  webhooks: WebhookDispatcher;
   close(): Promise<void>;
 }
 
@@ -44,13 +52,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   for (const user of options.users ?? []) store.registerToken(user.token, user.login);
   const faults = new FaultController();
   const stats = new CallStats();
-  const app = createApp({ store, faults, stats });
+  const oauth = new OAuthSim(store);
+  const webhooks = new WebhookDispatcher(store);
+  const app = createApp({ store, faults, stats, oauth, webhooks });
   const host = options.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   server.keepAliveTimeout = 5_000;
   const { port } = server.address() as AddressInfo;
+  for (const hook of options.webhooks ?? []) webhooks.addHook(hook);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
@@ -58,8 +69,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     store,
     faults,
     stats,
+    oauth,
+    webhooks,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        oauth.close();
+        webhooks.close();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

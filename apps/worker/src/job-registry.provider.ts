@@ -1,13 +1,28 @@
+import { ModuleRef } from '@nestjs/core';
+import { CleanupOldJobsHandler } from '#libs/maintenance';
 import { JobName, JobRegistry } from '#libs/queue';
-import { SyncRepositoryHandler } from '#libs/sync';
+import { PeriodicSyncHandler, SyncIssueHandler, SyncRepositoryHandler } from '#libs/sync';
+import { ProcessWebhookEventHandler } from '#libs/webhooks';
 
-/** Wires every job name to its domain handler; start-up fails if one is missing. */
+/**
+ * Wires every job name to its domain handler; start-up fails if one is missing.
+ * One `register` line per job: handlers are resolved from the module graph.
+ */
 export const jobRegistryProvider = {
   provide: JobRegistry,
-  inject: [SyncRepositoryHandler],
-  useFactory: (syncRepository: SyncRepositoryHandler) => {
+  inject: [ModuleRef],
+  useFactory: (ref: ModuleRef) => {
+    const get = <T>(type: new (...args: never[]) => T): T => ref.get(type, { strict: false });
     const registry = new JobRegistry();
-    registry.register(JobName.SyncRepository, (payload, context) => syncRepository.handle(payload, context));
+    registry.register(JobName.SyncRepository, (payload, ctx) =>
+      get(SyncRepositoryHandler).handle(payload, ctx),
+    );
+    registry.register(JobName.PeriodicSyncAll, (_payload, ctx) => get(PeriodicSyncHandler).handle(ctx));
+    registry.register(JobName.CleanupOldJobs, () => get(CleanupOldJobsHandler).handle());
+    registry.register(JobName.ProcessWebhookEvent, (payload, ctx) =>
+      get(ProcessWebhookEventHandler).handle(payload, ctx),
+    );
+    registry.register(JobName.SyncIssue, (payload, ctx) => get(SyncIssueHandler).handle(payload, ctx));
     registry.assertComplete();
     return registry;
   },

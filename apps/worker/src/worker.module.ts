@@ -1,12 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, ConfigModule } from '#libs/config';
+import { type AppConfig, ConfigModule, integrationEnabled } from '#libs/config';
 import { DbModule } from '#libs/db';
 import { GitHubMcpModule } from '#libs/github-mcp';
+import { IntegrationTokensModule } from '#libs/integrations';
+import { MaintenanceModule } from '#libs/maintenance';
+import { Metrics, mcpCallRecorder } from '#libs/metrics';
 import { QueueModule } from '#libs/queue';
+import { RateLimitModule } from '#libs/ratelimit';
 import { SecretsModule } from '#libs/secrets';
 import { SyncWorkerModule } from '#libs/sync';
+import { WebhooksWorkerModule } from '#libs/webhooks';
 import { jobRegistryProvider } from './job-registry.provider.js';
+import { JobObserver } from './ops/job-observer.js';
+import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { SyncProcessor } from './processors/sync.processor.js';
+import { WebhookProcessor } from './processors/webhook.processor.js';
+import { SchedulesService } from './schedules.service.js';
 
 @Module({})
 export class WorkerModule {
@@ -18,10 +27,30 @@ export class WorkerModule {
         DbModule,
         SecretsModule,
         QueueModule.forRoot('worker'),
-        GitHubMcpModule.forRoot({ ...config.mcp, clientName: 'github-mcp-sync-worker' }),
+        // MCP call latency / errors by tool → Prometheus (MetricsModule is global, set up by the bootstrap).
+        GitHubMcpModule.forRootAsync({
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) => ({
+            ...config.mcp,
+            clientName: 'github-mcp-sync-worker',
+            onCall: mcpCallRecorder(metrics),
+          }),
+        }),
+        IntegrationTokensModule,
+        RateLimitModule,
         SyncWorkerModule,
+        MaintenanceModule,
+        WebhooksWorkerModule,
       ],
-      providers: [jobRegistryProvider, SyncProcessor],
+      providers: [
+        jobRegistryProvider,
+        // ENABLE_GITHUB_MCP_INTEGRATION=false: nothing consumes the sync queue (jobs wait for re-enabling).
+        ...(integrationEnabled(config) ? [SyncProcessor] : []),
+        MaintenanceProcessor,
+        WebhookProcessor,
+        SchedulesService,
+        JobObserver, // log context, job metrics and shutdown hand-back around every job (ops/)
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '#libs/common';
-import { WorkspaceRepository } from '#libs/db';
+import { ApiTokenRepository, WorkspaceRepository } from '#libs/db';
 import { hashApiToken } from './api-token.js';
 import { ADMIN_ONLY, type AuthenticatedRequest, PUBLIC_ROUTE } from './principal.js';
 
@@ -10,15 +10,22 @@ interface HttpRequest extends AuthenticatedRequest {
   params: Record<string, string | undefined>;
 }
 
+/** `last_used_at` is written at most this often per token and process. */
+const TOUCH_EVERY_MS = 60_000;
+
 /**
  * Bearer API token → principal. A route with a `:slug` only answers for the token's own workspace:
  * any other workspace, existing or not, is a 404 so tenants cannot probe each other.
  */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
+  private readonly logger = new Logger(ApiTokenGuard.name);
+  private readonly touched = new Map<string, number>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly workspaces: WorkspaceRepository,
+    private readonly tokens: ApiTokenRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,6 +37,7 @@ export class ApiTokenGuard implements CanActivate {
     if (!match?.[1]) throw new UnauthorizedError('missing bearer API token');
     const principal = await this.workspaces.findPrincipalByTokenHash(hashApiToken(match[1]));
     if (!principal) throw new UnauthorizedError('invalid or revoked API token');
+    await this.touch(principal.tokenId);
     const slug = request.params.slug;
     if (slug !== undefined && slug !== principal.workspaceSlug)
       throw new NotFoundError(`workspace ${slug} not found`);
@@ -38,5 +46,20 @@ export class ApiTokenGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  /** Records the token's use (`last_used_at`); a failure to record never fails the request. */
+  private async touch(tokenId: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.touched.get(tokenId) ?? 0) < TOUCH_EVERY_MS) return;
+    this.touched.set(tokenId, now);
+    if (this.touched.size > 10_000) this.touched.clear();
+    try {
+      await this.tokens.touch(tokenId, new Date(now));
+    } catch (error) {
+      this.logger.warn(
+        `could not record use of API token ${tokenId}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 }

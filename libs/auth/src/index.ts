@@ -1,5 +1,9 @@
 export { generateApiToken, hashApiToken } from './api-token.js';
 export { ApiTokenGuard } from './api-token.guard.js';
+export { ApiTokenService, type ApiTokenView } from './api-token.service.js';
+export { type AuditActor, type AuditRecord, AuditTrail, CLI_ACTOR, actorOf } from './audit-trail.js';
+export { AUDIT_ACTION, AuditAction, NO_AUDIT, NoAudit } from './audit.decorators.js';
+export { AuthModule } from './auth.module.js';
 export {
   ADMIN_ONLY,
   AdminOnly,
@@ -8,3 +12,18 @@ export {
   Principal,
   Public,
 } from './principal.js';
+export {
+  RATE_LIMIT_STORAGE,
+  RateLimitGuard,
+  TooManyRequestsException,
+  clientIp,
+} from './rate-limit/rate-limit.guard.js';
+export {
+  RATE_LIMIT_OVERRIDE,
+  RateLimit,
+  type RateLimitOverride,
+  SKIP_RATE_LIMIT,
+  SkipRateLimit,
+} from './rate-limit/rate-limit.decorators.js';
+export { ApiRateLimitModule } from './rate-limit/rate-limit.module.js';
+export { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage.js';

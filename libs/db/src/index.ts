@@ -1,5 +1,29 @@
 export { DbModule } from './db.module.js';
+export { ApiTokenRepository, type ApiTokenWithUser } from './repositories/api-token.repository.js';
+export {
+  type AuditEntry,
+  type AuditLogWithActor,
+  AuditLogRepository,
+} from './repositories/audit-log.repository.js';
+export {
+  IDEMPOTENCY_PENDING,
+  IdempotencyKeyRepository,
+  type IdempotencyRecord,
+  type IdempotencyReservation,
+} from './repositories/idempotency-key.repository.js';
+export { InstallationRepository } from './repositories/installation.repository.js';
+export {
+  IntegrationAdminRepository,
+  type RepositorySyncSettings,
+} from './repositories/integration-admin.repository.js';
+export { type OAuthStateBinding, OAuthStateRepository } from './repositories/oauth-state.repository.js';
+export { UserRepository } from './repositories/user.repository.js';
 export { DatabaseHealth } from './repositories/database-health.js';
+export {
+  type CleanupCutoffs,
+  type CleanupResult,
+  MaintenanceRepository,
+} from './repositories/maintenance.repository.js';
 export { isDatabaseUnavailable, rethrowUnavailable } from './db-errors.js';
 export * from './prisma-types.js';
 export {
@@ -21,3 +45,60 @@ export {
   SyncJobRepository,
 } from './repositories/sync-job.repository.js';
 export { type TokenPrincipal, WorkspaceRepository } from './repositories/workspace.repository.js';
+export {
+  type CommentApplyOutcome,
+  type CommentDeleteOutcome,
+  CommentEventStore,
+  type CommentEventTarget,
+} from './repositories/comment-event-store.repository.js';
+export {
+  type InstallationChange,
+  InstallationEventStore,
+} from './repositories/installation-event-store.repository.js';
+export {
+  type IssueApplyOutcome,
+  type IssueApplyResult,
+  type IssueDeleteOutcome,
+  IssueEventStore,
+  type IssueLinkRef,
+  type IssueSnapshot,
+} from './repositories/issue-event-store.repository.js';
+export {
+  type GitHubWebhookEvent,
+  type NewWebhookEvent,
+  SETTLED_WEBHOOK_STATUSES,
+  WebhookEventRepository,
+  type WebhookEventListQuery,
+  type WebhookEventScope,
+} from './repositories/webhook-event.repository.js';
+export {
+  type WebhookRepositoryTarget,
+  WebhookTargetRepository,
+} from './repositories/webhook-target.repository.js';
+export {
+  type EditResult,
+  IssueEditRepository,
+  type WriteTarget,
+} from './repositories/issue-edit.repository.js';
+export {
+  type NewLink,
+  type OutboundTarget,
+  OutboundStateRepository,
+  type PushRecord,
+} from './repositories/outbound-state.repository.js';
+export {
+  type NewCommentLink,
+  OutboundCommentRepository,
+} from './repositories/outbound-comments.repository.js';
+export { OutboundLinkRepository } from './repositories/outbound-link.repository.js';
+export {
+  InboundMergeRepository,
+  type MergeCommit,
+  type MergeState,
+} from './repositories/inbound-merge.repository.js';
+export * from './repositories/outbound.types.js';
+export {
+  type PullRequestRow,
+  PullRequestRepository,
+  type SavedPullRequest,
+} from './repositories/pull-request.repository.js';

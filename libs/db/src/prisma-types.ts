@@ -11,6 +11,8 @@ export {
 } from '../../../prisma/generated/client/enums.js';
 export type {
   ApiToken,
+  AuditLog,
+  GitHubInstallation,
   GitHubRepository,
   GitHubRepositorySync,
   GitHubSyncJob,

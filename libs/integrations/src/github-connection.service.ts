@@ -1,37 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationError } from '#libs/common';
+import { ConflictError, NotFoundError, ValidationError } from '#libs/common';
 import {
-  type IntegrationAuthKind,
+  InstallationRepository,
+  IntegrationAdminRepository,
   IntegrationRepository,
   type RepositorySyncWithRepo,
   type SyncDirection,
   type WorkspaceIntegration,
-  WorkspaceRepository,
 } from '#libs/db';
 import { GitHubMcpClientFactory, McpUnauthorizedError } from '#libs/github-mcp';
 import { SecretCipher } from '#libs/secrets';
-
-const REPO_NAME = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})$/;
+import { CredentialRetirement } from './credential-retirement.js';
+import { RepositorySettingsService } from './repository-settings.service.js';
+import { IntegrationTokenProvider } from './tokens/integration-token.provider.js';
 
 /**
- * Connecting GitHub to a workspace: checks a token through MCP `get_me`, stores it encrypted, and
- * maps repositories (looked up with `search_repositories`) to projects.
+ * A workspace's GitHub credentials: a personal access token (checked through MCP `get_me`), a GitHub
+ * App installation, or (GitHubOAuthService) an OAuth token — stored encrypted, never returned — and
+ * disconnecting. Audit records are the caller's (the API's audit interceptor, the CLI).
  */
 @Injectable()
 export class GitHubConnectionService {
   constructor(
     private readonly integrations: IntegrationRepository,
-    private readonly workspaces: WorkspaceRepository,
+    private readonly admin: IntegrationAdminRepository,
+    private readonly installations: InstallationRepository,
+    private readonly repositories: RepositorySettingsService,
+    private readonly tokens: IntegrationTokenProvider,
     private readonly mcp: GitHubMcpClientFactory,
     private readonly cipher: SecretCipher,
+    private readonly retirement: CredentialRetirement,
   ) {}
 
+  /** Connects a personal access token (replacing any earlier credentials of the workspace). */
   async connectToken(input: {
     workspaceId: string;
     token: string;
-    authKind?: IntegrationAuthKind;
     scopes?: string[];
-    connectedById?: string;
+    connectedById?: string | null | undefined;
   }): Promise<WorkspaceIntegration> {
     let me;
     try {
@@ -42,17 +48,74 @@ export class GitHubConnectionService {
       }
       throw error;
     }
-    return this.integrations.saveConnection({
+    const previous = await this.integrations.findForWorkspace(input.workspaceId);
+    const integration = await this.admin.saveTokenCredentials({
       workspaceId: input.workspaceId,
-      authKind: input.authKind ?? 'token',
+      authKind: 'token',
       accessTokenEncrypted: this.cipher.encrypt(input.token),
       githubLogin: me.login,
       githubUserId: BigInt(me.id),
       scopes: input.scopes ?? [],
       connectedById: input.connectedById,
     });
+    await this.retirement.retire(previous, integration);
+    return integration;
   }
 
+  /**
+   * Links the workspace to a GitHub App installation. Refused when the installation is known to be
+   * deleted or suspended, or is linked to another workspace; proven by minting an installation token.
+   */
+  async connectInstallation(input: {
+    workspaceId: string;
+    installationId: bigint;
+    accountLogin?: string | undefined;
+    connectedById?: string | null | undefined;
+  }): Promise<WorkspaceIntegration> {
+    if (!this.tokens.appConfigured) {
+      throw new ValidationError('no GitHub App is configured (set GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY)');
+    }
+    const known = await this.installations.findByInstallationId(input.installationId);
+    if (known?.deletedAt) {
+      throw new ValidationError(`installation ${input.installationId} was uninstalled`, 'installation_id');
+    }
+    if (known?.suspendedAt) {
+      throw new ValidationError(`installation ${input.installationId} is suspended`, 'installation_id');
+    }
+    const linked = await this.admin.findByInstallation(input.installationId);
+    if (linked.some((i) => i.workspaceId !== input.workspaceId && i.status === 'connected')) {
+      throw new ConflictError(`installation ${input.installationId} is linked to another workspace`);
+    }
+    const minted = await this.tokens.installationToken(input.installationId);
+    const previous = await this.integrations.findForWorkspace(input.workspaceId);
+    const integration = await this.admin.linkInstallation({
+      workspaceId: input.workspaceId,
+      installationId: input.installationId,
+      accountLogin: known?.accountLogin ?? input.accountLogin ?? null,
+      accessTokenEncrypted: this.cipher.encrypt(minted.token),
+      tokenExpiresAt: minted.expiresAt,
+      connectedById: input.connectedById,
+    });
+    await this.retirement.retire(previous, integration);
+    return integration;
+  }
+
+  /**
+   * Disconnects the workspace: schedules stop (repository syncs disabled), stored tokens are deleted (an
+   * OAuth token is also revoked at GitHub, best effort), the integration is marked disconnected.
+   * Repositories, mappings, synced issues, job history and audit logs stay.
+   */
+  async disconnect(
+    workspaceId: string,
+  ): Promise<{ integration: WorkspaceIntegration; disabled: number; revoked: boolean }> {
+    const integration = await this.integrations.findForWorkspace(workspaceId);
+    if (!integration) throw new NotFoundError('GitHub is not connected for this workspace');
+    const revoked = await this.retirement.retire(integration, null);
+    const result = await this.admin.disconnect(integration.id, 'disconnected by a workspace admin');
+    return { ...result, revoked };
+  }
+
+  /** Maps a repository to a project with default settings (CLI and demo shortcut of POST …/connect/). */
   async connectRepository(input: {
     workspaceId: string;
     fullName: string;
@@ -60,35 +123,12 @@ export class GitHubConnectionService {
     direction?: SyncDirection;
     syncIntervalSeconds?: number;
   }): Promise<RepositorySyncWithRepo> {
-    const match = REPO_NAME.exec(input.fullName);
-    if (!match) throw new ValidationError('repository must look like "owner/name"', 'repository');
-    const integration = await this.integrations.findForWorkspace(input.workspaceId);
-    if (!integration?.accessTokenEncrypted)
-      throw new NotFoundError('GitHub is not connected for this workspace');
-    const project = await this.workspaces.findProject(input.workspaceId, input.projectId);
-    if (!project) throw new ValidationError(`project ${input.projectId} does not exist`, 'project_id');
-    const client = this.mcp.forToken(this.cipher.decrypt(integration.accessTokenEncrypted));
-    const found = await client.searchRepositories({ query: `repo:${input.fullName}`, page: 1, perPage: 5 });
-    const repo = found.items.find((r) => r.full_name.toLowerCase() === input.fullName.toLowerCase());
-    if (!repo)
-      throw new ValidationError(
-        `repository ${input.fullName} is not visible to this GitHub identity`,
-        'repository',
-      );
-    const [owner, name] = repo.full_name.split('/') as [string, string];
-    return this.integrations.connectRepository({
-      integration,
-      repository: {
-        githubId: BigInt(repo.id),
-        owner,
-        name,
-        private: repo.private,
-        defaultBranch: repo.default_branch,
-        htmlUrl: repo.html_url,
-      },
-      projectId: project.id,
-      direction: input.direction ?? 'from_github',
-      syncIntervalSeconds: input.syncIntervalSeconds ?? 300,
+    const { sync } = await this.repositories.connect({
+      workspaceId: input.workspaceId,
+      repository: input.fullName,
+      projectId: input.projectId,
+      settings: { direction: input.direction, syncIntervalSeconds: input.syncIntervalSeconds },
     });
+    return sync;
   }
 }

@@ -1,6 +1,22 @@
 import { Module } from '@nestjs/common';
+import { CredentialRetirement } from './credential-retirement.js';
 import { GitHubConnectionService } from './github-connection.service.js';
+import { GitHubOAuthService } from './oauth/github-oauth.service.js';
+import { RepositoryCatalogService } from './repository-catalog.service.js';
+import { RepositorySettingsService } from './repository-settings.service.js';
 
-/** Needs DbModule, SecretsModule and GitHubMcpModule. */
-@Module({ providers: [GitHubConnectionService], exports: [GitHubConnectionService] })
+/**
+ * Connecting GitHub (token, OAuth, App installation), repository catalog and settings.
+ * Needs ConfigModule, DbModule, SecretsModule, GitHubMcpModule, AuthModule and IntegrationTokensModule.
+ */
+@Module({
+  providers: [
+    CredentialRetirement,
+    GitHubConnectionService,
+    GitHubOAuthService,
+    RepositorySettingsService,
+    RepositoryCatalogService,
+  ],
+  exports: [GitHubConnectionService, GitHubOAuthService, RepositorySettingsService, RepositoryCatalogService],
+})
 export class IntegrationsModule {}

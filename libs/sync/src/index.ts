@@ -9,7 +9,36 @@ export {
   type StateMapping,
 } from './mapping/state-mapping.js';
 export { RepositorySyncRunner, type RunSummary, SINCE_OVERLAP_MS } from './repository-sync-runner.js';
+export { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
 export { SyncRepositoryHandler } from './sync-repository.handler.js';
 export { type RequestedJob, type SyncRequest, SyncRequestService } from './sync-request.service.js';
 export { SyncStatusService } from './sync-status.service.js';
-export { SyncApiModule, SyncWorkerModule } from './sync.module.js';
+export { SyncApiModule, SyncSharedModule, SyncWorkerModule } from './sync.module.js';
+export { InboundMerger, type InboundMergeResult } from './conflicts/inbound-merger.js';
+export { GITHUB_TIME_RESOLUTION_MS, type FieldAction, decideField } from './conflicts/last-writer-wins.js';
+export {
+  type EditCaller,
+  type GitHubSyncNote,
+  IssueEditService,
+  type IssuePatchRequest,
+  type NewIssueRequest,
+  syncIssueJobId,
+} from './outbound/issue-edit.service.js';
+export { fingerprintHash, isShownVerbatim, textFingerprint } from './outbound/field-values.js';
+export { IssuePusher, type PushSummary } from './outbound/issue-pusher.js';
+export { OutboundPass } from './outbound/outbound-pass.js';
+export { SyncIssueHandler, upToDate } from './outbound/sync-issue.handler.js';
+export { OutboundDeferred, WritePermits } from './outbound/write-permits.js';
+export { closingIssueNumbers } from './pull-requests/closing-references.js';
+export {
+  PullRequestRecorder,
+  type PullRequestRecordResult,
+  type PullRequestSnapshot,
+  fromMcpPullRequest,
+} from './pull-requests/pull-request-recorder.js';
+export {
+  PULL_REQUEST_OVERLAP_MS,
+  type PullRequestPassSummary,
+  PullRequestSync,
+  shouldListPullRequests,
+} from './pull-requests/pull-request-sync.js';

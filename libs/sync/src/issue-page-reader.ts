@@ -61,9 +61,16 @@ export class IssuePageReader {
       try {
         const closed = await this.closeDetails(repo, item, link);
         calls += closed.calls;
+        const commentsReadAt = new Date();
         const comments = this.needsComments(item, link) ? await this.comments(repo, item.number) : undefined;
         if (comments) calls += comments.calls;
-        return toIssueRecord(repo, item, { ...closed, comments: comments?.records }, this.options.mapping);
+        const record = toIssueRecord(
+          repo,
+          item,
+          { ...closed, comments: comments?.records },
+          this.options.mapping,
+        );
+        return comments ? { ...record, commentsReadAt } : record;
       } catch (error) {
         if (!(error instanceof McpNotFoundError)) throw error;
         failed.push(item.number);

@@ -8,6 +8,7 @@ import {
   SyncJobRepository,
 } from '#libs/db';
 import { prefetch } from './concurrency.js';
+import { InboundMerger } from './conflicts/inbound-merger.js';
 import { IssuePageReader, type IssueReader, type ReadPage } from './issue-page-reader.js';
 import { parseStateMapping } from './mapping/state-mapping.js';
 
@@ -51,6 +52,7 @@ export class RepositorySyncRunner {
     private readonly jobs: SyncJobRepository,
     private readonly integrations: IntegrationRepository,
     private readonly store: IssueSyncStore,
+    private readonly inbound: InboundMerger,
   ) {}
 
   async run(job: GitHubSyncJob, repoSync: RepositorySyncWithRepo, client: IssueReader, options: RunOptions) {
@@ -75,6 +77,7 @@ export class RepositorySyncRunner {
     };
 
     const seen = new Set<number>();
+    const passStartedAt = new Date();
     let pending = prefetch(() => readPage(checkpoint.after));
     for (;;) {
       let mark = performance.now();
@@ -88,7 +91,9 @@ export class RepositorySyncRunner {
       checkpoint.phase = next ? 'listing' : 'done';
       checkpoint.maxUpdatedAt = maxIso(checkpoint.maxUpdatedAt, page.records);
       mark = performance.now();
-      const written = await this.store.writePage(scope, page.records, {
+      // Bidirectional: fields edited locally and not yet on GitHub are kept (or resolved last-writer-wins).
+      const merge = await this.inbound.merge(repoSync, page.records);
+      const written = await this.store.writePage(scope, merge.records, {
         jobId: job.jobId,
         checkpoint: (result) => {
           checkpoint.fetched += page.list.issues.length;
@@ -101,6 +106,7 @@ export class RepositorySyncRunner {
         synced: page.records.length,
         failed: page.failed.length,
       });
+      await this.inbound.commit(merge, job.jobId);
       summary.write_ms += performance.now() - mark;
       addTo(summary, page, written);
       if (written.created > 0 && isPowerOf4(summary.pages)) await this.store.refreshStatistics();
@@ -112,7 +118,7 @@ export class RepositorySyncRunner {
 
     // A complete full pass saw every issue GitHub still has here: the others were deleted or transferred.
     if (checkpoint.since === null && checkpoint.fromStart && checkpoint.failed === 0) {
-      summary.soft_deleted = await this.store.softDeleteMissing(repoSync.id, [...seen]);
+      summary.soft_deleted = await this.store.softDeleteMissing(repoSync.id, [...seen], passStartedAt);
     }
     const cursor = latest(repoSync.lastCursor, checkpoint.maxUpdatedAt);
     await this.integrations.recordSyncFinished(repoSync.id, cursor, new Date());

@@ -19,6 +19,9 @@ import {
   isJobControlSignal,
 } from '#libs/queue';
 import { IntegrationTokenProvider } from '#libs/integrations';
+import { WRITES_TO_GITHUB } from './outbound/directions.js';
+import { OutboundPass } from './outbound/outbound-pass.js';
+import { PullRequestSync, shouldListPullRequests } from './pull-requests/pull-request-sync.js';
 import { RepositorySyncRunner } from './repository-sync-runner.js';
 
 /** Which worker process ran a job (recorded in the job's metadata for operators). */
@@ -40,6 +43,8 @@ export class SyncRepositoryHandler {
     private readonly mcp: GitHubMcpClientFactory,
     private readonly tokens: IntegrationTokenProvider,
     private readonly locks: ExclusiveLocks,
+    private readonly pullRequests: PullRequestSync,
+    private readonly outbound: OutboundPass,
   ) {}
 
   async handle(payload: JobPayloads[JobName.SyncRepository], context: JobContext): Promise<unknown> {
@@ -83,12 +88,23 @@ export class SyncRepositoryHandler {
     await this.jobs.markRunning(job.jobId, context.attemptsMade + 1, WORKER_ID);
     try {
       const client = this.mcp.forToken(await this.tokens.tokenFor(integration));
-      const summary = await this.runner.run(job, repoSync, client, {
-        batchSize: this.config.sync.maxBatchSize,
-        commentConcurrency: this.config.sync.commentConcurrency,
-      });
-      await this.jobs.complete(job.jobId, { ...summary });
-      return summary;
+      const summary: Record<string, number | string | null> = {
+        ...(await this.runner.run(job, repoSync, client, {
+          batchSize: this.config.sync.maxBatchSize,
+          commentConcurrency: this.config.sync.commentConcurrency,
+        })),
+      };
+      // Pull requests: listed on full, first and manual passes (webhooks cover periodic ones).
+      if (shouldListPullRequests(job, repoSync)) {
+        const full = job.full || repoSync.lastCursor === null;
+        Object.assign(summary, await this.pullRequests.run(repoSync, client, { full }));
+      }
+      // to_github / bidirectional: local changes still owed to GitHub get their sync_issue jobs.
+      if (WRITES_TO_GITHUB.has(repoSync.direction)) {
+        Object.assign(summary, await this.outbound.enqueuePending(repoSync, job.jobId));
+      }
+      await this.jobs.complete(job.jobId, summary);
+      return { ...summary, direction: job.direction }; // direction: for github_mcp_sync_total
     } catch (error) {
       if (isJobControlSignal(error)) throw error;
       if (error instanceof McpRateLimitError) return this.waitForRateLimit(job.jobId, error, context);

@@ -1,19 +1,70 @@
 import { Module } from '@nestjs/common';
+import { InboundMerger } from './conflicts/inbound-merger.js';
+import { CommentPusher } from './outbound/comment-pusher.js';
+import { CreateLookup } from './outbound/create-lookup.js';
+import { IssueEditService } from './outbound/issue-edit.service.js';
+import { IssuePusher } from './outbound/issue-pusher.js';
+import { OutboundPass } from './outbound/outbound-pass.js';
+import { ReadBack } from './outbound/read-back.js';
+import { SyncIssueHandler } from './outbound/sync-issue.handler.js';
+import { WritePermits } from './outbound/write-permits.js';
+import { PullRequestRecorder } from './pull-requests/pull-request-recorder.js';
+import { PullRequestSync } from './pull-requests/pull-request-sync.js';
 import { RepositorySyncRunner } from './repository-sync-runner.js';
+import { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
 import { SyncRepositoryHandler } from './sync-repository.handler.js';
 import { SyncRequestService } from './sync-request.service.js';
 import { SyncStatusService } from './sync-status.service.js';
 
+/**
+ * Recording pull requests and merging GitHub views into locally edited issues: used by the from_github
+ * pass and by webhook processing (import this module there). Needs DbModule.
+ */
+@Module({
+  providers: [PullRequestRecorder, InboundMerger],
+  exports: [PullRequestRecorder, InboundMerger],
+})
+export class SyncSharedModule {}
+
 /** Requesting syncs and reading their status (API side). Needs DbModule and QueueModule. */
 @Module({
-  providers: [SyncRequestService, SyncStatusService],
-  exports: [SyncRequestService, SyncStatusService],
+  providers: [SyncRequestService, SyncStatusService, IssueEditService],
+  exports: [SyncRequestService, SyncStatusService, IssueEditService],
 })
 export class SyncApiModule {}
 
-/** Running syncs (worker side). Needs DbModule, SecretsModule and GitHubMcpModule. */
+const OUTBOUND = [
+  WritePermits,
+  CreateLookup,
+  CommentPusher,
+  ReadBack,
+  IssuePusher,
+  SyncIssueHandler,
+  OutboundPass,
+  PullRequestSync,
+];
+
+/**
+ * Running syncs (worker side). Needs DbModule, QueueModule, SecretsModule, GitHubMcpModule and
+ * RateLimitModule.
+ */
 @Module({
-  providers: [RepositorySyncRunner, SyncRepositoryHandler],
-  exports: [RepositorySyncRunner, SyncRepositoryHandler],
+  imports: [SyncSharedModule],
+  providers: [
+    RepositorySyncRunner,
+    SyncRepositoryHandler,
+    SyncRequestService,
+    PeriodicSyncHandler,
+    ...OUTBOUND,
+  ],
+  exports: [
+    RepositorySyncRunner,
+    SyncRepositoryHandler,
+    PeriodicSyncHandler,
+    SyncIssueHandler,
+    OutboundPass,
+    PullRequestSync,
+    SyncSharedModule,
+  ],
 })
 export class SyncWorkerModule {}

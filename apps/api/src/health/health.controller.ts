@@ -1,43 +1,37 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '#libs/auth';
-import { DatabaseHealth } from '#libs/db';
-import { JobQueue } from '#libs/queue';
-import { APP_VERSION } from '../version.js';
+import { type HealthBody, Readiness } from '#libs/metrics';
+import { HEALTH_BODY_SCHEMA } from '../docs/schemas.js';
 
-const started = Date.now();
-
-async function check(probe: () => Promise<number>) {
-  try {
-    return { status: 'up' as const, latency_ms: Math.round((await probe()) * 100) / 100 };
-  } catch (error) {
-    return { status: 'down' as const, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
+/**
+ * `GET /{prefix}/health/` — readiness: database, Redis and a live worker on every queue that needs one;
+ * 503 when not ready or shutting down. `GET /{prefix}/health/live` — liveness: the process answers.
+ */
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly database: DatabaseHealth,
-    private readonly queue: JobQueue,
-  ) {}
+  constructor(private readonly readiness: Readiness) {}
 
-  /** Readiness: 200 when the database and Redis answer, 503 otherwise. */
   @Get()
   @Public()
-  @HttpCode(200)
-  async health(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([
-      check(() => this.database.ping()),
-      check(() => this.queue.ping()),
-    ]);
-    const ok = database.status === 'up' && redis.status === 'up';
-    if (!ok) res.status(503);
-    return {
-      status: ok ? 'ok' : 'error',
-      version: APP_VERSION,
-      uptime_seconds: Math.round((Date.now() - started) / 1000),
-      checks: { database, redis },
-    };
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Readiness: database, Redis, queues with live workers (503 when not ready)' })
+  @ApiResponse({ status: 200, description: 'ready', schema: HEALTH_BODY_SCHEMA })
+  @ApiResponse({ status: 503, description: 'not ready or shutting down', schema: HEALTH_BODY_SCHEMA })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthBody> {
+    const { httpStatus, body } = await this.readiness.ready({ queues: true });
+    res.status(httpStatus);
+    return body;
+  }
+
+  @Get('live')
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency checked)' })
+  @ApiResponse({ status: 200, description: 'alive', schema: HEALTH_BODY_SCHEMA })
+  live(): HealthBody {
+    return this.readiness.live().body;
   }
 }

@@ -4,15 +4,13 @@ import { z } from 'zod';
 import { AdminOnly, Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
 import { SyncRequestService, SyncStatusService } from '#libs/sync';
+import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration, presentJob, presentRepository } from './sync-job.presenter.js';
 
 const syncBody = z
   .object({
-    // to_github and bidirectional arrive with the complete sync engine; until then they are refused clearly.
-    direction: z
-      .enum(['from_github'], { message: 'only from_github is available in this version' })
-      .optional(),
+    direction: z.enum(['from_github', 'to_github', 'bidirectional']).optional(),
     force: z.boolean().optional(),
     repository: z
       .string()
@@ -31,6 +29,7 @@ export class SyncController {
   /** 202 with the new job; 200 with the job already queued or running for that repository. */
   @Post('sync')
   @AdminOnly()
+  @Idempotent()
   @HttpCode(202)
   async sync(
     @Principal() principal: TokenPrincipal,

@@ -39,3 +39,22 @@ export function presentComment(comment: IssueComment & { githubSync: { githubId:
     github_comment_id: comment.githubSync?.githubId.toString() ?? null,
   };
 }
+
+/** What the issue still owes GitHub (empty when everything was written or the repository is read-only). */
+export function presentOutbound(status: {
+  pendingFields: string[];
+  pendingState: string | null;
+  pendingComments: number;
+  lastError: string | null;
+  warnings: unknown[];
+  lastPushedAt: Date | null;
+}) {
+  return {
+    pending_fields: status.pendingFields,
+    pending_state: status.pendingState,
+    pending_comments: status.pendingComments,
+    last_error: status.lastError,
+    warnings: status.warnings,
+    last_pushed_at: status.lastPushedAt,
+  };
+}

@@ -1,12 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { Principal } from '#libs/auth';
 import { NotFoundError } from '#libs/common';
-import { IssueRepository, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
+import { IssueRepository, OutboundStateRepository, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
+import { type EditCaller, IssueEditService } from '#libs/sync';
+import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
-import { presentComment, presentIssue } from './issue.presenter.js';
+import { commentBody, createIssueBody, updateIssueBody, uuid } from './issue-input.js';
+import { presentComment, presentIssue, presentOutbound } from './issue.presenter.js';
 
-const uuid = z.string().uuid('must be a UUID');
 const listQuery = z
   .object({
     state: z.enum(['backlog', 'unstarted', 'started', 'done', 'cancelled']).optional(),
@@ -15,11 +17,19 @@ const listQuery = z
   })
   .strict();
 
+/**
+ * Workspace issues and comments. Any workspace member may read and write them (writing issues is what a
+ * tracker's members do; admin-only are connecting, configuring, syncing and replaying). Writes to an issue
+ * whose repository syncs to_github or bidirectionally are written to GitHub by a `sync_issue` job; the
+ * answer's `github_sync` says whether one was queued.
+ */
 @Controller('workspaces/:slug/projects/:projectId/issues')
 export class IssuesController {
   constructor(
     private readonly workspaces: WorkspaceRepository,
     private readonly issues: IssueRepository,
+    private readonly outbound: OutboundStateRepository,
+    private readonly edits: IssueEditService,
   ) {}
 
   @Get()
@@ -48,10 +58,91 @@ export class IssuesController {
   ) {
     const project = await this.project(principal, projectId);
     const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
-    const issue = await this.issues.findOne(principal.workspaceId, project.id, id);
+    return this.detail(principal, project.id, id);
+  }
+
+  @Post()
+  @Idempotent()
+  @HttpCode(201)
+  async create(
+    @Principal() principal: TokenPrincipal,
+    @Param('projectId') projectId: string,
+    @Body() body: unknown,
+  ) {
+    const project = await this.project(principal, projectId);
+    const input = parseInput(createIssueBody, body);
+    const { issueId, github } = await this.edits.createIssue(caller(principal), project.id, input);
+    return { ...(await this.detail(principal, project.id, issueId)), github_sync: github };
+  }
+
+  @Patch(':issueId')
+  async update(
+    @Principal() principal: TokenPrincipal,
+    @Param('projectId') projectId: string,
+    @Param('issueId') issueId: string,
+    @Body() body: unknown,
+  ) {
+    const project = await this.project(principal, projectId);
+    const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
+    const input = parseInput(updateIssueBody, body);
+    const { github, changed } = await this.edits.updateIssue(caller(principal), project.id, id, input);
+    return { ...(await this.detail(principal, project.id, id)), changed, github_sync: github };
+  }
+
+  @Post(':issueId/comments')
+  @Idempotent()
+  @HttpCode(201)
+  async createComment(
+    @Principal() principal: TokenPrincipal,
+    @Param('projectId') projectId: string,
+    @Param('issueId') issueId: string,
+    @Body() body: unknown,
+  ) {
+    const project = await this.project(principal, projectId);
+    const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
+    const input = parseInput(commentBody, body);
+    const { comment, github } = await this.edits.createComment(caller(principal), project.id, id, input.body);
+    return { ...presentComment({ ...comment, githubSync: null }), github_sync: github };
+  }
+
+  @Patch(':issueId/comments/:commentId')
+  async updateComment(
+    @Principal() principal: TokenPrincipal,
+    @Param('projectId') projectId: string,
+    @Param('issueId') issueId: string,
+    @Param('commentId') commentId: string,
+    @Body() body: unknown,
+  ) {
+    const project = await this.project(principal, projectId);
+    const ids = parseInput(z.object({ issue_id: uuid, comment_id: uuid }), {
+      issue_id: issueId,
+      comment_id: commentId,
+    });
+    const input = parseInput(commentBody, body);
+    const { comment, github } = await this.edits.updateComment(
+      caller(principal),
+      project.id,
+      ids.issue_id,
+      ids.comment_id,
+      input.body,
+    );
+    const comments = await this.issues.listComments(ids.issue_id);
+    const linked = comments.find((c) => c.id === comment.id)?.githubSync ?? null;
+    return { ...presentComment({ ...comment, githubSync: linked }), github_sync: github };
+  }
+
+  private async detail(principal: TokenPrincipal, projectId: string, issueId: string) {
+    const issue = await this.issues.findOne(principal.workspaceId, projectId, issueId);
     if (!issue) throw new NotFoundError(`issue ${issueId} not found`);
-    const comments = await this.issues.listComments(issue.id);
-    return { ...presentIssue(issue), comments: comments.map(presentComment) };
+    const [comments, outbound] = await Promise.all([
+      this.issues.listComments(issue.id),
+      this.outbound.status(issue.id),
+    ]);
+    return {
+      ...presentIssue(issue),
+      comments: comments.map(presentComment),
+      github_outbound: presentOutbound(outbound),
+    };
   }
 
   private async project(principal: TokenPrincipal, projectId: string) {
@@ -60,4 +151,8 @@ export class IssuesController {
     if (!project) throw new NotFoundError(`project ${projectId} not found`);
     return project;
   }
+}
+
+function caller(principal: TokenPrincipal): EditCaller {
+  return { workspaceId: principal.workspaceId, userId: principal.userId, tokenId: principal.tokenId };
 }

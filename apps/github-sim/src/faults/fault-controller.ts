@@ -18,6 +18,11 @@ export interface FaultRule {
   message?: string;
   /** HTTP status for `error` on REST tools (default 500). */
   status?: number;
+  /**
+   * `error`/`rate_limit` only: hit the tool call's first GitHub request of this API instead of its first
+   * request of any kind, e.g. `graphql` on `issue_write` fails the close/reopen after the REST PATCH applied.
+   */
+  api?: 'rest' | 'graphql';
 }
 
 export interface FaultRuleView extends FaultRule {
@@ -34,6 +39,7 @@ export interface ActiveFault {
   message?: string;
   status?: number;
   resetInSeconds: number;
+  api?: 'rest' | 'graphql';
 }
 
 export interface FaultDecision {
@@ -88,6 +94,7 @@ export class FaultController {
         message: rule.message,
         status: rule.status,
         resetInSeconds: rule.resetInSeconds ?? DEFAULT_RESET_SECONDS,
+        ...(rule.api ? { api: rule.api } : {}),
       };
     }
     return decision;
@@ -114,6 +121,10 @@ export function parseFaultRule(input: unknown): FaultRule | string {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
       return `${key} must be a non-negative integer`;
     rule[key] = value;
+  }
+  if (raw['api'] !== undefined) {
+    if (raw['api'] !== 'rest' && raw['api'] !== 'graphql') return 'api must be rest or graphql';
+    rule.api = raw['api'];
   }
   if (raw['message'] !== undefined) {
     if (typeof raw['message'] !== 'string') return 'message must be a string';

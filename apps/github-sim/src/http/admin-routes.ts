@@ -7,6 +7,7 @@ import { parseFaultRule } from '../faults/fault-controller.js';
 import type { SimStore } from '../store/store.js';
 import { guard, repoSummary } from './admin-common.js';
 import { issueRoutes } from './admin-issue-routes.js';
+import { pullRoutes } from './admin-pull-routes.js';
 import { BadRequest, asBody, int, repoSpec, str } from './admin-validate.js';
 
 export interface AdminDeps {
@@ -45,6 +46,7 @@ export function adminRouter(deps: AdminDeps): Router {
     }),
   );
   router.use('/repos/:owner/:repo', issueRoutes(store));
+  router.use('/repos/:owner/:repo', pullRoutes(store));
   router.post(
     '/tokens',
     guard((req, res) => {

@@ -4,6 +4,8 @@ import type { Express, Request, Response } from 'express';
 import { adminRouter } from './admin-routes.js';
 import type { AdminDeps } from './admin-routes.js';
 import { mcpRouter } from './mcp-route.js';
+import { OAuthSim, oauthAdminRouter, oauthRouter } from '../oauth/index.js';
+import { type WebhookDispatcher, webhookAdminRouter } from '../webhooks/index.js';
 
 const SCOPES = [
   'repo',
@@ -27,7 +29,7 @@ function protectedResource(req: Request, res: Response): void {
   });
 }
 
-export function createApp(deps: AdminDeps): Express {
+export function createApp(deps: AdminDeps & { oauth?: OAuthSim; webhooks?: WebhookDispatcher }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -36,6 +38,10 @@ export function createApp(deps: AdminDeps): Express {
     ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp'],
     protectedResource,
   );
+  const oauth = deps.oauth ?? new OAuthSim(deps.store);
+  app.use(oauthRouter(oauth));
+  app.use('/_admin/oauth', oauthAdminRouter(oauth));
+  if (deps.webhooks) app.use('/_admin/webhooks', webhookAdminRouter(deps.store, deps.webhooks));
   app.use('/_admin', adminRouter(deps));
   return app;
 }

@@ -32,8 +32,10 @@ export class Upstream {
     return this.tokenUser;
   }
 
-  private takeFault(): ActiveFault | undefined {
+  /** The call's fault, at its first request (of the rule's `api`, when it names one). */
+  private takeFault(api: 'rest' | 'graphql'): ActiveFault | undefined {
     const fault = this.fault;
+    if (fault?.api !== undefined && fault.api !== api) return undefined;
     this.fault = undefined;
     return fault;
   }
@@ -41,7 +43,7 @@ export class Upstream {
   /** Checks a REST request (`path` includes any query string); a failure to report, or undefined. */
   rest(method: string, path: string): RestFailure | undefined {
     if (!this.tokenUser) return restFailure(method, path, 401, 'Bad credentials');
-    const fault = this.takeFault();
+    const fault = this.takeFault('rest');
     if (!fault) return undefined;
     if (fault.mode === 'rate_limit') {
       const message = fault.message ?? `API rate limit exceeded for user ID ${this.tokenUser.id}.`;
@@ -55,7 +57,7 @@ export class Upstream {
     if (!this.tokenUser) {
       return { kind: 'graphql_http', status: 401, statusText: 'Unauthorized', body: GRAPHQL_BAD_CREDENTIALS };
     }
-    const fault = this.takeFault();
+    const fault = this.takeFault('graphql');
     if (!fault) return undefined;
     if (fault.mode === 'rate_limit') {
       return {

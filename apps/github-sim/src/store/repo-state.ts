@@ -91,6 +91,14 @@ export class RepoState {
     return this.authors.logins;
   }
 
+  /** Issues (not pull requests) the body of `pr` closes with a closing keyword. */
+  issuesClosedBy(pr: SimIssue): SimIssue[] {
+    const numbers = new Set([...pr.body.matchAll(CLOSING_REF)].map((m) => Number(m[1])));
+    return [...numbers]
+      .map((n) => this.items.get(n))
+      .filter((i): i is SimIssue => i !== undefined && i.pull === null);
+  }
+
   /** Pull requests of this repository whose body says they close `issueNumber`. */
   closingPullRequests(issueNumber: number): SimIssue[] {
     if (!this.closing || this.closing.version !== this.version) {

@@ -15,6 +15,8 @@ import type { SimEvent, SimEventInput, SimEventListener } from './events.js';
 import type { MutationHost } from './host.js';
 import { createIssue, deleteIssue, updateIssue } from './issue-mutations.js';
 import type { IssueInput, IssuePatch } from './issue-mutations.js';
+import { createPullRequest, mergePullRequest } from './pull-mutations.js';
+import type { PullRequestInput } from './pull-mutations.js';
 import { RepoState } from './repo-state.js';
 import type {
   Dataset,
@@ -180,6 +182,14 @@ export class SimStore implements MutationHost {
 
   deleteIssue(state: RepoState, issueNumber: number, actor: SimUser): SimIssue {
     return deleteIssue(this, state, issueNumber, actor);
+  }
+
+  createPullRequest(state: RepoState, input: PullRequestInput, actor: SimUser): SimIssue {
+    return createPullRequest(this, state, input, actor);
+  }
+
+  mergePullRequest(state: RepoState, pullNumber: number, actor: SimUser): SimIssue {
+    return mergePullRequest(this, state, pullNumber, actor);
   }
 
   createComment(state: RepoState, issueNumber: number, body: string, actor: SimUser): SimComment {

@@ -4,13 +4,32 @@ import { type JobContext, type JobRegistry, PermanentJobError, isJobName } from 
 
 const logger = new Logger('Jobs');
 
+/** Cross-cutting work around every job (log context, metrics, shutdown hand-back): apps/worker/src/ops. */
+export interface JobHooks {
+  run<T>(job: Job, token: string | undefined, work: () => Promise<T>): Promise<T>;
+}
+
+const hooks = new WeakMap<JobRegistry, JobHooks>();
+
+/** Installs the hooks of one worker application (keyed by its registry: in-process test workers stay apart). */
+export function installJobHooks(registry: JobRegistry, value: JobHooks): void {
+  hooks.set(registry, value);
+}
+
 /** Runs a BullMQ job through the registry; permanent failures are not retried, others are rethrown. */
-export async function dispatch(registry: JobRegistry, job: Job, token: string | undefined): Promise<unknown> {
+export function dispatch(registry: JobRegistry, job: Job, token: string | undefined): Promise<unknown> {
+  const installed = hooks.get(registry);
+  const work = () => dispatchJob(registry, job, token);
+  return installed ? installed.run(job, token, work) : work();
+}
+
+async function dispatchJob(registry: JobRegistry, job: Job, token: string | undefined): Promise<unknown> {
   if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job name ${job.name}`);
   const context: JobContext = {
     id: job.id ?? '',
     attemptsMade: job.attemptsMade,
     maxAttempts: job.opts.attempts ?? 1,
+    enqueuedAt: new Date(job.timestamp),
     delayUntil: async (until) => {
       await job.moveToDelayed(until.getTime(), token);
       throw new DelayedError();

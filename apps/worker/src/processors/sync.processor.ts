@@ -1,12 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnModuleInit } from '@nestjs/common';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { JobRegistry, QueueName } from '#libs/queue';
 import { dispatch } from './job-dispatcher.js';
+import { startConfiguredWorker } from './worker-settings.js';
 
-@Processor(QueueName.Sync, { autorun: true })
-export class SyncProcessor extends WorkerHost implements OnModuleInit {
+@Processor(QueueName.Sync, { autorun: false })
+export class SyncProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly registry: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -14,8 +15,8 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
     super();
   }
 
-  onModuleInit(): void {
-    this.worker.concurrency = this.config.worker.concurrency;
+  onApplicationBootstrap(): void {
+    startConfiguredWorker(this.worker, this.config, this.config.worker.concurrency);
   }
 
   process(job: Job, token?: string): Promise<unknown> {

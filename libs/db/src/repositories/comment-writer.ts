@@ -54,9 +54,12 @@ export class CommentWriter {
     }
     await insertComments(tx, workspaceId, newComments);
     stats.commentsCreated = newComments.length;
-    const vanished = existing.filter(
-      (e) => !seen.has(`${e.issueSyncId}:${e.githubId}`) && !e.comment.deletedAt,
-    );
+    const readAt = new Map(withComments.map((i) => [links.get(i.number)!.issueSyncId, i.commentsReadAt]));
+    const vanished = existing.filter((e) => {
+      if (seen.has(`${e.issueSyncId}:${e.githubId}`) || e.comment.deletedAt) return false;
+      const listedAt = readAt.get(e.issueSyncId);
+      return !listedAt || e.lastSyncedAt < listedAt; // linked after the list was read: not vanished
+    });
     if (vanished.length > 0) {
       await tx.issueComment.updateMany({
         where: { id: { in: vanished.map((v) => v.commentId) } },

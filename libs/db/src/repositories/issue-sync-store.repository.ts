@@ -32,12 +32,14 @@ export class IssueSyncStore {
    * Soft-deletes the workspace issues of a repository whose GitHub numbers a complete pass did not see:
    * issues deleted on GitHub or transferred away. Returns how many were marked.
    */
-  async softDeleteMissing(repositorySyncId: string, seen: number[]): Promise<number> {
+  async softDeleteMissing(repositorySyncId: string, seen: number[], passStartedAt: Date): Promise<number> {
+    // Links made after the pass began (an issue this system just created on GitHub) are not missing.
     return this.prisma.$executeRaw`
       UPDATE issues SET deleted_at = now(), updated_at = now()
       WHERE deleted_at IS NULL AND id IN (
         SELECT issue_id FROM github_issue_syncs
-        WHERE repository_sync_id = ${repositorySyncId}::uuid AND NOT (github_number = ANY(${seen}::int[])))`;
+        WHERE repository_sync_id = ${repositorySyncId}::uuid AND NOT (github_number = ANY(${seen}::int[]))
+          AND last_synced_at < ${passStartedAt})`;
   }
 
   /**

@@ -16,6 +16,8 @@ export interface GitHubIssueRecord {
   contentHash: string;
   /** The issue's complete comment list, or undefined when comments were not fetched this time. */
   comments?: GitHubCommentRecord[] | undefined;
+  /** When that list was requested: comments linked after it are not "vanished" from it. */
+  commentsReadAt?: Date | undefined;
 }
 
 export interface GitHubCommentRecord {

@@ -1,0 +1,112 @@
+import type { INestApplication } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import {
+  DocumentBuilder,
+  type OpenAPIObject,
+  type OperationObject,
+  type ResponseObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ADMIN_ONLY, PUBLIC_ROUTE } from '#libs/auth';
+import type { AppConfig } from '#libs/config';
+import { APP_VERSION } from '#libs/metrics';
+import { publicBaseUrl } from '../http/public-url.js';
+import { ERROR_SCHEMA } from './schemas.js';
+
+const SECURITY = 'api-token';
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+const DESCRIPTION = `Keeps a workspace issue tracker in sync with GitHub through the GitHub MCP server.
+
+**Auth**: \`Authorization: Bearer <api token>\` (create one with \`npm run cli -- create-token\`). Routes marked
+admin need a token of a workspace admin; another workspace's resources answer 404.
+
+**Errors**: \`{"error": {"code", "message", "field?"}}\`. With \`ENABLE_GITHUB_MCP_INTEGRATION=false\` the
+integration, webhook and OAuth routes answer 503 \`integration_disabled\`.
+
+Outside this document: \`GET /metrics\` (Prometheus) and the queue dashboard at \`/admin/queues\`
+(see docs/operations.md).`;
+
+type Flags = { public: boolean; admin: boolean };
+
+function errorResponse(description: string): ResponseObject {
+  return { description, content: { 'application/json': { schema: ERROR_SCHEMA } } };
+}
+
+/** `Controller_method` → whether the route is public / admin-only, read from the auth decorators. */
+function routeFlags(app: INestApplication): Map<string, Flags> {
+  const flags = new Map<string, Flags>();
+  for (const wrapper of app.get(DiscoveryService).getControllers()) {
+    const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+    if (!type?.prototype) continue;
+    const proto = type.prototype as Record<string, unknown>;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const handler = proto[key];
+      if (key === 'constructor' || typeof handler !== 'function') continue;
+      const read = (meta: string): boolean =>
+        Reflect.getMetadata(meta, handler) === true || Reflect.getMetadata(meta, type) === true;
+      flags.set(`${type.name}_${key}`, { public: read(PUBLIC_ROUTE), admin: read(ADMIN_ONLY) });
+    }
+  }
+  return flags;
+}
+
+/** Security and the common error answers per operation, from the same metadata the guard reads. */
+function enrich(document: OpenAPIObject, flags: Map<string, Flags>): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op: OperationObject | undefined = item[method];
+      if (!op) continue;
+      const route = flags.get(op.operationId ?? '') ?? { public: false, admin: false };
+      const responses = op.responses;
+      if (route.public) {
+        op.security = [];
+      } else {
+        op.security = [{ [SECURITY]: [] }];
+        responses['401'] ??= errorResponse('missing, invalid or revoked API token');
+        responses['503'] ??= errorResponse('database or Redis unavailable, or the integration is disabled');
+      }
+      if (route.admin) {
+        responses['403'] ??= errorResponse('the token is not a workspace admin');
+        op.description = `${op.description ? `${op.description}\n\n` : ''}Needs a workspace admin token.`;
+      }
+      if (path.includes('{')) responses['404'] ??= errorResponse('not found (or another workspace)');
+      if (method !== 'get' && method !== 'delete') responses['400'] ??= errorResponse('invalid input');
+    }
+  }
+  return document;
+}
+
+function buildDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('GitHub MCP Sync API')
+    .setDescription(DESCRIPTION)
+    .setVersion(APP_VERSION)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'workspace API token' }, SECURITY)
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller}_${method}`,
+  });
+  return enrich(document, routeFlags(app));
+}
+
+/**
+ * OpenAPI generated from the controllers, served at `/{prefix}/docs` (UI), `/{prefix}/docs/openapi.json`
+ * and `.yaml`. `servers` is the URL the caller used (PUBLIC_BASE_URL, or the forwarded host and prefix).
+ */
+export function setupOpenApi(app: INestApplication, config: AppConfig): string {
+  const path = `/${[config.api.prefix, 'docs'].filter(Boolean).join('/')}`;
+  let document: OpenAPIObject | undefined;
+  SwaggerModule.setup(path, app, () => (document ??= buildDocument(app)), {
+    jsonDocumentUrl: `${path}/openapi.json`,
+    yamlDocumentUrl: `${path}/openapi.yaml`,
+    customSiteTitle: 'GitHub MCP Sync API',
+    swaggerOptions: { persistAuthorization: true },
+    patchDocumentOnRequest: <TRequest>(req: TRequest, _res: unknown, doc: OpenAPIObject) => ({
+      ...doc,
+      servers: [{ url: publicBaseUrl(req as Request, config) }],
+    }),
+  });
+  return path;
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type Observable, from, lastValueFrom } from 'rxjs';
+import type { AuthenticatedRequest } from '#libs/auth';
+import { ConflictError, ValidationError } from '#libs/common';
+import { IDEMPOTENCY_PENDING, IdempotencyKeyRepository } from '#libs/db';
+import { AuditNotes, type AuditedRequest } from '../auth/audit-note.js';
+
+/** How long a key remembers its response. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+/** Expired keys are deleted at most this often per process. */
+const SWEEP_EVERY_MS = 3600_000;
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** 422: the key was used before with a different request. */
+export class IdempotencyMismatchException extends HttpException {
+  constructor() {
+    super(
+      { message: 'Idempotency-Key was already used with a different request (method, path or body)' },
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    );
+  }
+}
+
+/** JSON with sorted object keys, so the same body hashes the same whatever its key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path.replace(/\/+$/, '')}\n${canonical(body)}`)
+    .digest('hex');
+}
+
+/**
+ * `Idempotency-Key` (per workspace, 24 h): the first request with a key runs and its response (status and
+ * body) is stored; a repeat with the same method, path and body gets that response again without running
+ * (header `Idempotent-Replayed: true`); a repeat with a different request gets 422, one arriving while
+ * the first still runs gets 409. A request that fails frees its key so it can be retried.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private lastSweep = 0;
+
+  constructor(private readonly keys: IdempotencyKeyRepository) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & AuditedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const header = request.headers['idempotency-key'];
+    if (header === undefined || !request.principal) return next.handle();
+    const key = Array.isArray(header) ? header[0] : header;
+    if (!key || !KEY.test(key)) {
+      throw new ValidationError(
+        'Idempotency-Key must be 1 to 255 visible ASCII characters',
+        'Idempotency-Key',
+      );
+    }
+    const workspaceId = request.principal.workspaceId;
+    return from(
+      (async () => {
+        const path = request.path;
+        if (Date.now() - this.lastSweep > SWEEP_EVERY_MS) {
+          this.lastSweep = Date.now();
+          await this.keys.deleteExpired();
+        }
+        const reservation = await this.keys.reserve({
+          workspaceId,
+          key,
+          method: request.method,
+          path,
+          requestHash: requestFingerprint(request.method, path, request.body),
+          expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS),
+        });
+        if (reservation.kind === 'existing') {
+          const { record } = reservation;
+          if (record.requestHash !== requestFingerprint(request.method, path, request.body)) {
+            throw new IdempotencyMismatchException();
+          }
+          if (record.responseStatus === IDEMPOTENCY_PENDING) {
+            throw new ConflictError(
+              'a request with this Idempotency-Key is still being processed; retry shortly',
+            );
+          }
+          response.status(record.responseStatus);
+          response.setHeader('Idempotent-Replayed', 'true');
+          new AuditNotes(request).add({ details: { idempotent_replay: true, idempotency_key: key } });
+          return record.responseBody;
+        }
+        try {
+          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          const stored: unknown = body === undefined ? null : JSON.parse(JSON.stringify(body));
+          await this.keys.complete(reservation.id, response.statusCode, stored);
+          return body;
+        } catch (error) {
+          await this.keys.release(reservation.id);
+          throw error;
+        }
+      })(),
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { AppConfig } from '#libs/config';
+
+/** Routes that exist only for the GitHub integration (relative to the API prefix). */
+const INTEGRATION_ROUTES = [
+  'workspaces/[^/]+/integrations(/|$)', // connect, status, sync, configure, repositories, OAuth authorize, …
+  'auth/github(/|$)', // OAuth callback
+];
+
+/**
+ * ENABLE_GITHUB_MCP_INTEGRATION=false: the integration routes answer
+ * `503 {"error": {"code": "integration_disabled"}}` before authentication or any work (nothing is stored
+ * or enqueued). Webhook deliveries are still accepted and stored (202) — the worker records sync events as
+ * `ignored` and still applies installation events — so no delivery is lost. Health, metrics, docs, the
+ * queue dashboard and the workspace issues API stay up.
+ */
+export function integrationDisabledMiddleware(config: Pick<AppConfig, 'api'>) {
+  const prefix = config.api.prefix ? `/${config.api.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : '';
+  const pattern = new RegExp(`^${prefix}/(${INTEGRATION_ROUTES.join('|')})`);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!pattern.test(req.path)) return next();
+    res.status(503).json({
+      error: {
+        code: 'integration_disabled',
+        message:
+          'the GitHub integration is disabled on this deployment (ENABLE_GITHUB_MCP_INTEGRATION=false)',
+      },
+    });
+  };
+}

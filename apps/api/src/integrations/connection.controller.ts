@@ -1,0 +1,141 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { AdminOnly, AuditAction, Principal } from '#libs/auth';
+import { ValidationError } from '#libs/common';
+import type { TokenPrincipal } from '#libs/db';
+import {
+  GitHubConnectionService,
+  RepositoryCatalogService,
+  RepositorySettingsService,
+  syncSettingsSchema,
+  toRepositorySyncSettings,
+} from '#libs/integrations';
+import { SyncRequestService } from '#libs/sync';
+import { Audit, AuditNotes } from '../auth/audit-note.js';
+import { Idempotent } from '../http/idempotency.decorator.js';
+import { parseInput } from '../http/zod-input.js';
+import { presentIntegration, presentRepository } from './sync-job.presenter.js';
+
+const repositoryName = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'must look like "owner/name"');
+const connectBody = syncSettingsSchema
+  .extend({ repository: repositoryName, project_id: z.string().uuid('must be a UUID') })
+  .strict();
+const configureBody = syncSettingsSchema
+  .extend({ repository: repositoryName, project_id: z.string().uuid('must be a UUID').optional() })
+  .strict();
+const repositoriesQuery = z
+  .object({
+    owner: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a GitHub login')
+      .optional(),
+    q: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    per_page: z.coerce.number().int().min(1).max(100).default(30),
+  })
+  .strict();
+
+/**
+ * Repositories of the workspace's GitHub connection: what the identity can reach (members), mapping a
+ * repository to a project with its sync settings, changing them, and disconnecting (admins).
+ */
+@Controller('workspaces/:slug/integrations/github-mcp')
+export class ConnectionController {
+  constructor(
+    private readonly connections: GitHubConnectionService,
+    private readonly settings: RepositorySettingsService,
+    private readonly catalog: RepositoryCatalogService,
+    private readonly requests: SyncRequestService,
+  ) {}
+
+  /** 201 with the new mapping and its first sync job; 200 when the mapping existed (settings replaced). */
+  @Post('connect')
+  @AdminOnly()
+  @Idempotent()
+  @AuditAction('repository.connect')
+  @HttpCode(201)
+  async connect(
+    @Principal() principal: TokenPrincipal,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+    @Audit() audit: AuditNotes,
+  ) {
+    const input = parseInput(connectBody, body);
+    const { repository, project_id: projectId, ...settings } = input;
+    const { sync, created } = await this.settings.connect({
+      workspaceId: principal.workspaceId,
+      repository,
+      projectId,
+      settings: toRepositorySyncSettings(settings),
+    });
+    audit.add({ targetType: 'repository_sync', targetId: sync.id, details: { repository, created } });
+    if (!created) res.status(200);
+    const [job] = sync.enabled
+      ? await this.requests.request(principal.workspaceId, { repository, trigger: 'connect' })
+      : [];
+    return {
+      repository: presentRepository(sync),
+      created,
+      sync_job: job ? { job_id: job.job.jobId, status: job.job.status, created: job.created } : null,
+    };
+  }
+
+  @Patch('configure')
+  @AdminOnly()
+  @AuditAction('repository.configure')
+  async configure(@Principal() principal: TokenPrincipal, @Body() body: unknown, @Audit() audit: AuditNotes) {
+    const input = parseInput(configureBody, body);
+    const { repository, project_id: projectId, ...settings } = input;
+    if (Object.keys(settings).length === 0 && projectId === undefined) {
+      throw new ValidationError('nothing to change: give at least one setting');
+    }
+    const sync = await this.settings.configure({
+      workspaceId: principal.workspaceId,
+      repository,
+      projectId,
+      settings: toRepositorySyncSettings(settings),
+    });
+    audit.add({
+      targetType: 'repository_sync',
+      targetId: sync.id,
+      details: { repository, changed: [...Object.keys(settings), ...(projectId ? ['project_id'] : [])] },
+    });
+    return presentRepository(sync);
+  }
+
+  /** Stops every schedule, deletes stored tokens, marks the integration disconnected; history stays. */
+  @Delete('disconnect')
+  @AdminOnly()
+  @AuditAction('integration.disconnect')
+  async disconnect(@Principal() principal: TokenPrincipal, @Audit() audit: AuditNotes) {
+    const { integration, disabled, revoked } = await this.connections.disconnect(principal.workspaceId);
+    audit.add({
+      integrationId: integration.id,
+      targetType: 'integration',
+      targetId: integration.id,
+      details: { auth_kind: integration.authKind, repositories_disabled: disabled, token_revoked: revoked },
+    });
+    return {
+      integration: presentIntegration(integration),
+      repositories_disabled: disabled,
+      token_revoked: revoked,
+    };
+  }
+
+  /** What the connected identity can reach (`search_repositories user:<owner>`), with a `connected` flag. */
+  @Get('repositories')
+  async repositories(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+    const input = parseInput(repositoriesQuery, query);
+    const { owner, results, total } = await this.catalog.list({
+      workspaceId: principal.workspaceId,
+      owner: input.owner,
+      query: input.q,
+      page: input.page,
+      perPage: input.per_page,
+    });
+    return { owner, results, page: input.page, per_page: input.per_page, total };
+  }
+}

@@ -1,0 +1,148 @@
+import { Body, Controller, Get, Inject, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { AdminOnly, AuditAction, NoAudit, Principal } from '#libs/auth';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { AuditLogRepository, type TokenPrincipal } from '#libs/db';
+import { GitHubConnectionService, GitHubOAuthService } from '#libs/integrations';
+import { Audit, AuditNotes } from '../auth/audit-note.js';
+import { oauthCallbackUrl } from '../auth/oauth-callback.controller.js';
+import { parseInput } from '../http/zod-input.js';
+import { presentIntegration } from './sync-job.presenter.js';
+
+const tokenBody = z
+  .object({
+    token: z.string().regex(/^\S{20,255}$/, 'must be a GitHub token'),
+    scopes: z
+      .array(z.string().regex(/^[a-z:_]{1,50}$/))
+      .max(30)
+      .optional(),
+  })
+  .strict();
+const installationBody = z
+  .object({
+    installation_id: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,18}$/)]),
+    account_login: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a GitHub login')
+      .optional(),
+  })
+  .strict();
+const auditQuery = z
+  .object({
+    action: z.string().max(200).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    per_page: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+
+/**
+ * The workspace's GitHub credentials (admins): OAuth authorization URL, a personal access token, a GitHub
+ * App installation — stored encrypted, never returned — and the audit log of admin actions.
+ */
+@Controller('workspaces/:slug/integrations/github-mcp')
+export class CredentialsController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly connections: GitHubConnectionService,
+    private readonly oauth: GitHubOAuthService,
+    private readonly logs: AuditLogRepository,
+  ) {}
+
+  /** `{authorization_url}` to send the admin's browser to; its state is single use and valid 10 minutes. */
+  @Get('oauth/authorize')
+  @AdminOnly()
+  @AuditAction('integration.oauth_authorize')
+  async authorize(@Principal() principal: TokenPrincipal, @Req() req: Request) {
+    const { authorizationUrl, expiresAt, scopes } = await this.oauth.authorizationUrl({
+      workspaceId: principal.workspaceId,
+      userId: principal.userId,
+      request: req,
+      callbackUrl: oauthCallbackUrl(req, this.config),
+    });
+    return { authorization_url: authorizationUrl, expires_at: expiresAt, scopes };
+  }
+
+  /** Connects a personal access token instead of OAuth (checked with MCP `get_me`). */
+  @Put('credentials/token')
+  @AdminOnly()
+  @AuditAction('integration.token_connect')
+  async token(@Principal() principal: TokenPrincipal, @Body() body: unknown, @Audit() audit: AuditNotes) {
+    const input = parseInput(tokenBody, body);
+    const integration = await this.connections.connectToken({
+      workspaceId: principal.workspaceId,
+      token: input.token,
+      scopes: input.scopes,
+      connectedById: principal.userId,
+    });
+    audit.add({
+      integrationId: integration.id,
+      targetType: 'integration',
+      targetId: integration.id,
+      details: { auth_kind: 'token', github_login: integration.githubLogin },
+    });
+    return { integration: presentIntegration(integration) };
+  }
+
+  /** Links the workspace to a GitHub App installation (tokens are minted per installation on demand). */
+  @Put('credentials/installation')
+  @AdminOnly()
+  @AuditAction('integration.installation_link')
+  async installation(
+    @Principal() principal: TokenPrincipal,
+    @Body() body: unknown,
+    @Audit() audit: AuditNotes,
+  ) {
+    const input = parseInput(installationBody, body);
+    const integration = await this.connections.connectInstallation({
+      workspaceId: principal.workspaceId,
+      installationId: BigInt(input.installation_id),
+      accountLogin: input.account_login,
+      connectedById: principal.userId,
+    });
+    audit.add({
+      integrationId: integration.id,
+      targetType: 'integration',
+      targetId: integration.id,
+      details: {
+        auth_kind: 'app',
+        installation_id: String(input.installation_id),
+        github_login: integration.githubLogin,
+      },
+    });
+    return { integration: presentIntegration(integration) };
+  }
+
+  /** Admin actions and credential changes, newest first. */
+  @Get('audit-logs')
+  @AdminOnly()
+  @NoAudit()
+  async auditLogs(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+    const input = parseInput(auditQuery, query);
+    const { items, total } = await this.logs.list(
+      principal.workspaceId,
+      input.page,
+      input.per_page,
+      input.action,
+    );
+    return {
+      results: items.map((log) => ({
+        id: log.id,
+        action: log.action,
+        actor_user_id: log.actorUserId,
+        actor_email: log.actorEmail,
+        actor_token_id: log.actorTokenId,
+        integration_id: log.integrationId,
+        target_type: log.targetType,
+        target_id: log.targetId,
+        ip_address: log.ipAddress,
+        user_agent: log.userAgent,
+        details: log.details,
+        created_at: log.createdAt,
+      })),
+      page: input.page,
+      per_page: input.per_page,
+      total,
+    };
+  }
+}

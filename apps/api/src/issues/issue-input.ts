@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Request bodies of the issue write routes (snake_case on the wire). */
+const state = z.enum(['backlog', 'unstarted', 'started', 'done', 'cancelled']);
+const priority = z.enum(['none', 'low', 'medium', 'high', 'urgent']);
+const title = z.string().trim().min(1, 'must not be empty').max(256);
+const description = z.string().max(65_536);
+const labels = z.array(z.string().trim().min(1, 'must not be empty').max(50)).max(100);
+/** GitHub logins, or workspace user ids (members are assigned by their GitHub login). */
+const assignees = z.array(z.string().trim().min(1).max(64)).max(10);
+const milestone = z.string().trim().min(1, 'must not be empty').max(256).nullable();
+
+export const createIssueBody = z
+  .object({
+    title,
+    description: description.optional(),
+    state: state.optional(),
+    priority: priority.optional(),
+    labels: labels.optional(),
+    assignees: assignees.optional(),
+    milestone: milestone.optional(),
+  })
+  .strict();
+
+export const updateIssueBody = z
+  .object({
+    title: title.optional(),
+    description: description.optional(),
+    state: state.optional(),
+    priority: priority.optional(),
+    labels: labels.optional(),
+    assignees: assignees.optional(),
+    milestone: milestone.optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });
+
+export const commentBody = z
+  .object({
+    body: z
+      .string()
+      .max(65_536)
+      .refine((text) => text.trim().length > 0, 'must not be empty'),
+  })
+  .strict();
+
+export const uuid = z.string().uuid('must be a UUID');

@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { AdminOnly, Principal } from '#libs/auth';
+import type { TokenPrincipal } from '#libs/db';
+import { WebhookEventsService } from '#libs/webhooks';
+import { parseInput } from '../http/zod-input.js';
+import { presentWebhookEvent } from './webhook-event.presenter.js';
+
+const listQuery = z
+  .object({
+    status: z.enum(['received', 'queued', 'processing', 'processed', 'failed', 'ignored']).optional(),
+    event: z
+      .string()
+      .regex(/^[a-z_]{1,64}$/, 'must be a GitHub event name')
+      .optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    per_page: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+const deliveryParam = z.object({ delivery_id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a GUID') });
+
+/** The workspace's webhook deliveries (members) and replays (admins). Other workspaces' events are 404. */
+@Controller('workspaces/:slug/integrations/github-mcp/webhook-events')
+export class WebhookEventsController {
+  constructor(private readonly events: WebhookEventsService) {}
+
+  @Get()
+  async list(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+    const input = parseInput(listQuery, query);
+    const { items, total } = await this.events.list(principal.workspaceId, {
+      status: input.status,
+      eventType: input.event,
+      page: input.page,
+      perPage: input.per_page,
+    });
+    return {
+      results: items.map((e) => presentWebhookEvent(e)),
+      page: input.page,
+      per_page: input.per_page,
+      total,
+    };
+  }
+
+  @Get(':deliveryId')
+  async get(@Principal() principal: TokenPrincipal, @Param('deliveryId') deliveryId: string) {
+    const { delivery_id } = parseInput(deliveryParam, { delivery_id: deliveryId });
+    return presentWebhookEvent(await this.events.get(principal.workspaceId, delivery_id), { payload: true });
+  }
+
+  /** 202: the event is queued again (or committed for the relay when Redis is down). */
+  @Post(':deliveryId/replay')
+  @AdminOnly()
+  @HttpCode(202)
+  async replay(@Principal() principal: TokenPrincipal, @Param('deliveryId') deliveryId: string) {
+    const { delivery_id } = parseInput(deliveryParam, { delivery_id: deliveryId });
+    return presentWebhookEvent(await this.events.replay(principal.workspaceId, delivery_id));
+  }
+}

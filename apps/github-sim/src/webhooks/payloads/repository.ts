@@ -1,0 +1,76 @@
+import type { SimStore } from '../../store/store.js';
+import type { SimRepo } from '../../store/types.js';
+import { API_BASE, WEB_BASE, userByLogin } from './common.js';
+
+/** The full REST repository object of webhook payloads. */
+export function repositoryObject(store: SimStore, repo: SimRepo): Record<string, unknown> {
+  const api = `${API_BASE}/repos/${repo.full_name}`;
+  const html = `${WEB_BASE}/${repo.full_name}`;
+  const state = store.repo(repo.owner, repo.name);
+  let openIssues = 0;
+  for (const item of state?.items.values() ?? []) if (item.state === 'open') openIssues++;
+  return {
+    id: repo.id,
+    node_id: repo.node_id,
+    name: repo.name,
+    full_name: repo.full_name,
+    private: repo.private,
+    owner: userByLogin(store, repo.owner),
+    html_url: html,
+    description: repo.description || null,
+    fork: false,
+    url: api,
+    forks_url: `${api}/forks`,
+    keys_url: `${api}/keys{/key_id}`,
+    collaborators_url: `${api}/collaborators{/collaborator}`,
+    teams_url: `${api}/teams`,
+    hooks_url: `${api}/hooks`,
+    issue_events_url: `${api}/issues/events{/number}`,
+    events_url: `${api}/events`,
+    branches_url: `${api}/branches{/branch}`,
+    tags_url: `${api}/tags`,
+    labels_url: `${api}/labels{/name}`,
+    languages_url: `${api}/languages`,
+    commits_url: `${api}/commits{/sha}`,
+    comments_url: `${api}/comments{/number}`,
+    issue_comment_url: `${api}/issues/comments{/number}`,
+    contents_url: `${api}/contents/{+path}`,
+    issues_url: `${api}/issues{/number}`,
+    pulls_url: `${api}/pulls{/number}`,
+    milestones_url: `${api}/milestones{/number}`,
+    releases_url: `${api}/releases{/id}`,
+    created_at: repo.created_at,
+    updated_at: repo.updated_at,
+    pushed_at: repo.pushed_at,
+    git_url: `git://github.com/${repo.full_name}.git`,
+    ssh_url: `git@github.com:${repo.full_name}.git`,
+    clone_url: `${html}.git`,
+    svn_url: html,
+    homepage: null,
+    size: 0,
+    stargazers_count: 0,
+    watchers_count: 0,
+    language: repo.language || null,
+    has_issues: true,
+    has_projects: true,
+    has_downloads: true,
+    has_wiki: true,
+    has_pages: false,
+    has_discussions: false,
+    forks_count: 0,
+    mirror_url: null,
+    archived: false,
+    disabled: false,
+    open_issues_count: openIssues,
+    license: null,
+    allow_forking: true,
+    is_template: false,
+    web_commit_signoff_required: false,
+    topics: repo.topics,
+    visibility: repo.private ? 'private' : 'public',
+    forks: 0,
+    open_issues: openIssues,
+    watchers: 0,
+    default_branch: repo.default_branch,
+  };
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service.js';
+import type { Prisma } from '../prisma-types.js';
+import { lockRecord } from './advisory-lock.js';
+import { ensureLabels, replaceIssueLabelsAndAssignees } from './bulk-sql.js';
+import type { GitHubIssueRecord, RepositorySyncScope } from './issue-sync-store.types.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** One GitHub issue as a webhook shows it, mapped to workspace terms (no comment list). */
+export interface IssueSnapshot extends Omit<GitHubIssueRecord, 'comments' | 'commentCount'> {
+  /** REST database id of the issue. */
+  githubId: bigint | null;
+  /** Milestone title, null when none. */
+  milestone: string | null;
+}
+
+export interface IssueLinkRef {
+  issueId: string;
+  issueSyncId: string;
+}
+
+export type IssueApplyOutcome = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted';
+
+export interface IssueApplyResult {
+  outcome: IssueApplyOutcome;
+  /** The local issue and its link (also for stale snapshots); null only when nothing is linked. */
+  link: IssueLinkRef | null;
+}
+
+export type IssueDeleteOutcome = 'deleted' | 'already_deleted' | 'tombstoned';
+
+/**
+ * Single-issue writes from webhooks. Each write locks the (repository sync, number) pair, so concurrent
+ * events of one issue apply one after the other, and a snapshot older than the stored GitHub `updated_at`
+ * never overwrites newer data. A soft-deleted (deleted or transferred) issue is never brought back by a
+ * late event. The link's comment count only follows the comments actually stored, so that a sync still
+ * fetches the comments a webhook could not provide.
+ */
+@Injectable()
+export class IssueEventStore {
+  constructor(private readonly prisma: PrismaService) {}
+
+  applySnapshot(scope: RepositorySyncScope, snapshot: IssueSnapshot): Promise<IssueApplyResult> {
+    return this.prisma.$transaction(async (tx) => {
+      await lockRecord(tx, `issue:${scope.id}:${snapshot.number}`);
+      const link = await findLink(tx, scope.id, snapshot.number);
+      if (!link) {
+        const created = await this.create(tx, scope, snapshot, null);
+        return { outcome: 'created' as const, link: created };
+      }
+      const ref = { issueId: link.issueId, issueSyncId: link.id };
+      if (link.issue.deletedAt) return { outcome: 'deleted' as const, link: ref };
+      if (snapshot.updatedAt.getTime() < link.githubUpdatedAt.getTime())
+        return { outcome: 'stale', link: ref };
+      const changed =
+        link.contentHash !== snapshot.contentHash || link.issue.milestone !== snapshot.milestone;
+      if (changed) {
+        await tx.issue.update({
+          where: { id: link.issueId },
+          data: {
+            title: snapshot.title,
+            description: snapshot.body,
+            state: snapshot.state,
+            milestone: snapshot.milestone,
+            updatedAt: snapshot.updatedAt,
+            completedAt: snapshot.closedAt,
+          },
+        });
+        await this.replaceLabelsAndAssignees(tx, scope, link.issueId, snapshot);
+      }
+      if (changed || link.githubUpdatedAt.getTime() !== snapshot.updatedAt.getTime()) {
+        await tx.gitHubIssueSync.update({
+          where: { id: link.id },
+          data: {
+            contentHash: snapshot.contentHash,
+            githubUpdatedAt: snapshot.updatedAt,
+            githubUrl: snapshot.url,
+            ...(snapshot.githubId !== null ? { githubId: snapshot.githubId } : {}),
+            lastSyncedAt: new Date(),
+          },
+        });
+      }
+      return { outcome: changed ? ('updated' as const) : ('unchanged' as const), link: ref };
+    });
+  }
+
+  /**
+   * Soft-deletes the issue (deleted or transferred on GitHub). An issue never seen before is stored as a
+   * deleted tombstone, so an older event delivered late cannot create it.
+   */
+  softDelete(
+    scope: RepositorySyncScope,
+    snapshot: IssueSnapshot,
+    at: Date,
+  ): Promise<{ outcome: IssueDeleteOutcome; link: IssueLinkRef }> {
+    return this.prisma.$transaction(async (tx) => {
+      await lockRecord(tx, `issue:${scope.id}:${snapshot.number}`);
+      const link = await findLink(tx, scope.id, snapshot.number);
+      if (!link) {
+        const created = await this.create(tx, scope, snapshot, at);
+        return { outcome: 'tombstoned' as const, link: created };
+      }
+      const ref = { issueId: link.issueId, issueSyncId: link.id };
+      if (link.issue.deletedAt) return { outcome: 'already_deleted' as const, link: ref };
+      await tx.issue.update({ where: { id: link.issueId }, data: { deletedAt: at } });
+      const newest = Math.max(link.githubUpdatedAt.getTime(), snapshot.updatedAt.getTime());
+      await tx.gitHubIssueSync.update({
+        where: { id: link.id },
+        data: { githubUpdatedAt: new Date(newest), lastSyncedAt: new Date() },
+      });
+      return { outcome: 'deleted' as const, link: ref };
+    });
+  }
+
+  async findLink(repositorySyncId: string, number: number): Promise<IssueLinkRef | null> {
+    const link = await findLink(this.prisma, repositorySyncId, number);
+    return link ? { issueId: link.issueId, issueSyncId: link.id } : null;
+  }
+
+  private async create(
+    tx: Tx,
+    scope: RepositorySyncScope,
+    snapshot: IssueSnapshot,
+    deletedAt: Date | null,
+  ): Promise<IssueLinkRef> {
+    const [row] = await tx.$queryRaw<{ issue_sequence: number }[]>`
+      UPDATE projects SET issue_sequence = issue_sequence + 1, updated_at = now()
+      WHERE id = ${scope.projectId}::uuid RETURNING issue_sequence`;
+    if (!row) throw new Error(`project ${scope.projectId} does not exist`);
+    const issueId = randomUUID();
+    await tx.issue.create({
+      data: {
+        id: issueId,
+        workspaceId: scope.workspaceId,
+        projectId: scope.projectId,
+        sequenceId: row.issue_sequence,
+        title: snapshot.title,
+        description: snapshot.body,
+        state: snapshot.state,
+        milestone: snapshot.milestone,
+        createdAt: snapshot.createdAt,
+        updatedAt: snapshot.updatedAt,
+        completedAt: snapshot.closedAt,
+        deletedAt,
+      },
+    });
+    const link = await tx.gitHubIssueSync.create({
+      data: {
+        workspaceId: scope.workspaceId,
+        repositorySyncId: scope.id,
+        issueId,
+        githubNumber: snapshot.number,
+        githubId: snapshot.githubId,
+        githubUrl: snapshot.url,
+        githubUpdatedAt: snapshot.updatedAt,
+        // No comments are stored yet: the next sync sees the difference and fetches them.
+        githubCommentCount: 0,
+        contentHash: snapshot.contentHash,
+      },
+    });
+    await this.replaceLabelsAndAssignees(tx, scope, issueId, snapshot);
+    return { issueId, issueSyncId: link.id };
+  }
+
+  private async replaceLabelsAndAssignees(
+    tx: Tx,
+    scope: RepositorySyncScope,
+    issueId: string,
+    snapshot: IssueSnapshot,
+  ) {
+    const names = [...new Set(snapshot.labels)];
+    const labelIds = await ensureLabels(
+      tx,
+      scope.workspaceId,
+      scope.projectId,
+      names,
+      names.map(() => randomUUID()),
+    );
+    await replaceIssueLabelsAndAssignees(
+      tx,
+      [issueId],
+      names.map((name) => ({ issueId, labelId: labelIds.get(name)! })),
+      [...new Set(snapshot.assignees)].map((login) => ({ issueId, login })),
+    );
+  }
+}
+
+function findLink(tx: Tx, repositorySyncId: string, githubNumber: number) {
+  return tx.gitHubIssueSync.findUnique({
+    where: { repositorySyncId_githubNumber: { repositorySyncId, githubNumber } },
+    include: { issue: { select: { deletedAt: true, milestone: true } } },
+  });
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { GitHubWebhookEvent } from '../../../../prisma/generated/client/client.js';
+import { rethrowUnavailable } from '../db-errors.js';
+import { PrismaService } from '../prisma.service.js';
+import { Prisma, type WebhookEventStatus } from '../prisma-types.js';
+
+export type { GitHubWebhookEvent };
+
+export interface NewWebhookEvent {
+  deliveryId: string;
+  eventType: string;
+  action: string | null;
+  /** The delivery's JSON text, stored as JSONB. */
+  payloadJson: string;
+  installationId: bigint | null;
+  repositoryGithubId: bigint | null;
+  /** Set when the delivery was verified with that integration's own secret (its scope is then that integration). */
+  workspaceIntegrationId: string | null;
+}
+
+export interface WebhookEventScope {
+  integrationId: string;
+  installationId: bigint | null;
+}
+
+export interface WebhookEventListQuery {
+  status?: WebhookEventStatus | undefined;
+  eventType?: string | undefined;
+  page: number;
+  perPage: number;
+}
+
+/** Statuses after which a delivery is not processed again unless replayed. */
+export const SETTLED_WEBHOOK_STATUSES: readonly WebhookEventStatus[] = ['processed', 'ignored', 'failed'];
+
+/**
+ * github_webhook_events: the durable inbox. A row is committed before the delivery is acknowledged;
+ * BullMQ only carries its delivery id. Status moves received → queued → processing → processed | failed | ignored.
+ */
+@Injectable()
+export class WebhookEventRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Inserts a received delivery; null when the delivery id is already known (a redelivery). */
+  async insertReceived(event: NewWebhookEvent): Promise<{ id: string } | null> {
+    try {
+      const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+        INSERT INTO github_webhook_events (id, delivery_id, event_type, action, status, payload, installation_id,
+                                           repository_github_id, workspace_integration_id, created_at, updated_at)
+        VALUES (${randomUUID()}::uuid, ${event.deliveryId}, ${event.eventType}, ${event.action}, 'received',
+                ${event.payloadJson}::jsonb, ${event.installationId}::bigint, ${event.repositoryGithubId}::bigint,
+                ${event.workspaceIntegrationId}::uuid, now(), now())
+        ON CONFLICT (delivery_id) DO NOTHING
+        RETURNING id::text AS id`;
+      return rows[0] ?? null;
+    } catch (error) {
+      return rethrowUnavailable(error);
+    }
+  }
+
+  findByDeliveryId(deliveryId: string): Promise<GitHubWebhookEvent | null> {
+    return this.prisma.gitHubWebhookEvent.findUnique({ where: { deliveryId } });
+  }
+
+  /** received → queued (only rows still received: a worker may already be processing them). */
+  async markQueued(deliveryIds: string[]): Promise<number> {
+    if (deliveryIds.length === 0) return 0;
+    return this.prisma.$executeRaw`
+      UPDATE github_webhook_events SET status = 'queued', queued_at = now(), updated_at = now()
+      WHERE delivery_id = ANY(${deliveryIds}::text[]) AND status = 'received'`;
+  }
+
+  /** Oldest committed-but-unqueued deliveries; `olderThanMs` leaves the ones a request is still enqueuing. */
+  async findUnqueued(limit: number, olderThanMs: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ delivery_id: string }[]>`
+      SELECT delivery_id FROM github_webhook_events
+      WHERE status = 'received' AND created_at <= now() - make_interval(secs => ${olderThanMs / 1000}::float8)
+      ORDER BY created_at LIMIT ${limit}`;
+    return rows.map((r) => r.delivery_id);
+  }
+
+  /** Deliveries queued or processing for a while (their job may have been lost with Redis' data). */
+  async findStuck(limit: number, olderThanMs: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ delivery_id: string }[]>`
+      SELECT delivery_id FROM github_webhook_events
+      WHERE status IN ('queued', 'processing')
+        AND updated_at <= now() - make_interval(secs => ${olderThanMs / 1000}::float8)
+      ORDER BY updated_at LIMIT ${limit}`;
+    return rows.map((r) => r.delivery_id);
+  }
+
+  /** Starts an attempt: any unsettled status → processing; false when the event is settled already. */
+  async markProcessing(deliveryId: string, failedAttempts: number): Promise<boolean> {
+    const count = await this.prisma.$executeRaw`
+      UPDATE github_webhook_events
+      SET status = 'processing', retry_count = ${failedAttempts}, updated_at = now(),
+          queued_at = COALESCE(queued_at, now())
+      WHERE delivery_id = ${deliveryId} AND status IN ('received', 'queued', 'processing')`;
+    return count > 0;
+  }
+
+  async finish(
+    deliveryId: string,
+    outcome: { status: 'processed' | 'ignored'; result: Record<string, unknown> },
+  ): Promise<void> {
+    await this.prisma.gitHubWebhookEvent.update({
+      where: { deliveryId },
+      data: {
+        status: outcome.status,
+        result: outcome.result as Prisma.InputJsonObject,
+        errorMessage: null,
+        processedAt: new Date(),
+      },
+    });
+  }
+
+  /** Records a failed attempt: back to queued while BullMQ retries, failed when none is left. */
+  async recordFailure(deliveryId: string, message: string, failedAttempts: number, final: boolean) {
+    await this.prisma.gitHubWebhookEvent.update({
+      where: { deliveryId },
+      data: {
+        status: final ? 'failed' : 'queued',
+        errorMessage: message.slice(0, 2000),
+        retryCount: failedAttempts,
+        ...(final ? { processedAt: new Date() } : {}),
+      },
+    });
+  }
+
+  /** Puts a settled event back to received for a replay; false when it is not settled (still in flight). */
+  async resetForReplay(deliveryId: string): Promise<boolean> {
+    const count = await this.prisma.$executeRaw`
+      UPDATE github_webhook_events
+      SET status = 'received', result = NULL, error_message = NULL, retry_count = 0, processed_at = NULL,
+          queued_at = NULL, updated_at = now()
+      WHERE delivery_id = ${deliveryId} AND status IN ('processed', 'ignored', 'failed')`;
+    return count > 0;
+  }
+
+  /** Events of an integration: routed to it, or about its repositories or its installation. */
+  async listForScope(scope: WebhookEventScope, query: WebhookEventListQuery) {
+    const where = this.scopeWhere(scope, query);
+    const [items, total] = await Promise.all([
+      this.prisma.$queryRaw<{ id: string }[]>`
+        SELECT e.id::text AS id FROM github_webhook_events e WHERE ${where}
+        ORDER BY e.created_at DESC, e.id DESC
+        LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`,
+      this.prisma.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM github_webhook_events e WHERE ${where}`,
+    ]);
+    const rows = await this.prisma.gitHubWebhookEvent.findMany({
+      where: { id: { in: items.map((i) => i.id) } },
+      omit: { payload: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    return { items: rows, total: Number(total[0]?.n ?? 0) };
+  }
+
+  async findForScope(scope: WebhookEventScope, deliveryId: string): Promise<GitHubWebhookEvent | null> {
+    const where = this.scopeWhere(scope, {});
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT e.id::text AS id FROM github_webhook_events e WHERE e.delivery_id = ${deliveryId} AND ${where}`;
+    const id = rows[0]?.id;
+    return id ? this.prisma.gitHubWebhookEvent.findUnique({ where: { id } }) : null;
+  }
+
+  /**
+   * An event belongs to an integration when it was verified with its secret, or — verified with a
+   * deployment-wide secret — when it is about one of its repositories or its GitHub App installation.
+   */
+  private scopeWhere(scope: WebhookEventScope, query: Partial<WebhookEventListQuery>) {
+    const conditions = [
+      Prisma.sql`(e.workspace_integration_id = ${scope.integrationId}::uuid OR (e.workspace_integration_id IS NULL AND (
+        e.repository_github_id IN (SELECT github_id FROM github_repositories WHERE workspace_integration_id = ${scope.integrationId}::uuid)
+        ${scope.installationId !== null ? Prisma.sql`OR e.installation_id = ${scope.installationId}::bigint` : Prisma.empty})))`,
+    ];
+    if (query.status) conditions.push(Prisma.sql`e.status = ${query.status}::"WebhookEventStatus"`);
+    if (query.eventType) conditions.push(Prisma.sql`e.event_type = ${query.eventType}`);
+    return Prisma.join(conditions, ' AND ');
+  }
+}

@@ -1,0 +1,100 @@
+import type { Request } from 'express';
+import { type Profile, Strategy as GitHubStrategy } from 'passport-github2';
+import type { OAuthStateBinding } from '#libs/db';
+
+/** Scopes the OAuth connection asks for (DESIGN §7). */
+export const OAUTH_SCOPES = ['repo', 'read:user', 'user:email'];
+
+/** What the strategy hands back after a successful exchange; `accessToken` stays in memory only. */
+export interface GitHubGrant {
+  accessToken: string;
+  scope: string | undefined;
+  profile: Profile;
+}
+
+export interface GitHubStrategyOptions {
+  clientId: string;
+  clientSecret: string;
+  /** Absolute, or a path resolved against the request's own URL. */
+  callbackUrl: string;
+  oauthBaseUrl: string;
+  apiBaseUrl: string;
+  trustProxy: boolean;
+  /** Consumes a state value: its binding, or null when unknown, expired or used. */
+  consumeState(state: string): Promise<OAuthStateBinding | null>;
+}
+
+interface OAuth2Internals {
+  getOAuthAccessToken(
+    code: string,
+    params: object,
+    callback: (
+      error: unknown,
+      accessToken?: string,
+      refreshToken?: string,
+      results?: Record<string, unknown>,
+    ) => void,
+  ): void;
+}
+
+/**
+ * passport-github2, configured for one deployment: endpoints from config (GitHub Enterprise, the
+ * simulator), our own single-use state store (state values are created by GitHubOAuthService), and
+ * token-endpoint errors that GitHub answers with 200 turned into errors passport can report.
+ */
+export function createGitHubStrategy(options: GitHubStrategyOptions): GitHubStrategy {
+  const store = {
+    store(_req: Request, _meta: unknown, callback: (err: Error | null, state?: string) => void) {
+      callback(new Error('OAuth state values are issued by GitHubOAuthService'));
+    },
+    verify(
+      _req: Request,
+      state: string,
+      _meta: unknown,
+      callback: (err: Error | null, ok: boolean, state?: unknown) => void,
+    ) {
+      if (!state) return callback(null, false, { message: 'missing state' });
+      options.consumeState(state).then(
+        (binding) =>
+          binding ? callback(null, true, binding) : callback(null, false, { message: 'invalid state' }),
+        (error: Error) => callback(error, false),
+      );
+    },
+  };
+  const strategy = new GitHubStrategy(
+    {
+      clientID: options.clientId,
+      clientSecret: options.clientSecret,
+      callbackURL: options.callbackUrl,
+      scope: OAUTH_SCOPES,
+      scopeSeparator: ' ',
+      authorizationURL: `${options.oauthBaseUrl}/login/oauth/authorize`,
+      tokenURL: `${options.oauthBaseUrl}/login/oauth/access_token`,
+      userProfileURL: `${options.apiBaseUrl}/user`,
+      userEmailURL: `${options.apiBaseUrl}/user/emails`,
+      userAgent: 'github-mcp-sync',
+      passReqToCallback: true,
+      proxy: options.trustProxy,
+      store,
+    } as ConstructorParameters<typeof GitHubStrategy>[0] & { passReqToCallback: true },
+    (
+      _req: Request,
+      accessToken: string,
+      _refreshToken: string,
+      params: { scope?: string },
+      profile: Profile,
+      done: (err: Error | null, user?: GitHubGrant) => void,
+    ) => done(null, { accessToken, scope: params.scope, profile }),
+  );
+  const oauth2 = (strategy as unknown as { _oauth2: OAuth2Internals })._oauth2;
+  const exchange = oauth2.getOAuthAccessToken.bind(oauth2);
+  oauth2.getOAuthAccessToken = (code, params, callback) =>
+    exchange(code, params, (error, accessToken, refreshToken, results) => {
+      if (!error && !accessToken && typeof results?.['error'] === 'string') {
+        // GitHub answers a refused code with HTTP 200 and an error body; report it as a token error.
+        return callback({ statusCode: 400, data: JSON.stringify(results) });
+      }
+      callback(error, accessToken, refreshToken, results);
+    });
+  return strategy;
+}

@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { WebhookTargetRepository } from '#libs/db';
+import { SecretCipher } from '#libs/secrets';
+import type { PayloadSummary } from './payload-summary.js';
+import { WebhookSignatureVerifier } from './signature-verifier.js';
+
+const CACHE_LIMIT = 1000;
+
+/**
+ * Integrations may hold their own webhook secret (workspace_integrations.webhook_secret_encrypted). When no
+ * deployment secret matches, the delivery is checked against the secrets of the integrations it is about
+ * (its repository or installation) — a handful at most, never every integration.
+ */
+@Injectable()
+export class IntegrationSecretMatcher {
+  private readonly logger = new Logger(IntegrationSecretMatcher.name);
+  private readonly plaintext = new Map<string, string>();
+
+  constructor(
+    private readonly targets: WebhookTargetRepository,
+    private readonly cipher: SecretCipher,
+    private readonly verifier: WebhookSignatureVerifier,
+  ) {}
+
+  /** The id of the integration whose secret signed `body`, or null. */
+  async match(body: string, signature: string, summary: PayloadSummary): Promise<string | null> {
+    const integrations = await this.targets.findIntegrationsWithSecret(summary);
+    for (const integration of integrations) {
+      const secret = this.decrypt(integration.id, integration.webhookSecretEncrypted);
+      if (secret && (await this.verifier.verifyWith(secret, body, signature))) return integration.id;
+    }
+    return null;
+  }
+
+  private decrypt(integrationId: string, ciphertext: string | null): string | undefined {
+    if (!ciphertext) return undefined;
+    const cached = this.plaintext.get(ciphertext);
+    if (cached !== undefined) return cached;
+    try {
+      const secret = this.cipher.decrypt(ciphertext);
+      if (this.plaintext.size >= CACHE_LIMIT) this.plaintext.clear();
+      this.plaintext.set(ciphertext, secret);
+      return secret;
+    } catch (error) {
+      this.logger.warn(
+        `webhook secret of integration ${integrationId} cannot be decrypted: ${(error as Error).message}`,
+      );
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnavailableError } from '#libs/common';
+import { WebhookEventRepository } from '#libs/db';
+import { JobName, JobQueue, QueueName } from '#libs/queue';
+
+/** An enqueue that takes longer than this is treated as "Redis unavailable" (the relay retries it). */
+export const ENQUEUE_TIMEOUT_MS = 1000;
+/** After a failed enqueue, requests stop trying Redis for this long (or until the relay succeeds). */
+const PAUSE_AFTER_FAILURE_MS = 30_000;
+
+/**
+ * Puts `process_webhook_event` jobs on the queue with job id = delivery id (BullMQ ignores a second add of
+ * an existing id) and moves the row received → queued. Requests never wait on a Redis that is down: after
+ * one failure they leave the enqueueing to the relay until it reports Redis back.
+ */
+@Injectable()
+export class WebhookEnqueuer {
+  private readonly logger = new Logger(WebhookEnqueuer.name);
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly events: WebhookEventRepository,
+  ) {}
+
+  /** Request path: one add, then the status. Never throws: a committed event is the relay's to finish. */
+  async enqueueNew(deliveryId: string): Promise<boolean> {
+    if (Date.now() < this.pausedUntil) return false;
+    try {
+      await this.add(deliveryId);
+    } catch (error) {
+      if (Date.now() >= this.pausedUntil) {
+        this.logger.warn(
+          `Redis unavailable, webhook events are committed and left to the relay: ${message(error)}`,
+        );
+      }
+      this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
+      return false;
+    }
+    try {
+      await this.events.markQueued([deliveryId]);
+    } catch (error) {
+      this.logger.warn(`webhook event ${deliveryId} enqueued but not marked queued: ${message(error)}`);
+    }
+    return true;
+  }
+
+  /**
+   * Relay and replay path: enqueues even when a finished job with this id is still kept in Redis (a replayed
+   * event); a job still waiting or running is left alone (false). Throws UnavailableError when Redis is down.
+   */
+  async enqueueAgain(deliveryId: string): Promise<boolean> {
+    const job = await withTimeout(this.queue.queue(QueueName.Webhooks).getJob(deliveryId)).catch(
+      (error: unknown) => {
+        throw new UnavailableError('Redis is unavailable', { cause: error });
+      },
+    );
+    if (job) {
+      const state = await withTimeout(job.getState());
+      if (state !== 'completed' && state !== 'failed') return false;
+      await withTimeout(job.remove());
+    }
+    await this.add(deliveryId);
+    return true;
+  }
+
+  /** The relay reached Redis: requests may enqueue again. */
+  resume(): void {
+    this.pausedUntil = 0;
+  }
+
+  private async add(deliveryId: string): Promise<void> {
+    await withTimeout(this.queue.enqueue(JobName.ProcessWebhookEvent, { deliveryId }, deliveryId));
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms = ENQUEUE_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new UnavailableError(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function message(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const text = error instanceof Error ? error.message : String(error);
+  return cause instanceof Error ? `${text} (${cause.message})` : text;
+}

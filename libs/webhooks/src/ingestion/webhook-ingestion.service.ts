@@ -1,0 +1,87 @@
+import { isUtf8 } from 'node:buffer';
+import { Injectable, Logger } from '@nestjs/common';
+import { UnauthorizedError, ValidationError } from '#libs/common';
+import { WebhookEventRepository } from '#libs/db';
+import { type HeaderBag, requireDeliveryHeaders, requireSignature } from './delivery-headers.js';
+import { IntegrationSecretMatcher } from './integration-secret-matcher.js';
+import { jsonbText, parseJsonObject, summarize } from './payload-summary.js';
+import { WebhookSignatureVerifier } from './signature-verifier.js';
+import { WebhookEnqueuer } from './webhook-enqueuer.js';
+
+export interface WebhookDelivery {
+  headers: HeaderBag;
+  /** The raw request body, exactly as signed. */
+  body: Buffer | undefined;
+}
+
+export interface IngestResult {
+  status: 'queued' | 'duplicate';
+  deliveryId: string;
+  /** False when Redis was unavailable: the event is committed and the relay will enqueue it. */
+  enqueued: boolean;
+}
+
+/**
+ * `POST /webhooks/github-mcp/`: verify, persist, enqueue, answer — never process. The row is committed
+ * before the answer, so an acknowledged delivery cannot be lost; the unique delivery id makes a
+ * redelivery a no-op. Nothing is stored for a delivery that fails verification or is not JSON: the sender
+ * sees the 4xx in its delivery log and can redeliver it once fixed (a stored row would make that
+ * redelivery a "duplicate").
+ */
+@Injectable()
+export class WebhookIngestionService {
+  private readonly logger = new Logger(WebhookIngestionService.name);
+
+  constructor(
+    private readonly verifier: WebhookSignatureVerifier,
+    private readonly integrationSecrets: IntegrationSecretMatcher,
+    private readonly events: WebhookEventRepository,
+    private readonly enqueuer: WebhookEnqueuer,
+  ) {}
+
+  async ingest(delivery: WebhookDelivery): Promise<IngestResult> {
+    const signature = requireSignature(delivery.headers);
+    const raw = delivery.body;
+    if (!raw || raw.length === 0) throw new ValidationError('request body is empty', 'body');
+    if (!isUtf8(raw)) throw new ValidationError('request body must be UTF-8 encoded JSON', 'body');
+    const text = raw.toString('utf8');
+
+    let payload: Record<string, unknown> | undefined;
+    let integrationId: string | null = null;
+    if (!(await this.verifier.verifyDeployment(text, signature))) {
+      payload = tryParse(text);
+      integrationId = await this.integrationSecrets.match(text, signature, summarize(payload));
+      if (!integrationId) throw new UnauthorizedError('invalid X-Hub-Signature-256 signature');
+    }
+
+    const { event, deliveryId } = requireDeliveryHeaders(delivery.headers);
+    try {
+      payload ??= parseJsonObject(text);
+    } catch (error) {
+      this.logger.warn(`delivery ${deliveryId} (${event}) rejected: ${(error as Error).message}`);
+      throw error;
+    }
+    if (!payload) throw new ValidationError('request body is not valid JSON', 'body');
+    const summary = summarize(payload);
+    const inserted = await this.events.insertReceived({
+      deliveryId,
+      eventType: event,
+      action: summary.action,
+      payloadJson: jsonbText(text, payload),
+      installationId: summary.installationId,
+      repositoryGithubId: summary.repositoryGithubId,
+      workspaceIntegrationId: integrationId,
+    });
+    if (!inserted) return { status: 'duplicate', deliveryId, enqueued: false };
+    const enqueued = await this.enqueuer.enqueueNew(deliveryId);
+    return { status: 'queued', deliveryId, enqueued };
+  }
+}
+
+function tryParse(text: string): Record<string, unknown> | undefined {
+  try {
+    return parseJsonObject(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type GitHubWebhookEvent,
+  type RepositorySyncScope,
+  type SyncDirection,
+  WebhookTargetRepository,
+  type WebhookRepositoryTarget,
+} from '#libs/db';
+import { type StateMapping, parseStateMapping } from '#libs/sync';
+import type { RestRepository } from './payloads.js';
+
+/** A repository sync an event applies to. */
+export interface EventTarget {
+  repositorySyncId: string;
+  scope: RepositorySyncScope;
+  repo: { owner: string; name: string };
+  mapping: StateMapping;
+  direction: SyncDirection;
+  includeComments: boolean;
+  includePullRequests: boolean;
+}
+
+export type ResolvedTargets = { targets: EventTarget[] } | { reason: string };
+
+/**
+ * Which workspace repository syncs an event about a repository applies to: every connected copy of the
+ * repository (matched by GitHub id, so renames and transfers do not matter) whose integration is connected
+ * and whose sync is enabled and takes changes from GitHub. An event verified with one integration's own
+ * secret applies to that integration only.
+ */
+@Injectable()
+export class RepositoryTargets {
+  constructor(private readonly targets: WebhookTargetRepository) {}
+
+  async resolve(event: GitHubWebhookEvent, repository: RestRepository): Promise<ResolvedTargets> {
+    const rows = await this.targets.findRepositoryTargets(
+      BigInt(repository.id),
+      event.workspaceIntegrationId,
+    );
+    if (rows.length === 0) return { reason: `repository ${repository.full_name} is not connected` };
+    const eligible = rows.filter((row) => problem(row) === undefined);
+    if (eligible.length === 0) return { reason: problem(rows[0]!)! };
+    return {
+      targets: eligible.map((row) => {
+        const sync = row.sync!;
+        return {
+          repositorySyncId: sync.id,
+          scope: { id: sync.id, workspaceId: sync.workspaceId, projectId: sync.projectId },
+          // The payload's name is the current one; the stored one may predate a rename.
+          repo: { owner: repository.owner.login, name: repository.name },
+          mapping: parseStateMapping(sync.stateMapping),
+          direction: sync.direction,
+          includeComments: sync.includeComments,
+          includePullRequests: sync.includePullRequests,
+        };
+      }),
+    };
+  }
+}
+
+function problem(row: WebhookRepositoryTarget): string | undefined {
+  const name = `${row.owner}/${row.name}`;
+  if (row.integration.status !== 'connected')
+    return `the GitHub integration of ${name} is ${row.integration.status}`;
+  if (!row.sync) return `repository ${name} is not mapped to a project`;
+  if (!row.sync.enabled) return `syncing ${name} is disabled`;
+  if (row.sync.direction === 'to_github') return `${name} only syncs to GitHub`;
+  return undefined;
+}

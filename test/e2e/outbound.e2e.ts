@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { IssuePatch } from '../../apps/github-sim/src/index.js';
+import {
+  type Rest,
+  auditActions,
+  detail,
+  editOnGitHub,
+  rest,
+  setDirection,
+  simIssue,
+  sleep,
+  syncNow,
+  syncQueue,
+  synced,
+} from './outbound-helpers.js';
+import { type TestSystem, seedWorkspace, startSystem, waitFor } from './support/system.js';
+
+const REPO = { owner: 'acme', name: 'web', issues: 12, comments: 20, pullRequests: 0 };
+
+describe('to_github / bidirectional: workspace edits written to GitHub (simulator over HTTP)', () => {
+  let system: TestSystem;
+  let api: Rest;
+  let projectId: string;
+  let issuesPath: string;
+  let createdId: string;
+  let number: number;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      repos: [REPO],
+      env: { SYNC_ISSUE_DEBOUNCE_MS: '100', MCP_CONNECTION_TIMEOUT: '2' },
+    });
+    const seeded = await seedWorkspace(system, ['acme/web']);
+    projectId = seeded.projectId;
+    api = rest(system.apiUrl, seeded.adminToken);
+    issuesPath = `/workspaces/acme/projects/${projectId}/issues`;
+    await setDirection(system, 'bidirectional');
+    expect((await syncNow(api)).status).toBe('completed');
+  });
+
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  const gitHubTitles = (title: string) =>
+    [...(system.sim.store.repo('acme', 'web')?.items.values() ?? [])].filter((i) => i.title === title);
+
+  it('creates a local issue on GitHub once and links it from the {id,url} answer; the echo changes nothing', async () => {
+    const title = 'Parse Vec<T> & "quoted" names';
+    const description = "Use `Vec<T>` here & don't strip <T>\nsecond line";
+    const created = await api.post(`${issuesPath}/`, {
+      title,
+      description,
+      labels: ['outbound', 'bug'],
+      assignees: ['mona'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.github_sync).toMatchObject({ queued: true });
+    createdId = String(created.body.id);
+    const issue = await synced(api, projectId, createdId);
+    number = issue.github!.number;
+    expect(issue.github!.url).toBe(`https://github.com/acme/web/issues/${number}`);
+    const gh = simIssue(system, number);
+    expect(gh).toMatchObject({
+      title,
+      body: description,
+      user: 'octocat',
+      state: 'open',
+      assignees: ['mona'],
+    });
+    expect(gh.labels).toEqual(['bug', 'outbound']);
+    expect(gitHubTitles(title)).toHaveLength(1);
+    const { rows } = await system.db.query<{ github_id: string }>(
+      'SELECT github_id::text FROM github_issue_syncs WHERE issue_id = $1',
+      [createdId],
+    );
+    expect(rows[0]?.github_id).toBe(String(gh.id));
+    const opened = system.sim.store.recentEvents().filter((e) => e.issue?.number === number);
+    expect(opened.map((e) => [e.type, e.sender.login])).toEqual([['issue.opened', 'octocat']]);
+
+    // The MCP server shows `Use \`Vec\` here …` (tags stripped, text escaped); the next page must not bring that back.
+    const { rows: before } = await system.db.query<{ n: string }>('SELECT count(*) AS n FROM issues');
+    expect((await syncNow(api)).status).toBe('completed');
+    const after = await detail(api, projectId, createdId);
+    expect(after).toMatchObject({ title, description, state: 'unstarted' });
+    const { rows: now } = await system.db.query<{ n: string }>('SELECT count(*) AS n FROM issues');
+    expect(now[0]?.n).toBe(before[0]?.n);
+    expect(simIssue(system, number).body).toBe(description);
+  });
+
+  it('updates, closes as completed / not planned and reopens, writing only what changed', async () => {
+    const since = system.sim.store.recentEvents().at(-1)?.seq ?? 0;
+    const patched = await api.patch(`${issuesPath}/${createdId}/`, {
+      title: 'Renamed Vec<T>',
+      state: 'done',
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ changed: ['title', 'state'], github_sync: { queued: true } });
+    await synced(api, projectId, createdId);
+    expect(simIssue(system, number)).toMatchObject({
+      title: 'Renamed Vec<T>',
+      state: 'closed',
+      state_reason: 'completed',
+    });
+    const events = system.sim.store.recentEvents().filter((e) => e.seq > since && e.issue?.number === number);
+    expect(events.map((e) => e.type)).toEqual(['issue.edited', 'issue.closed']);
+    expect(simIssue(system, number).body).toContain('<T>'); // the body was not written back
+
+    await api.patch(`${issuesPath}/${createdId}/`, { state: 'cancelled' });
+    await synced(api, projectId, createdId);
+    expect(simIssue(system, number)).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+
+    await api.patch(`${issuesPath}/${createdId}/`, { state: 'started', labels: ['bug'] });
+    await synced(api, projectId, createdId);
+    expect(simIssue(system, number)).toMatchObject({ state: 'open', labels: ['bug'] });
+    expect((await syncNow(api)).status).toBe('completed');
+    expect(await detail(api, projectId, createdId)).toMatchObject({ state: 'started', labels: ['bug'] });
+  });
+
+  it('writes new comments once with add_issue_comment; a comment already on GitHub keeps its GitHub text', async () => {
+    const body = 'Looks good & <b>done</b>';
+    const posted = await api.post(`${issuesPath}/${createdId}/comments/`, { body });
+    expect(posted.status).toBe(201);
+    await synced(api, projectId, createdId);
+    const onGitHub = system.sim.store.repo('acme', 'web')!.commentsOf(number);
+    expect(onGitHub.map((c) => [c.body, c.user])).toEqual([[body, 'octocat']]);
+    const local = (await detail(api, projectId, createdId)).comments;
+    expect(local).toEqual([expect.objectContaining({ body, github_comment_id: String(onGitHub[0]!.id) })]);
+
+    expect((await syncNow(api)).status).toBe('completed');
+    const again = await detail(api, projectId, createdId);
+    expect(again.comments.map((c) => c.body)).toEqual([body]);
+
+    const edited = await api.patch(`${issuesPath}/${createdId}/comments/${local[0]!.id}/`, {
+      body: 'edited',
+    });
+    expect(edited.status).toBe(200);
+    expect(String((edited.body.github_sync as Record<string, unknown>).warning)).toMatch(/cannot edit/);
+    expect(system.sim.store.repo('acme', 'web')!.commentsOf(number)[0]?.body).toBe(body);
+  });
+
+  it('a partial write (PATCH applied, close failed) is completed by the retry without repeating the PATCH', async () => {
+    const { store } = system.sim;
+    const patches: IssuePatch[] = [];
+    const original = store.updateIssue.bind(store);
+    store.updateIssue = (state, n, patch, actor) => {
+      if (n === number) patches.push(patch);
+      return original(state, n, patch, actor);
+    };
+    try {
+      system.sim.faults.add({
+        tool: 'issue_write',
+        mode: 'error',
+        api: 'graphql',
+        count: 1,
+        message: 'state change refused for now',
+      });
+      await api.patch(`${issuesPath}/${createdId}/`, { title: 'Partially written', state: 'done' });
+      await synced(api, projectId, createdId);
+    } finally {
+      store.updateIssue = original;
+      system.sim.faults.clear();
+    }
+    expect(simIssue(system, number)).toMatchObject({ title: 'Partially written', state: 'closed' });
+    expect(patches.filter((p) => p.title !== undefined)).toEqual([{ title: 'Partially written' }]);
+    expect(patches.filter((p) => p.state === 'closed')).toHaveLength(1);
+    expect(patches.length).toBe(3); // PATCH {title} | (retry) PATCH {} + close
+  });
+
+  it('never creates a GitHub issue twice when the answer of the create is lost', async () => {
+    system.sim.faults.add({ tool: 'issue_write', mode: 'latency', latencyMs: 4000, count: 1 });
+    const created = await api.post(`${issuesPath}/`, { title: 'Answer lost', description: 'created once' });
+    expect(created.status).toBe(201);
+    const issue = await synced(api, projectId, String(created.body.id), 90_000);
+    system.sim.faults.clear();
+    const onGitHub = gitHubTitles('Answer lost');
+    expect(onGitHub).toHaveLength(1);
+    expect(issue.github!.number).toBe(onGitHub[0]!.number);
+  });
+
+  it('never posts a comment twice when the answer of add_issue_comment is lost', async () => {
+    system.sim.faults.add({ tool: 'add_issue_comment', mode: 'latency', latencyMs: 4000, count: 1 });
+    const posted = await api.post(`${issuesPath}/${createdId}/comments/`, { body: 'posted once' });
+    expect(posted.status).toBe(201);
+    const issue = await synced(api, projectId, createdId, 90_000);
+    system.sim.faults.clear();
+    const onGitHub = system.sim.store
+      .repo('acme', 'web')!
+      .commentsOf(number)
+      .filter((c) => c.body === 'posted once');
+    expect(onGitHub).toHaveLength(1);
+    expect(issue.comments.find((c) => c.body === 'posted once')?.github_comment_id).toBe(
+      String(onGitHub[0]!.id),
+    );
+  });
+
+  describe('both sides edited before the write (held back with a paused queue)', () => {
+    let target: { id: string; number: number };
+
+    beforeAll(async () => {
+      const { body } = await api.get(`${issuesPath}/?state=unstarted&per_page=100`);
+      const found = (body.results as { id: string; github: { number: number } | null }[]).find(
+        (i) => i.github && simIssue(system, i.github.number).state === 'open',
+      );
+      target = { id: found!.id, number: found!.github!.number };
+    });
+
+    async function held(edit: () => Promise<void>) {
+      const queue = syncQueue(system);
+      await queue.pause();
+      try {
+        await edit();
+      } finally {
+        await queue.resume();
+        await queue.close();
+      }
+      return synced(api, projectId, target.id);
+    }
+
+    it('different fields: both edits are kept, no conflict', async () => {
+      const conflicts = (await auditActions(system, 'github.sync.conflict')).length;
+      const issue = await held(async () => {
+        await api.patch(`${issuesPath}/${target.id}/`, { title: 'Local title' });
+        editOnGitHub(system, target.number, { body: 'GitHub body' });
+      });
+      expect(issue).toMatchObject({ title: 'Local title', description: 'GitHub body' });
+      expect(simIssue(system, target.number)).toMatchObject({ title: 'Local title', body: 'GitHub body' });
+      expect(await auditActions(system, 'github.sync.conflict')).toHaveLength(conflicts);
+    });
+
+    it('same field, GitHub edited last: GitHub wins, recorded in the job result and the audit log', async () => {
+      let jobId = '';
+      const issue = await held(async () => {
+        const patched = await api.patch(`${issuesPath}/${target.id}/`, { title: 'Local B' });
+        jobId = String((patched.body.github_sync as Record<string, unknown>).job_id);
+        await sleep(1100);
+        editOnGitHub(system, target.number, { title: 'GitHub B' });
+      });
+      expect(issue.title).toBe('GitHub B');
+      expect(simIssue(system, target.number).title).toBe('GitHub B');
+      const queue = syncQueue(system);
+      const job = await waitFor(
+        'job result',
+        async () => (await queue.getJob(jobId))?.returnvalue ?? undefined,
+      );
+      await queue.close();
+      expect((job as { conflicts: unknown[] }).conflicts).toEqual([
+        expect.objectContaining({ field: 'title', winner: 'github', source: 'sync_issue' }),
+      ]);
+      expect((await auditActions(system, 'github.sync.conflict')).at(-1)).toMatchObject({
+        field: 'title',
+        winner: 'github',
+        target_id: target.id,
+      });
+    });
+
+    it('same field, edited locally last: the local edit wins and is written', async () => {
+      const wonLocally = async () =>
+        (await auditActions(system, 'github.sync.conflict')).filter(
+          (c) => c.target_id === target.id && c.winner === 'local' && c.field === 'title',
+        ).length;
+      const before = await wonLocally();
+      let jobId = '';
+      const issue = await held(async () => {
+        const gh = editOnGitHub(system, target.number, { title: 'GitHub C' });
+        const githubAt = Date.parse(gh.updated_at);
+        await waitFor('a clearly later local edit', async () =>
+          Date.now() > githubAt + 1500 ? true : undefined,
+        );
+        const patched = await api.patch(`${issuesPath}/${target.id}/`, { title: 'Local C' });
+        jobId = String((patched.body.github_sync as Record<string, unknown>).job_id);
+      });
+      expect(issue.title).toBe('Local C');
+      expect(simIssue(system, target.number).title).toBe('Local C');
+      const queue = syncQueue(system);
+      const job = await waitFor(
+        'job result',
+        async () => (await queue.getJob(jobId))?.returnvalue ?? undefined,
+      );
+      await queue.close();
+      expect((job as { conflicts: unknown[] }).conflicts).toEqual([
+        expect.objectContaining({ field: 'title', winner: 'local', source: 'sync_issue' }),
+      ]);
+      expect(await wonLocally()).toBe(before + 1);
+    });
+  });
+});

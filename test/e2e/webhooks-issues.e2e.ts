@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { deliver } from '../../libs/webhooks/test/support/deliveries.js';
+import { at, localIssue, payloadFor } from '../../libs/webhooks/test/support/payloads.js';
+import { WEBHOOK_ENV, type EventRow, settled } from '../../libs/webhooks/test/support/system.js';
+import { type TestSystem, seedWorkspace, startSystem } from './support/system.js';
+
+const REPOS = [
+  { owner: 'acme', name: 'web', issues: 12, comments: 10, pullRequests: 2 },
+  { owner: 'acme', name: 'api', issues: 3, comments: 0, pullRequests: 0 },
+  { owner: 'acme', name: 'lonely', issues: 2, comments: 0, pullRequests: 0 },
+];
+
+/** `issues` and `issue_comment` deliveries (GitHub-shaped payloads, signed) applied to the workspace. */
+describe('webhook processing: issues and comments', () => {
+  let system: TestSystem;
+  let numbers: number[];
+  let clock = 0;
+
+  beforeAll(async () => {
+    system = await startSystem({ repos: REPOS, env: WEBHOOK_ENV });
+    await seedWorkspace(system, ['acme/web', 'acme/api']);
+    const web = system.sim.store.repo('acme', 'web');
+    numbers = [...(web?.items.values() ?? [])].filter((i) => !i.pull).map((i) => i.number);
+  });
+
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  /** Sends an `issues` delivery for `number` with the issue overridden, GitHub `updated_at` moving forward. */
+  async function issues(
+    action: string,
+    number: number,
+    issue: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+  ): Promise<EventRow> {
+    clock += 10;
+    const payload = payloadFor(system.sim, {
+      event: 'issues',
+      action,
+      number,
+      payload: { issue: { updated_at: at(clock), ...issue }, ...extra },
+    });
+    const sent = await deliver(system.apiUrl, { event: 'issues', payload });
+    expect(sent.status).toBe(202);
+    expect(sent.body).toEqual({ status: 'queued', delivery_id: sent.deliveryId });
+    return settled(system, sent.deliveryId);
+  }
+
+  it('opened creates the workspace issue with labels, assignees, milestone and the GitHub link', async () => {
+    const number = numbers[0] as number;
+    const row = await issues('opened', number, {
+      title: 'Opened via webhook',
+      body: 'Body <b>raw</b> & "unescaped"',
+      state: 'open',
+      state_reason: null,
+      closed_at: null,
+      labels: [{ name: 'bug' }, { name: 'p1' }],
+      assignees: [{ login: 'hubot' }],
+      milestone: { title: 'v1.0' },
+    });
+    expect(row).toMatchObject({ status: 'processed', event_type: 'issues', action: 'opened' });
+    expect(row.result).toMatchObject({
+      issues: [{ number, outcome: expect.stringMatching(/created|updated/) }],
+    });
+    expect(await localIssue(system.db, 'acme/web', number)).toMatchObject({
+      title: 'Opened via webhook',
+      description: 'Body <b>raw</b> & "unescaped"',
+      state: 'unstarted',
+      labels: ['bug', 'p1'],
+      assignees: ['hubot'],
+      milestone: 'v1.0',
+      github_id: expect.stringMatching(/^\d+$/),
+      deleted_at: null,
+    });
+  });
+
+  it('applies every issues action to the workspace issue', async () => {
+    const number = numbers[1] as number;
+    await issues('opened', number, {
+      title: 'Base',
+      state: 'open',
+      labels: [],
+      assignees: [],
+      milestone: null,
+    });
+    const local = () => localIssue(system.db, 'acme/web', number);
+
+    await issues(
+      'edited',
+      number,
+      { title: 'Edited title', body: 'Edited body' },
+      { changes: { title: { from: 'Base' } } },
+    );
+    expect(await local()).toMatchObject({ title: 'Edited title', description: 'Edited body' });
+    await issues('labeled', number, { labels: [{ name: 'ui' }] }, { label: { name: 'ui' } });
+    expect((await local())?.labels).toEqual(['ui']);
+    await issues('unlabeled', number, { labels: [] }, { label: { name: 'ui' } });
+    expect((await local())?.labels).toEqual([]);
+    await issues('assigned', number, { assignees: [{ login: 'mona' }] }, { assignee: { login: 'mona' } });
+    expect((await local())?.assignees).toEqual(['mona']);
+    await issues('unassigned', number, { assignees: [] }, { assignee: { login: 'mona' } });
+    expect((await local())?.assignees).toEqual([]);
+    await issues('milestoned', number, { milestone: { title: 'v2' } });
+    expect((await local())?.milestone).toBe('v2');
+    await issues('demilestoned', number, { milestone: null });
+    expect((await local())?.milestone).toBeNull();
+    const closedAt = at(clock + 10);
+    await issues('closed', number, { state: 'closed', state_reason: 'completed', closed_at: closedAt });
+    expect(await local()).toMatchObject({ state: 'done', completed_at: new Date(closedAt) });
+    await issues('reopened', number, { state: 'open', state_reason: 'reopened', closed_at: null });
+    expect(await local()).toMatchObject({ state: 'unstarted', completed_at: null });
+    await issues('closed', number, {
+      state: 'closed',
+      state_reason: 'not_planned',
+      closed_at: at(clock + 10),
+    });
+    expect((await local())?.state).toBe('cancelled');
+    const before = await local();
+    for (const action of ['locked', 'unlocked', 'pinned', 'unpinned']) {
+      const row = await issues(action, number, { locked: action === 'locked' });
+      expect(row.status).toBe('processed');
+      expect(row.result).toMatchObject({ issues: [{ outcome: 'unchanged' }] });
+    }
+    const after = await local();
+    expect(after).toMatchObject({ title: before?.title, state: before?.state, labels: before?.labels });
+    expect(after?.github_updated_at.getTime()).toBeGreaterThan(before?.github_updated_at.getTime() ?? 0);
+  });
+
+  it('an older edited after a newer one changes nothing', async () => {
+    const number = numbers[2] as number;
+    await issues('opened', number, { title: 'v0', updated_at: at(100_000) });
+    await issues('edited', number, { title: 'newer', updated_at: at(100_200) });
+    const stale = await issues('edited', number, { title: 'older', updated_at: at(100_100) });
+    expect(stale.status).toBe('processed');
+    expect(stale.result).toMatchObject({ issues: [{ outcome: 'stale' }] });
+    const local = await localIssue(system.db, 'acme/web', number);
+    expect(local?.title).toBe('newer');
+    expect(local?.github_updated_at.toISOString()).toBe(new Date(at(100_200)).toISOString());
+  });
+
+  it('deleted soft-deletes the issue; a late older event never brings it back or duplicates it', async () => {
+    const number = numbers[3] as number;
+    await issues('opened', number, { title: 'To delete', updated_at: at(200_000) });
+    const deleted = await issues('deleted', number, { updated_at: at(200_010) });
+    expect(deleted.result).toMatchObject({ issues: [{ outcome: 'deleted' }] });
+    expect((await localIssue(system.db, 'acme/web', number))?.deleted_at).toBeInstanceOf(Date);
+    const late = await issues('edited', number, { title: 'Late edit', updated_at: at(200_005) });
+    expect(late.result).toMatchObject({ issues: [{ outcome: 'deleted' }] });
+    const local = await localIssue(system.db, 'acme/web', number);
+    expect(local).toMatchObject({ title: 'To delete', deleted_at: expect.any(Date) });
+    const { rows } = await system.db.query(
+      'SELECT count(*)::int AS n FROM github_issue_syncs WHERE github_number = $1',
+      [number],
+    );
+    expect(rows[0]).toMatchObject({ n: expect.any(Number) });
+  });
+
+  it('a deletion seen before the issue leaves a tombstone: the late opened creates nothing visible', async () => {
+    const number = numbers[4] as number;
+    const first = await issues('deleted', number, { updated_at: at(300_010), title: 'Never seen' });
+    expect(first.result).toMatchObject({ issues: [{ outcome: 'tombstoned' }] });
+    const late = await issues('opened', number, { updated_at: at(300_000) });
+    expect(late.result).toMatchObject({ issues: [{ outcome: 'deleted' }] });
+    expect((await localIssue(system.db, 'acme/web', number))?.deleted_at).toBeInstanceOf(Date);
+  });
+
+  it('transferred soft-deletes the issue here and creates it once in the connected new repository', async () => {
+    const number = numbers[5] as number;
+    await issues('opened', number, { title: 'Moving', updated_at: at(400_000) });
+    const target = payloadFor(system.sim, { event: 'issues', repository: 'acme/api', number: 1 });
+    const newIssue = {
+      ...(target['issue'] as object),
+      number: 77,
+      id: 987_654,
+      title: 'Moving',
+      updated_at: at(400_010),
+    };
+    const extra = { changes: { new_issue: newIssue, new_repository: target['repository'] } };
+    const row = await issues('transferred', number, { updated_at: at(400_010) }, extra);
+    expect(row.result).toMatchObject({
+      issues: [{ outcome: 'deleted' }],
+      transferred_to: { repository: 'acme/api', number: 77, issues: [{ outcome: 'created' }] },
+    });
+    expect((await localIssue(system.db, 'acme/web', number))?.deleted_at).toBeInstanceOf(Date);
+    expect(await localIssue(system.db, 'acme/api', 77)).toMatchObject({ title: 'Moving', deleted_at: null });
+    const again = await issues('opened', 77, {}, {});
+    expect(again.status).toBe('processed');
+  });
+
+  it('issue_comment created / edited / deleted, keyed by comment id, older edits ignored', async () => {
+    const number = numbers[6] as number;
+    const comment = (action: string, body: string, updated: number, extra: Record<string, unknown> = {}) => {
+      clock += 10;
+      const payload = payloadFor(system.sim, {
+        event: 'issue_comment',
+        action,
+        number,
+        payload: {
+          issue: { updated_at: at(500_000 + updated) },
+          comment: {
+            id: 424242,
+            body,
+            user: { login: 'jane-doe' },
+            created_at: at(500_000),
+            updated_at: at(500_000 + updated),
+          },
+          ...extra,
+        },
+      });
+      return deliver(system.apiUrl, { event: 'issue_comment', payload }).then((r) =>
+        settled(system, r.deliveryId),
+      );
+    };
+    const read = async () => {
+      const { rows } = await system.db.query<{ body: string; deleted_at: Date | null; author_login: string }>(
+        `SELECT c.body, c.deleted_at, c.author_login FROM issue_comments c
+         JOIN github_comment_syncs s ON s.comment_id = c.id WHERE s.github_id = 424242`,
+      );
+      return rows;
+    };
+    expect((await comment('created', 'hello\r\nworld', 1)).result).toMatchObject({
+      comments: [{ outcome: 'created' }],
+    });
+    expect(await read()).toEqual([{ body: 'hello\nworld', deleted_at: null, author_login: 'jane-doe' }]);
+    expect((await comment('created', 'hello\r\nworld', 1)).result).toMatchObject({
+      comments: [{ outcome: 'unchanged' }],
+    });
+    await comment('edited', 'edited', 20);
+    expect((await comment('edited', 'older edit', 10)).result).toMatchObject({
+      comments: [{ outcome: 'stale' }],
+    });
+    expect((await read())[0]?.body).toBe('edited');
+    const link = await localIssue(system.db, 'acme/web', number);
+    expect(link?.github_comment_count).toBe(1);
+    expect((await comment('deleted', 'edited', 30)).result).toMatchObject({
+      comments: [{ outcome: 'deleted' }],
+    });
+    expect((await read())[0]?.deleted_at).toBeInstanceOf(Date);
+    expect((await comment('edited', 'after delete', 40)).result).toMatchObject({
+      comments: [{ outcome: 'deleted' }],
+    });
+    expect(await read()).toHaveLength(1);
+    expect((await localIssue(system.db, 'acme/web', number))?.github_comment_count).toBe(0);
+  });
+
+  it('ignores, with a reason, comments on pull requests and events of repositories not connected', async () => {
+    const pr = [...(system.sim.store.repo('acme', 'web')?.items.values() ?? [])].find((i) => i.pull);
+    const onPr = payloadFor(system.sim, {
+      event: 'issue_comment',
+      action: 'created',
+      number: pr?.number,
+      payload: {
+        comment: { id: 1, body: 'lgtm', user: { login: 'mona' }, created_at: at(1), updated_at: at(1) },
+      },
+    });
+    const sent = await deliver(system.apiUrl, { event: 'issue_comment', payload: onPr });
+    expect(await settled(system, sent.deliveryId)).toMatchObject({
+      status: 'ignored',
+      result: { reason: expect.stringMatching(/pull request/) },
+    });
+    const lonely = payloadFor(system.sim, {
+      event: 'issues',
+      action: 'opened',
+      repository: 'acme/lonely',
+      number: 1,
+    });
+    const other = await deliver(system.apiUrl, { event: 'issues', payload: lonely });
+    expect(await settled(system, other.deliveryId)).toMatchObject({
+      status: 'ignored',
+      result: { reason: 'repository acme/lonely is not connected' },
+    });
+  });
+});

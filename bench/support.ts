@@ -66,7 +66,7 @@ export async function startBenchSystem(options: {
     name: 'bench-api',
     entry: 'apps/api/src/main',
     env,
-    ready: () => httpUp(`${apiBase}/health/`),
+    ready: () => httpUp(`${apiBase}/health/live`),
   });
   const worker = await startApp({
     name: 'bench-worker',

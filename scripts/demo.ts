@@ -78,6 +78,7 @@ await runMain(async () => {
     ENCRYPTION_KEY: demoEncryptionKey(),
     MCP_GITHUB_SERVER_URL: `${simUrl}/mcp`,
     API_PORT: String(apiPort),
+    WORKER_PORT: String(await freePort()),
     API_HOST: '127.0.0.1',
   };
 
@@ -138,6 +139,8 @@ await runMain(async () => {
   issues:   curl -H 'Authorization: Bearer ${token}' '${apiBase}/workspaces/demo/projects/${projectId}/issues/?per_page=5'
   sync:     curl -X POST -H 'Authorization: Bearer ${token}' ${apiBase}/workspaces/demo/integrations/github-mcp/sync/
   health:   ${apiBase}/health/
+  API docs: ${apiBase}/docs   metrics: http://127.0.0.1:${apiPort}/metrics (worker: http://127.0.0.1:${env.WORKER_PORT}/metrics)
+  queues:   http://127.0.0.1:${apiPort}/admin/queues?token=${token}
   simulator admin: ${simUrl}/_admin/stats   (logs in .data/logs/)
 `);
   if (job.status !== 'completed') return 1;

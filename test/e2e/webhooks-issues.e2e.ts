@@ -77,48 +77,51 @@ describe('webhook processing: issues and comments', () => {
 
   it('applies every issues action to the workspace issue', async () => {
     const number = numbers[1] as number;
-    await issues('opened', number, {
+    const local = () => localIssue(system.db, 'acme/web', number);
+    // Every delivery carries the whole issue as it is after the change, like GitHub's.
+    let issue: Record<string, unknown> = {
       title: 'Base',
+      body: 'Base body',
       state: 'open',
+      state_reason: null,
+      closed_at: null,
       labels: [],
       assignees: [],
       milestone: null,
-    });
-    const local = () => localIssue(system.db, 'acme/web', number);
-
-    await issues(
+    };
+    const change = (action: string, patch: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+      issue = { ...issue, ...patch };
+      return issues(action, number, issue, extra);
+    };
+    await change('opened', {});
+    await change(
       'edited',
-      number,
       { title: 'Edited title', body: 'Edited body' },
       { changes: { title: { from: 'Base' } } },
     );
     expect(await local()).toMatchObject({ title: 'Edited title', description: 'Edited body' });
-    await issues('labeled', number, { labels: [{ name: 'ui' }] }, { label: { name: 'ui' } });
+    await change('labeled', { labels: [{ name: 'ui' }] }, { label: { name: 'ui' } });
     expect((await local())?.labels).toEqual(['ui']);
-    await issues('unlabeled', number, { labels: [] }, { label: { name: 'ui' } });
+    await change('unlabeled', { labels: [] }, { label: { name: 'ui' } });
     expect((await local())?.labels).toEqual([]);
-    await issues('assigned', number, { assignees: [{ login: 'mona' }] }, { assignee: { login: 'mona' } });
+    await change('assigned', { assignees: [{ login: 'mona' }] }, { assignee: { login: 'mona' } });
     expect((await local())?.assignees).toEqual(['mona']);
-    await issues('unassigned', number, { assignees: [] }, { assignee: { login: 'mona' } });
+    await change('unassigned', { assignees: [] }, { assignee: { login: 'mona' } });
     expect((await local())?.assignees).toEqual([]);
-    await issues('milestoned', number, { milestone: { title: 'v2' } });
+    await change('milestoned', { milestone: { title: 'v2' } });
     expect((await local())?.milestone).toBe('v2');
-    await issues('demilestoned', number, { milestone: null });
+    await change('demilestoned', { milestone: null });
     expect((await local())?.milestone).toBeNull();
     const closedAt = at(clock + 10);
-    await issues('closed', number, { state: 'closed', state_reason: 'completed', closed_at: closedAt });
+    await change('closed', { state: 'closed', state_reason: 'completed', closed_at: closedAt });
     expect(await local()).toMatchObject({ state: 'done', completed_at: new Date(closedAt) });
-    await issues('reopened', number, { state: 'open', state_reason: 'reopened', closed_at: null });
+    await change('reopened', { state: 'open', state_reason: 'reopened', closed_at: null });
     expect(await local()).toMatchObject({ state: 'unstarted', completed_at: null });
-    await issues('closed', number, {
-      state: 'closed',
-      state_reason: 'not_planned',
-      closed_at: at(clock + 10),
-    });
+    await change('closed', { state: 'closed', state_reason: 'not_planned', closed_at: at(clock + 10) });
     expect((await local())?.state).toBe('cancelled');
     const before = await local();
     for (const action of ['locked', 'unlocked', 'pinned', 'unpinned']) {
-      const row = await issues(action, number, { locked: action === 'locked' });
+      const row = await change(action, { locked: action === 'locked' });
       expect(row.status).toBe('processed');
       expect(row.result).toMatchObject({ issues: [{ outcome: 'unchanged' }] });
     }
@@ -149,11 +152,14 @@ describe('webhook processing: issues and comments', () => {
     expect(late.result).toMatchObject({ issues: [{ outcome: 'deleted' }] });
     const local = await localIssue(system.db, 'acme/web', number);
     expect(local).toMatchObject({ title: 'To delete', deleted_at: expect.any(Date) });
+    const reopened = await issues('reopened', number, { title: 'Reopened later', updated_at: at(200_020) });
+    expect(reopened.result).toMatchObject({ issues: [{ outcome: 'deleted' }] });
     const { rows } = await system.db.query(
-      'SELECT count(*)::int AS n FROM github_issue_syncs WHERE github_number = $1',
+      `SELECT count(*)::int AS n FROM github_issue_syncs s JOIN github_repository_syncs rs ON rs.id = s.repository_sync_id
+       JOIN github_repositories r ON r.id = rs.repository_id WHERE r.name = 'web' AND s.github_number = $1`,
       [number],
     );
-    expect(rows[0]).toMatchObject({ n: expect.any(Number) });
+    expect(rows[0]).toEqual({ n: 1 });
   });
 
   it('a deletion seen before the issue leaves a tombstone: the late opened creates nothing visible', async () => {
@@ -184,8 +190,15 @@ describe('webhook processing: issues and comments', () => {
     });
     expect((await localIssue(system.db, 'acme/web', number))?.deleted_at).toBeInstanceOf(Date);
     expect(await localIssue(system.db, 'acme/api', 77)).toMatchObject({ title: 'Moving', deleted_at: null });
-    const again = await issues('opened', 77, {}, {});
-    expect(again.status).toBe('processed');
+    const again = await issues('transferred', number, { updated_at: at(400_010) }, extra);
+    expect(again.result).toMatchObject({
+      issues: [{ outcome: 'already_deleted' }],
+      transferred_to: { issues: [{ outcome: 'unchanged' }] },
+    });
+    const { rows } = await system.db.query(
+      `SELECT count(*)::int AS n FROM issues WHERE title = 'Moving' AND deleted_at IS NULL`,
+    );
+    expect(rows[0]).toEqual({ n: 1 });
   });
 
   it('issue_comment created / edited / deleted, keyed by comment id, older edits ignored', async () => {

@@ -1,2 +1,2 @@
-/** Reported by health endpoints; bump with releases. */
-export const APP_VERSION = '0.1.0';
+/** Reported by health endpoints and logs; the constant lives in libs/metrics (shared with the worker). */
+export { APP_VERSION } from '#libs/metrics';

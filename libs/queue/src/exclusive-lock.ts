@@ -18,6 +18,7 @@ export interface HeldLock {
 export class ExclusiveLocks implements OnModuleDestroy {
   private readonly redis: Redis;
   private readonly prefix: string;
+  private readonly held = new Set<HeldLock>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
@@ -41,19 +42,27 @@ export class ExclusiveLocks implements OnModuleDestroy {
       Math.floor(ttlMs / 3),
     );
     timer.unref();
-    return {
+    const lock: HeldLock = {
       release: async () => {
         clearInterval(timer);
+        this.held.delete(lock);
         await this.redis.eval(RELEASE, 1, key, owner).catch(() => undefined);
       },
     };
+    this.held.add(lock);
+    return lock;
   }
 
   async holder(name: string): Promise<string | null> {
     return this.redis.get(this.prefix + name);
   }
 
-  onModuleDestroy(): void {
-    this.redis.disconnect();
+  /**
+   * On shutdown, locks still held (jobs handed back to the queue) are released, so another worker can
+   * resume those jobs at once instead of waiting for the locks to expire.
+   */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.held].map((lock) => lock.release()));
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

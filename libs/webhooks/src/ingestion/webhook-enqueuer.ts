@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { UnavailableError } from '#libs/common';
 import { WebhookEventRepository } from '#libs/db';
 import { JobName, JobQueue, QueueName } from '#libs/queue';
@@ -7,6 +7,7 @@ import { JobName, JobQueue, QueueName } from '#libs/queue';
 export const ENQUEUE_TIMEOUT_MS = 1000;
 /** After a failed enqueue, requests stop trying Redis for this long (or until the relay succeeds). */
 const PAUSE_AFTER_FAILURE_MS = 30_000;
+const MARK_QUEUED_AFTER_MS = 10;
 
 /**
  * Puts `process_webhook_event` jobs on the queue with job id = delivery id (BullMQ ignores a second add of
@@ -14,9 +15,11 @@ const PAUSE_AFTER_FAILURE_MS = 30_000;
  * one failure they leave the enqueueing to the relay until it reports Redis back.
  */
 @Injectable()
-export class WebhookEnqueuer {
+export class WebhookEnqueuer implements OnApplicationShutdown {
   private readonly logger = new Logger(WebhookEnqueuer.name);
   private pausedUntil = 0;
+  private readonly toMarkQueued: string[] = [];
+  private markTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly queue: JobQueue,
@@ -37,12 +40,34 @@ export class WebhookEnqueuer {
       this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
       return false;
     }
-    try {
-      await this.events.markQueued([deliveryId]);
-    } catch (error) {
-      this.logger.warn(`webhook event ${deliveryId} enqueued but not marked queued: ${message(error)}`);
-    }
+    this.markQueuedSoon(deliveryId);
     return true;
+  }
+
+  /**
+   * received → queued is bookkeeping, not durability: it is written after the answer, batched (one UPDATE
+   * for the deliveries of a few milliseconds). Should it be lost, the relay finds the row still received,
+   * its add is a no-op (the job exists) and it marks the row queued then.
+   */
+  private markQueuedSoon(deliveryId: string): void {
+    this.toMarkQueued.push(deliveryId);
+    this.markTimer ??= setTimeout(() => void this.flushQueued(), MARK_QUEUED_AFTER_MS);
+  }
+
+  async flushQueued(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    const ids = this.toMarkQueued.splice(0);
+    if (ids.length === 0) return;
+    try {
+      await this.events.markQueued(ids);
+    } catch (error) {
+      this.logger.warn(`${ids.length} enqueued webhook event(s) not marked queued yet: ${message(error)}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flushQueued();
   }
 
   /**

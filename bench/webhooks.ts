@@ -1,0 +1,256 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { NestFactory } from '@nestjs/core';
+import { Webhooks } from '@octokit/webhooks';
+import pg from 'pg';
+import { loadConfig } from '#libs/config';
+import { AdminCommands } from '../apps/cli/src/admin-commands.js';
+import { CliModule } from '../apps/cli/src/cli.module.js';
+import { DEFAULT_SIM_TOKEN, customEvent, startSimulator } from '../apps/github-sim/src/index.js';
+import { httpUp, startApp } from '../scripts/lib/app-process.js';
+import { runMain } from '../scripts/lib/lifecycle.js';
+import { step } from '../scripts/lib/log.js';
+import { freePort } from '../scripts/lib/proc.js';
+import { provideServices } from '../scripts/lib/services.js';
+
+/**
+ * `npm run bench:webhooks [-- N C E RATE]`: N signed `issues.edited` deliveries at concurrency C against the
+ * API (each committed to Postgres before its 202), then the same load against a bare Node HTTP server that
+ * only verifies the signature with @octokit/webhooks (the floor). Then E deliveries paced at RATE/s for the
+ * end-to-end latency: delivery sent → workspace issue written (the event's processed_at, set in the same
+ * job right after the issue's transaction commits).
+ */
+const N = Number(process.argv[2] ?? 5000);
+const C = Number(process.argv[3] ?? 16);
+const E = Number(process.argv[4] ?? 300);
+const RATE = Number(process.argv[5] ?? 50);
+const SECRET = randomBytes(16).toString('hex');
+const ISSUES = 50;
+
+interface Delivery {
+  id: string;
+  body: string;
+  signature: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function summary(name: string, latencies: number[], wallMs: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const stats = {
+    perSecond: latencies.length / (wallMs / 1000),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
+  console.log(
+    `${name}: ${latencies.length} acks in ${(wallMs / 1000).toFixed(2)} s = ${stats.perSecond.toFixed(0)} acks/s; ` +
+      `ack latency p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, p99 ${stats.p99.toFixed(2)} ms`,
+  );
+  return stats;
+}
+
+async function post(url: string, delivery: Delivery): Promise<number> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'GitHub-Hookshot/bench',
+      'x-github-event': 'issues',
+      'x-github-delivery': delivery.id,
+      'x-hub-signature-256': delivery.signature,
+    },
+    body: delivery.body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Closed loop: C requests in flight until all are sent; returns per-request latencies and the wall time. */
+async function load(url: string, deliveries: Delivery[], concurrency: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < deliveries.length) {
+        const delivery = deliveries[next++] as Delivery;
+        const t0 = performance.now();
+        const status = await post(url, delivery);
+        if (status !== 202) throw new Error(`delivery answered ${status}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - started };
+}
+
+/** The floor: a bare node:http server that reads the body and verifies the signature, nothing else. */
+async function startFloor(): Promise<{ url: string; close: () => Promise<void> }> {
+  const webhooks = new Webhooks({ secret: SECRET });
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      void webhooks.verify(body, String(req.headers['x-hub-signature-256'])).then((ok) => {
+        res.writeHead(ok ? 202 : 401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: 'queued', delivery_id: req.headers['x-github-delivery'] }));
+      });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+await runMain(async () => {
+  const { databaseUrl, redisUrl } = await provideServices({
+    postgres: true,
+    redis: true,
+    database: 'gms_bench',
+  });
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs, github_webhook_events CASCADE');
+  const durability = await db.query<{ fsync: string; synchronous_commit: string }>(
+    `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
+  );
+  const sim = await startSimulator({
+    port: await freePort(),
+    seed: 1,
+    repos: [{ owner: 'bench', name: 'hooks', issues: ISSUES, comments: 0, pullRequests: 0 }],
+  });
+  const apiPort = await freePort();
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `{bench-${randomBytes(3).toString('hex')}}`,
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MCP_GITHUB_SERVER_URL: sim.mcpUrl,
+    API_PORT: String(apiPort),
+    API_HOST: '127.0.0.1',
+    WORKER_PORT: String(await freePort()),
+    GITHUB_WEBHOOK_SECRET: SECRET,
+  };
+  const apiBase = `http://127.0.0.1:${apiPort}/api`;
+  await startApp({
+    name: 'bench-api',
+    entry: 'apps/api/src/main',
+    env,
+    ready: () => httpUp(`${apiBase}/health/live`),
+  });
+  await startApp({ name: 'bench-worker', entry: 'apps/worker/src/main', env, ready: async () => true });
+
+  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), {
+    logger: ['error'],
+  });
+  const admin = cli.get(AdminCommands);
+  await admin.createWorkspace('bench', 'Bench');
+  await admin.addUser({ workspace: 'bench', email: 'bench@bench.test', name: 'Bench', role: 'admin' });
+  const { project_id } = await admin.createProject({ workspace: 'bench', name: 'Hooks', identifier: 'HOOK' });
+  await admin.connectToken({ workspace: 'bench', token: DEFAULT_SIM_TOKEN });
+  await admin.connectRepository({ workspace: 'bench', repository: 'bench/hooks', projectId: project_id });
+  await cli.close();
+
+  const signer = new Webhooks({ secret: SECRET });
+  const numbers = [...(sim.store.repo('bench', 'hooks')?.items.keys() ?? [])];
+  let stamp = Date.UTC(2030, 0, 1);
+  const make = async (i: number): Promise<Delivery> => {
+    stamp += 1000;
+    const payload = customEvent(sim.store, {
+      event: 'issues',
+      action: 'edited',
+      repository: 'bench/hooks',
+      number: numbers[i % numbers.length],
+      payload: { issue: { title: `Bench edit ${i}`, updated_at: new Date(stamp).toISOString() } },
+    }).payload;
+    const body = JSON.stringify(payload);
+    return { id: randomUUID(), body, signature: await signer.sign(body) };
+  };
+  const deliveries = await Promise.all(Array.from({ length: N }, (_, i) => make(i)));
+  const size = Buffer.byteLength(deliveries[0]?.body ?? '');
+
+  step(`warm-up, then ${N} deliveries at concurrency ${C} against the API (committed before the 202)`);
+  const warm = await Promise.all(Array.from({ length: 50 }, (_, i) => make(N + i)));
+  await load(`${apiBase}/webhooks/github-mcp/`, warm, C);
+  const api = await load(`${apiBase}/webhooks/github-mcp/`, deliveries, C);
+  step(`the same ${N} deliveries against the floor (bare node:http + @octokit/webhooks verify)`);
+  const floor = await startFloor();
+  await load(floor.url, deliveries.slice(0, 50), C);
+  const bare = await load(floor.url, deliveries, C);
+  await floor.close();
+  const { rows: stored } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM github_webhook_events WHERE delivery_id = ANY($1)',
+    [deliveries.map((d) => d.id)],
+  );
+
+  step('waiting for the worker to drain the backlog');
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM github_webhook_events WHERE status NOT IN ('processed', 'ignored', 'failed')`,
+    );
+    if (rows[0]?.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  step(`end to end: ${E} deliveries paced at ${RATE}/s, sent → workspace issue written`);
+  const paced = await Promise.all(Array.from({ length: E }, (_, i) => make(N + 100 + i)));
+  const sentAt = new Map<string, number>();
+  const started = Date.now();
+  await Promise.all(
+    paced.map(async (delivery, i) => {
+      const due = started + (i * 1000) / RATE;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+      sentAt.set(delivery.id, Date.now());
+      await post(`${apiBase}/webhooks/github-mcp/`, delivery);
+    }),
+  );
+  let e2e: number[] = [];
+  for (;;) {
+    const { rows } = await db.query<{ delivery_id: string; processed_at: Date | null; status: string }>(
+      'SELECT delivery_id, processed_at, status FROM github_webhook_events WHERE delivery_id = ANY($1)',
+      [paced.map((d) => d.id)],
+    );
+    if (rows.length === E && rows.every((r) => r.processed_at)) {
+      const failed = rows.filter((r) => r.status !== 'processed').length;
+      if (failed > 0) throw new Error(`${failed} end-to-end deliveries were not processed`);
+      e2e = rows.map((r) => (r.processed_at as Date).getTime() - (sentAt.get(r.delivery_id) as number));
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await db.end();
+  await sim.close();
+
+  const cpu = os.cpus();
+  console.log(
+    `machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+  console.log(
+    `postgres: fsync=${durability.rows[0]?.fsync}, synchronous_commit=${durability.rows[0]?.synchronous_commit}; ` +
+      `payload ${size} bytes (issues.edited); ${stored[0]?.n}/${N} deliveries stored`,
+  );
+  const apiStats = summary('api  ', api.latencies, api.wallMs);
+  const floorStats = summary('floor', bare.latencies, bare.wallMs);
+  const sortedE2e = [...e2e].sort((a, b) => a - b);
+  const e2eP95 = percentile(sortedE2e, 95);
+  console.log(
+    `end to end (${E} at ${RATE}/s): p50 ${percentile(sortedE2e, 50)} ms, p95 ${e2eP95} ms, p99 ${percentile(sortedE2e, 99)} ms`,
+  );
+  console.log(
+    `ack_p99_ms=${apiStats.p99.toFixed(2)} acks_per_s=${apiStats.perSecond.toFixed(0)} ` +
+      `vs_floor_ratio=${(apiStats.perSecond / floorStats.perSecond).toFixed(2)} e2e_p95_ms=${e2eP95}`,
+  );
+  return 0;
+});

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SyncSharedModule } from '#libs/sync';
 import { WebhookEventsService } from './events/webhook-events.service.js';
+import { DeliveryInbox } from './ingestion/delivery-inbox.js';
 import { IntegrationSecretMatcher } from './ingestion/integration-secret-matcher.js';
 import { WebhookSignatureVerifier } from './ingestion/signature-verifier.js';
 import { WebhookEnqueuer } from './ingestion/webhook-enqueuer.js';
@@ -26,6 +27,7 @@ import { WebhookRelay } from './relay/webhook-relay.service.js';
     WebhookSignatureVerifier,
     IntegrationSecretMatcher,
     WebhookEnqueuer,
+    DeliveryInbox,
     WebhookIngestionService,
     WebhookRelay,
     WebhookEventsService,

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Response } from 'express';
-import { Public } from '#libs/auth';
+import { Public, SkipRateLimit } from '#libs/auth';
 import { WebhookIngestionService } from '#libs/webhooks';
 import { type RawBodyRequest, WEBHOOK_PATH } from './raw-body.middleware.js';
 
@@ -16,6 +16,8 @@ export class WebhookDeliveryController {
 
   @Post()
   @Public()
+  // GitHub delivers from a few addresses in bursts; a 429 would fail deliveries. Bad signatures cost one HMAC.
+  @SkipRateLimit()
   @HttpCode(202)
   async receive(@Req() req: RawBodyRequest, @Res({ passthrough: true }) res: Response) {
     if (req.rawWebhookBodyError) throw req.rawWebhookBodyError;

@@ -42,18 +42,29 @@ export const SETTLED_WEBHOOK_STATUSES: readonly WebhookEventStatus[] = ['process
 export class WebhookEventRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Inserts a received delivery; null when the delivery id is already known (a redelivery). */
-  async insertReceived(event: NewWebhookEvent): Promise<{ id: string } | null> {
+  /**
+   * Inserts received deliveries in one statement (one commit for a batch of concurrent requests) and
+   * returns the delivery ids that were new; ids already known (redeliveries) are left untouched.
+   */
+  async insertReceived(events: NewWebhookEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
     try {
-      const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      const rows = await this.prisma.$queryRaw<{ delivery_id: string }[]>`
         INSERT INTO github_webhook_events (id, delivery_id, event_type, action, status, payload, installation_id,
                                            repository_github_id, workspace_integration_id, created_at, updated_at)
-        VALUES (${randomUUID()}::uuid, ${event.deliveryId}, ${event.eventType}, ${event.action}, 'received',
-                ${event.payloadJson}::jsonb, ${event.installationId}::bigint, ${event.repositoryGithubId}::bigint,
-                ${event.workspaceIntegrationId}::uuid, now(), now())
+        SELECT u.id, u.delivery_id, u.event_type, u.action, 'received', u.payload::jsonb, u.installation_id,
+               u.repository_github_id, u.workspace_integration_id, now(), now()
+        FROM unnest(${events.map(() => randomUUID())}::uuid[], ${events.map((e) => e.deliveryId)}::text[],
+                    ${events.map((e) => e.eventType)}::text[], ${events.map((e) => e.action)}::text[],
+                    ${events.map((e) => e.payloadJson)}::text[],
+                    ${events.map((e) => e.installationId?.toString() ?? null)}::bigint[],
+                    ${events.map((e) => e.repositoryGithubId?.toString() ?? null)}::bigint[],
+                    ${events.map((e) => e.workspaceIntegrationId)}::uuid[])
+          AS u(id, delivery_id, event_type, action, payload, installation_id, repository_github_id,
+               workspace_integration_id)
         ON CONFLICT (delivery_id) DO NOTHING
-        RETURNING id::text AS id`;
-      return rows[0] ?? null;
+        RETURNING delivery_id`;
+      return new Set(rows.map((r) => r.delivery_id));
     } catch (error) {
       return rethrowUnavailable(error);
     }

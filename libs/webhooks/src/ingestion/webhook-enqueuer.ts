@@ -26,11 +26,24 @@ export class WebhookEnqueuer implements OnApplicationShutdown {
     private readonly events: WebhookEventRepository,
   ) {}
 
-  /** Request path: one add, then the status. Never throws: a committed event is the relay's to finish. */
-  async enqueueNew(deliveryId: string): Promise<boolean> {
+  /**
+   * Request path: one round trip for the deliveries of a batch (BullMQ addBulk, job id = delivery id), then
+   * the status, after the answer. Never throws: committed events are the relay's to finish when Redis fails.
+   */
+  async enqueueNew(deliveryIds: string[]): Promise<boolean> {
+    if (deliveryIds.length === 0) return true;
     if (Date.now() < this.pausedUntil) return false;
     try {
-      await this.add(deliveryId);
+      const options = this.queue.options(JobName.ProcessWebhookEvent);
+      await withTimeout(
+        this.queue.queue(QueueName.Webhooks).addBulk(
+          deliveryIds.map((deliveryId) => ({
+            name: JobName.ProcessWebhookEvent,
+            data: { deliveryId },
+            opts: { ...options, jobId: deliveryId },
+          })),
+        ),
+      );
     } catch (error) {
       if (Date.now() >= this.pausedUntil) {
         this.logger.warn(
@@ -40,7 +53,7 @@ export class WebhookEnqueuer implements OnApplicationShutdown {
       this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
       return false;
     }
-    this.markQueuedSoon(deliveryId);
+    for (const deliveryId of deliveryIds) this.markQueuedSoon(deliveryId);
     return true;
   }
 

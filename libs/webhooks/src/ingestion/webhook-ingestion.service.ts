@@ -1,12 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnauthorizedError, ValidationError } from '#libs/common';
-import { WebhookEventRepository } from '#libs/db';
+import { DeliveryInbox } from './delivery-inbox.js';
 import { type HeaderBag, requireDeliveryHeaders, requireSignature } from './delivery-headers.js';
 import { IntegrationSecretMatcher } from './integration-secret-matcher.js';
 import { jsonbText, parseJsonObject, summarize } from './payload-summary.js';
 import { WebhookSignatureVerifier } from './signature-verifier.js';
-import { WebhookEnqueuer } from './webhook-enqueuer.js';
 
 export interface WebhookDelivery {
   headers: HeaderBag;
@@ -35,8 +34,7 @@ export class WebhookIngestionService {
   constructor(
     private readonly verifier: WebhookSignatureVerifier,
     private readonly integrationSecrets: IntegrationSecretMatcher,
-    private readonly events: WebhookEventRepository,
-    private readonly enqueuer: WebhookEnqueuer,
+    private readonly inbox: DeliveryInbox,
   ) {}
 
   async ingest(delivery: WebhookDelivery): Promise<IngestResult> {
@@ -63,7 +61,7 @@ export class WebhookIngestionService {
     }
     if (!payload) throw new ValidationError('request body is not valid JSON', 'body');
     const summary = summarize(payload);
-    const inserted = await this.events.insertReceived({
+    const { inserted, enqueued } = await this.inbox.submit({
       deliveryId,
       eventType: event,
       action: summary.action,
@@ -73,7 +71,6 @@ export class WebhookIngestionService {
       workspaceIntegrationId: integrationId,
     });
     if (!inserted) return { status: 'duplicate', deliveryId, enqueued: false };
-    const enqueued = await this.enqueuer.enqueueNew(deliveryId);
     return { status: 'queued', deliveryId, enqueued };
   }
 }

@@ -19,12 +19,13 @@ import { provideServices } from '../scripts/lib/services.js';
 /**
  * `npm run bench:webhooks [-- N C E RATE]`: N signed `issues.edited` deliveries at concurrency C against the
  * API (each committed to Postgres before its 202), then the same load against a bare Node HTTP server that
- * only verifies the signature with @octokit/webhooks (the floor). Then E deliveries paced at RATE/s for the
- * end-to-end latency: delivery sent → workspace issue written (the event's processed_at, set in the same
- * job right after the issue's transaction commits).
+ * only verifies the signature with @octokit/webhooks (the floor). Then min(N, 2500) deliveries paced at
+ * 500/s (open loop: ack latency at that rate), and E deliveries paced at RATE/s for the end-to-end latency:
+ * delivery sent → workspace issue written (the event's processed_at, set in the same job right after the
+ * issue's transaction commits). Defaults: 5000 8 300 50.
  */
 const N = Number(process.argv[2] ?? 5000);
-const C = Number(process.argv[3] ?? 16);
+const C = Number(process.argv[3] ?? 8);
 const E = Number(process.argv[4] ?? 300);
 const RATE = Number(process.argv[5] ?? 50);
 const SECRET = randomBytes(16).toString('hex');
@@ -212,7 +213,9 @@ await runMain(async () => {
     const started = Date.now();
     await Promise.all(
       list.map(async (delivery, i) => {
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (i * 1000) / rate - Date.now())));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.max(0, started + (i * 1000) / rate - Date.now())),
+        );
         sentAt.set(delivery.id, Date.now());
         const t0 = performance.now();
         await post(`${apiBase}/webhooks/github-mcp/`, delivery);
@@ -227,7 +230,9 @@ await runMain(async () => {
       if (rows.length === count && rows.every((r) => r.processed_at)) {
         const failed = rows.filter((r) => r.status !== 'processed').length;
         if (failed > 0) throw new Error(`${failed} paced deliveries were not processed`);
-        const e2e = rows.map((r) => (r.processed_at as Date).getTime() - (sentAt.get(r.delivery_id) as number));
+        const e2e = rows.map(
+          (r) => (r.processed_at as Date).getTime() - (sentAt.get(r.delivery_id) as number),
+        );
         return { acks: [...acks].sort((a, b) => a - b), e2e: e2e.sort((a, b) => a - b) };
       }
       await new Promise((resolve) => setTimeout(resolve, 100));

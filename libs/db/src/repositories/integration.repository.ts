@@ -5,7 +5,6 @@ import type {
   GitHubRepositorySync,
   IntegrationAuthKind,
   Project,
-  SyncDirection,
   WorkspaceIntegration,
 } from '../prisma-types.js';
 
@@ -64,50 +63,6 @@ export class IntegrationRepository {
       where: { workspaceId_provider: { workspaceId: input.workspaceId, provider: GITHUB_MCP_PROVIDER } },
       create: { workspaceId: input.workspaceId, provider: GITHUB_MCP_PROVIDER, ...data },
       update: data,
-    });
-  }
-
-  /** Records the repository identity and maps it to a project (idempotent per GitHub repo id). */
-  async connectRepository(input: {
-    integration: WorkspaceIntegration;
-    repository: RepositoryIdentity;
-    projectId: string;
-    direction: SyncDirection;
-    syncIntervalSeconds: number;
-  }): Promise<RepositorySyncWithRepo> {
-    const { integration, repository } = input;
-    const identity = {
-      nodeId: repository.nodeId ?? null,
-      owner: repository.owner,
-      name: repository.name,
-      private: repository.private,
-      defaultBranch: repository.defaultBranch ?? null,
-      htmlUrl: repository.htmlUrl ?? null,
-    };
-    return this.prisma.$transaction(async (tx) => {
-      const repo = await tx.gitHubRepository.upsert({
-        where: {
-          workspaceIntegrationId_githubId: {
-            workspaceIntegrationId: integration.id,
-            githubId: repository.githubId,
-          },
-        },
-        create: { workspaceIntegrationId: integration.id, githubId: repository.githubId, ...identity },
-        update: identity,
-      });
-      return tx.gitHubRepositorySync.upsert({
-        where: { repositoryId: repo.id },
-        create: {
-          workspaceId: integration.workspaceId,
-          workspaceIntegrationId: integration.id,
-          repositoryId: repo.id,
-          projectId: input.projectId,
-          direction: input.direction,
-          syncIntervalSeconds: input.syncIntervalSeconds,
-        },
-        update: { projectId: input.projectId, direction: input.direction, enabled: true },
-        include: { repository: true, project: true },
-      });
     });
   }
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -35,6 +36,13 @@ interface Delivery {
   id: string;
   body: string;
   signature: string;
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -143,15 +151,22 @@ await runMain(async () => {
     API_HOST: '127.0.0.1',
     WORKER_PORT: String(await freePort()),
     GITHUB_WEBHOOK_SECRET: SECRET,
+    // Only webhooks may touch the repository while measuring: no periodic sync of it.
+    GITHUB_MCP_DEFAULT_SYNC_INTERVAL: '86400',
   };
   const apiBase = `http://127.0.0.1:${apiPort}/api`;
-  await startApp({
+  const apiApp = await startApp({
     name: 'bench-api',
     entry: 'apps/api/src/main',
     env,
     ready: () => httpUp(`${apiBase}/health/live`),
   });
-  await startApp({ name: 'bench-worker', entry: 'apps/worker/src/main', env, ready: async () => true });
+  const workerApp = await startApp({
+    name: 'bench-worker',
+    entry: 'apps/worker/src/main',
+    env,
+    ready: async () => true,
+  });
 
   const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), {
     logger: ['error'],
@@ -163,6 +178,7 @@ await runMain(async () => {
   await admin.connectToken({ workspace: 'bench', token: DEFAULT_SIM_TOKEN });
   await admin.connectRepository({ workspace: 'bench', repository: 'bench/hooks', projectId: project_id });
   await cli.close();
+  await db.query('UPDATE github_repository_syncs SET last_synced_at = now()');
 
   const signer = new Webhooks({ secret: SECRET });
   const numbers = [...(sim.store.repo('bench', 'hooks')?.items.keys() ?? [])];
@@ -185,7 +201,9 @@ await runMain(async () => {
   step(`warm-up, then ${N} deliveries at concurrency ${C} against the API (committed before the 202)`);
   const warm = await Promise.all(Array.from({ length: 50 }, (_, i) => make(N + i)));
   await load(`${apiBase}/webhooks/github-mcp/`, warm, C);
+  const cpuBefore = [cpuSeconds(apiApp.child.pid), cpuSeconds(workerApp.child.pid)];
   const api = await load(`${apiBase}/webhooks/github-mcp/`, deliveries, C);
+  const apiCpuMs = ((cpuSeconds(apiApp.child.pid) - (cpuBefore[0] ?? 0)) * 1000) / N;
   step(`the same ${N} deliveries against the floor (bare node:http + @octokit/webhooks verify)`);
   const floor = await startFloor();
   await load(floor.url, deliveries.slice(0, 50), C);
@@ -204,6 +222,7 @@ await runMain(async () => {
     if (rows[0]?.n === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  const workerCpuMs = ((cpuSeconds(workerApp.child.pid) - (cpuBefore[1] ?? 0)) * 1000) / N;
 
   /** Deliveries sent on a schedule (open loop): ack latencies, and sent → processed_at for each. */
   const paced = async (count: number, rate: number, offset: number) => {
@@ -254,6 +273,9 @@ await runMain(async () => {
       `payload ${size} bytes (issues.edited); ${stored[0]?.n}/${N} deliveries stored`,
   );
   const apiStats = summary('api  ', api.latencies, api.wallMs);
+  console.log(
+    `cpu per delivery: api ${apiCpuMs.toFixed(2)} ms (ack), worker ${workerCpuMs.toFixed(2)} ms (processing)`,
+  );
   const floorStats = summary('floor', bare.latencies, bare.wallMs);
   const p = (list: number[], q: number) => percentile(list, q).toFixed(1);
   console.log(

@@ -111,6 +111,21 @@ describe('webhook processing: pull requests, installations, repositories and the
       merged: false,
       linked_issue_numbers: [issueNumber],
     });
+    const steps: [string, Record<string, unknown>][] = [
+      ['converted_to_draft', { draft: true }],
+      ['synchronize', { draft: true }],
+      ['labeled', { draft: true, labels: [{ name: 'ui' }] }],
+      ['ready_for_review', { draft: false }],
+      ['closed', { state: 'closed', merged: false, merged_at: null }],
+      ['reopened', { state: 'open' }],
+    ];
+    for (const [i, [action, change]] of steps.entries()) {
+      const open = { body, state: 'open', merged: false, merged_at: null, draft: false };
+      const row = await pr(action, { ...open, ...change, updated_at: at(31 + i) });
+      expect(row).toMatchObject({ status: 'processed', action });
+      expect(await stored()).toMatchObject({ state: change.state ?? 'open', draft: change.draft ?? false });
+    }
+    expect((await localIssue(system.db, 'acme/web', issueNumber))?.state).toBe('unstarted');
     const merged = await pr('closed', {
       body,
       state: 'closed',

@@ -177,4 +177,34 @@ describe('webhooks end to end (simulator → API → worker → workspace)', () 
     expect((filtered.body.results as Json[]).every((r) => r.status === 'processed')).toBe(true);
     expect((await api.get(`${base}/?status=nope`)).status).toBe(400);
   });
+
+  it('bidirectional: our own write comes back as a webhook and changes nothing; a later GitHub edit applies', async () => {
+    await system.db.query(`UPDATE github_repository_syncs SET direction = 'bidirectional'`);
+    const created = await post(`${sim}/_admin/repos/acme/web/issues`, { title: 'Loop', body: 'b0' });
+    const number = Number(created.body.number);
+    const opened = await waitFor('the issue', async () => (await local(number)) ?? undefined);
+    const issuePath = `/workspaces/acme/projects/${seeded.projectId}/issues/${opened.id}/`;
+    const patch = await fetch(`${system.apiUrl}${issuePath}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${seeded.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Local title' }),
+    });
+    expect(patch.status).toBe(200);
+    const onGitHub = () => system.sim.store.repo('acme', 'web')?.items.get(number);
+    await waitFor('the push to GitHub', async () => (onGitHub()?.title === 'Local title' ? true : undefined));
+    const echo = await waitFor('the echo webhook', async () => {
+      await system.sim.webhooks.idle();
+      const delivery = system.sim.webhooks
+        .deliveries()
+        .find((d) => d.event === 'issues' && d.request.body.includes('"title":"Local title"'));
+      return delivery ? await settled(system, delivery.guid) : undefined;
+    });
+    expect(echo.status).toBe('processed');
+    expect((await local(number))?.title).toBe('Local title');
+    await post(`${sim}/_admin/repos/acme/web/issues/${number}`, { body: 'GitHub body' }, 'PATCH');
+    await waitFor('the GitHub edit', async () =>
+      (await local(number))?.description === 'GitHub body' ? true : undefined,
+    );
+    expect((await local(number))?.title).toBe('Local title');
+  });
 });

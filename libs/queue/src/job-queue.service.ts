@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -8,9 +8,11 @@ import { JOB_QUEUE, type JobName, type JobPayloads, QueueName, jobOptions } from
 
 /** Producer side: puts typed jobs on the right queue with their named options. */
 @Injectable()
-export class JobQueue {
+export class JobQueue implements OnApplicationBootstrap {
   private readonly jobOptionSets;
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly logger = new Logger(JobQueue.name);
+  private lastWarning = 0;
 
   /**
    * Every queue of `QueueName` is registered by QueueModule; a new queue needs no change here. Queues are
@@ -59,8 +61,21 @@ export class JobQueue {
     if (!queue) {
       if (!(Object.values(QueueName) as string[]).includes(name)) throw new Error(`unknown queue ${name}`);
       queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      // Without a listener BullMQ prints every reconnection failure to stderr while Redis is down.
+      queue.on('error', (error) => this.warnUnavailable(name, error));
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /** Resolves every queue once the providers exist, so each has its error listener from the start. */
+  onApplicationBootstrap(): void {
+    for (const name of Object.values(QueueName)) this.queue(name);
+  }
+
+  private warnUnavailable(name: QueueName, error: Error): void {
+    if (Date.now() - this.lastWarning < 60_000) return;
+    this.lastWarning = Date.now();
+    this.logger.warn(`queue ${name}: Redis connection error (${error.message}); retrying`);
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AdminOnly, Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
 import { WebhookEventsService } from '#libs/webhooks';
+import { ApiZodQuery } from '../docs/zod-openapi.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentWebhookEvent } from './webhook-event.presenter.js';
 
@@ -20,11 +22,14 @@ const listQuery = z
 const deliveryParam = z.object({ delivery_id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a GUID') });
 
 /** The workspace's webhook deliveries (members) and replays (admins). Other workspaces' events are 404. */
+@ApiTags('webhooks')
 @Controller('workspaces/:slug/integrations/github-mcp/webhook-events')
 export class WebhookEventsController {
   constructor(private readonly events: WebhookEventsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Webhook deliveries of the workspace, newest first' })
+  @ApiZodQuery(listQuery)
   async list(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
     const input = parseInput(listQuery, query);
     const { items, total } = await this.events.list(principal.workspaceId, {
@@ -42,6 +47,7 @@ export class WebhookEventsController {
   }
 
   @Get(':deliveryId')
+  @ApiOperation({ summary: 'One delivery with its payload, result or error' })
   async get(@Principal() principal: TokenPrincipal, @Param('deliveryId') deliveryId: string) {
     const { delivery_id } = parseInput(deliveryParam, { delivery_id: deliveryId });
     return presentWebhookEvent(await this.events.get(principal.workspaceId, delivery_id), { payload: true });
@@ -49,6 +55,7 @@ export class WebhookEventsController {
 
   /** 202: the event is queued again (or committed for the relay when Redis is down). */
   @Post(':deliveryId/replay')
+  @ApiOperation({ summary: 'Process a settled delivery again (409 while it is still queued or processing)' })
   @AdminOnly()
   @HttpCode(202)
   async replay(@Principal() principal: TokenPrincipal, @Param('deliveryId') deliveryId: string) {

@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import { lockRecord } from './advisory-lock.js';
-import { ensureLabels, replaceIssueLabelsAndAssignees } from './bulk-sql.js';
+import { ensureLabels } from './bulk-sql.js';
+import {
+  findLinkedIssue,
+  replaceAssignees,
+  replaceLabels,
+  sameSet,
+  updateIssueFields,
+  updateLink,
+} from './issue-event-sql.js';
 import type { GitHubIssueRecord, RepositorySyncScope } from './issue-sync-store.types.js';
 
 type Tx = Prisma.TransactionClient;
@@ -45,42 +53,26 @@ export class IssueEventStore {
   applySnapshot(scope: RepositorySyncScope, snapshot: IssueSnapshot): Promise<IssueApplyResult> {
     return this.prisma.$transaction(async (tx) => {
       await lockRecord(tx, `issue:${scope.id}:${snapshot.number}`);
-      const link = await findLink(tx, scope.id, snapshot.number);
+      const link = await findLinkedIssue(tx, scope.id, snapshot.number);
       if (!link) {
         const created = await this.create(tx, scope, snapshot, null);
         return { outcome: 'created' as const, link: created };
       }
       const ref = { issueId: link.issueId, issueSyncId: link.id };
-      if (link.issue.deletedAt) return { outcome: 'deleted' as const, link: ref };
-      if (snapshot.updatedAt.getTime() < link.githubUpdatedAt.getTime())
-        return { outcome: 'stale', link: ref };
-      const changed =
-        link.contentHash !== snapshot.contentHash || link.issue.milestone !== snapshot.milestone;
+      if (link.deletedAt) return { outcome: 'deleted' as const, link: ref };
+      if (snapshot.updatedAt.getTime() < link.githubUpdatedAt.getTime()) {
+        return { outcome: 'stale' as const, link: ref };
+      }
+      const changed = link.contentHash !== snapshot.contentHash || link.milestone !== snapshot.milestone;
       if (changed) {
-        await tx.issue.update({
-          where: { id: link.issueId },
-          data: {
-            title: snapshot.title,
-            description: snapshot.body,
-            state: snapshot.state,
-            milestone: snapshot.milestone,
-            updatedAt: snapshot.updatedAt,
-            completedAt: snapshot.closedAt,
-          },
-        });
-        await this.replaceLabelsAndAssignees(tx, scope, link.issueId, snapshot);
+        await updateIssueFields(tx, link.issueId, snapshot);
+        if (!sameSet(link.labels, snapshot.labels)) await this.setLabels(tx, scope, link.issueId, snapshot);
+        if (!sameSet(link.assignees, snapshot.assignees)) {
+          await replaceAssignees(tx, link.issueId, [...new Set(snapshot.assignees)]);
+        }
       }
       if (changed || link.githubUpdatedAt.getTime() !== snapshot.updatedAt.getTime()) {
-        await tx.gitHubIssueSync.update({
-          where: { id: link.id },
-          data: {
-            contentHash: snapshot.contentHash,
-            githubUpdatedAt: snapshot.updatedAt,
-            githubUrl: snapshot.url,
-            ...(snapshot.githubId !== null ? { githubId: snapshot.githubId } : {}),
-            lastSyncedAt: new Date(),
-          },
-        });
+        await updateLink(tx, link.id, snapshot);
       }
       return { outcome: changed ? ('updated' as const) : ('unchanged' as const), link: ref };
     });
@@ -97,13 +89,13 @@ export class IssueEventStore {
   ): Promise<{ outcome: IssueDeleteOutcome; link: IssueLinkRef }> {
     return this.prisma.$transaction(async (tx) => {
       await lockRecord(tx, `issue:${scope.id}:${snapshot.number}`);
-      const link = await findLink(tx, scope.id, snapshot.number);
+      const link = await findLinkedIssue(tx, scope.id, snapshot.number);
       if (!link) {
         const created = await this.create(tx, scope, snapshot, at);
         return { outcome: 'tombstoned' as const, link: created };
       }
       const ref = { issueId: link.issueId, issueSyncId: link.id };
-      if (link.issue.deletedAt) return { outcome: 'already_deleted' as const, link: ref };
+      if (link.deletedAt) return { outcome: 'already_deleted' as const, link: ref };
       await tx.issue.update({ where: { id: link.issueId }, data: { deletedAt: at } });
       const newest = Math.max(link.githubUpdatedAt.getTime(), snapshot.updatedAt.getTime());
       await tx.gitHubIssueSync.update({
@@ -115,7 +107,7 @@ export class IssueEventStore {
   }
 
   async findLink(repositorySyncId: string, number: number): Promise<IssueLinkRef | null> {
-    const link = await findLink(this.prisma, repositorySyncId, number);
+    const link = await findLinkedIssue(this.prisma, repositorySyncId, number);
     return link ? { issueId: link.issueId, issueSyncId: link.id } : null;
   }
 
@@ -160,36 +152,24 @@ export class IssueEventStore {
         contentHash: snapshot.contentHash,
       },
     });
-    await this.replaceLabelsAndAssignees(tx, scope, issueId, snapshot);
+    await this.setLabels(tx, scope, issueId, snapshot);
+    await replaceAssignees(tx, issueId, [...new Set(snapshot.assignees)]);
     return { issueId, issueSyncId: link.id };
   }
 
-  private async replaceLabelsAndAssignees(
-    tx: Tx,
-    scope: RepositorySyncScope,
-    issueId: string,
-    snapshot: IssueSnapshot,
-  ) {
+  private async setLabels(tx: Tx, scope: RepositorySyncScope, issueId: string, snapshot: IssueSnapshot) {
     const names = [...new Set(snapshot.labels)];
-    const labelIds = await ensureLabels(
+    const ids = await ensureLabels(
       tx,
       scope.workspaceId,
       scope.projectId,
       names,
       names.map(() => randomUUID()),
     );
-    await replaceIssueLabelsAndAssignees(
+    await replaceLabels(
       tx,
-      [issueId],
-      names.map((name) => ({ issueId, labelId: labelIds.get(name)! })),
-      [...new Set(snapshot.assignees)].map((login) => ({ issueId, login })),
+      issueId,
+      names.map((name) => ids.get(name)!),
     );
   }
-}
-
-function findLink(tx: Tx, repositorySyncId: string, githubNumber: number) {
-  return tx.gitHubIssueSync.findUnique({
-    where: { repositorySyncId_githubNumber: { repositorySyncId, githubNumber } },
-    include: { issue: { select: { deletedAt: true, milestone: true } } },
-  });
 }

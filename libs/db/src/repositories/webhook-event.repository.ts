@@ -4,6 +4,7 @@ import type { GitHubWebhookEvent } from '../../../../prisma/generated/client/cli
 import { rethrowUnavailable } from '../db-errors.js';
 import { PrismaService } from '../prisma.service.js';
 import { Prisma, type WebhookEventStatus } from '../prisma-types.js';
+import { EVENT_COLUMNS, type RawEventRow, toEvent } from './webhook-event-row.js';
 
 export type { GitHubWebhookEvent };
 
@@ -74,12 +75,17 @@ export class WebhookEventRepository {
     return this.prisma.gitHubWebhookEvent.findUnique({ where: { deliveryId } });
   }
 
-  /** received → queued (only rows still received: a worker may already be processing them). */
+  /**
+   * received → queued, and the enqueue time. Only rows still received change status: a worker may already
+   * be processing (or have finished) one, and then only its missing queued_at is filled in.
+   */
   async markQueued(deliveryIds: string[]): Promise<number> {
     if (deliveryIds.length === 0) return 0;
     return this.prisma.$executeRaw`
-      UPDATE github_webhook_events SET status = 'queued', queued_at = now(), updated_at = now()
-      WHERE delivery_id = ANY(${deliveryIds}::text[]) AND status = 'received'`;
+      UPDATE github_webhook_events
+      SET status = CASE WHEN status = 'received' THEN 'queued'::"WebhookEventStatus" ELSE status END,
+          queued_at = COALESCE(queued_at, now()), updated_at = now()
+      WHERE delivery_id = ANY(${deliveryIds}::text[]) AND (status = 'received' OR queued_at IS NULL)`;
   }
 
   /** Oldest committed-but-unqueued deliveries; `olderThanMs` leaves the ones a request is still enqueuing. */
@@ -101,42 +107,44 @@ export class WebhookEventRepository {
     return rows.map((r) => r.delivery_id);
   }
 
-  /** Starts an attempt: any unsettled status → processing; false when the event is settled already. */
-  async markProcessing(deliveryId: string, failedAttempts: number): Promise<boolean> {
-    const count = await this.prisma.$executeRaw`
-      UPDATE github_webhook_events
-      SET status = 'processing', retry_count = ${failedAttempts}, updated_at = now(),
-          queued_at = COALESCE(queued_at, now())
-      WHERE delivery_id = ${deliveryId} AND status IN ('received', 'queued', 'processing')`;
-    return count > 0;
+  /**
+   * Starts an attempt in one round trip: an unsettled event (received, queued, processing) becomes
+   * processing and is returned with `claimed: true`; a settled one is returned as it is; null when unknown.
+   * (Raw SQL: this runs for every delivery, and the model API costs a multiple in CPU for the JSON payload.)
+   */
+  async claim(
+    deliveryId: string,
+    failedAttempts: number,
+  ): Promise<{ event: GitHubWebhookEvent; claimed: boolean } | null> {
+    const rows = await this.prisma.$queryRaw<RawEventRow[]>`
+      UPDATE github_webhook_events SET status = 'processing', retry_count = ${failedAttempts}, updated_at = now()
+      WHERE delivery_id = ${deliveryId} AND status IN ('received', 'queued', 'processing')
+      RETURNING ${EVENT_COLUMNS}`;
+    const row = rows[0];
+    if (row) return { event: toEvent(row), claimed: true };
+    const event = await this.findByDeliveryId(deliveryId);
+    return event ? { event, claimed: false } : null;
   }
 
   async finish(
     deliveryId: string,
     outcome: { status: 'processed' | 'ignored'; result: Record<string, unknown> },
   ): Promise<void> {
-    await this.prisma.gitHubWebhookEvent.update({
-      where: { deliveryId },
-      data: {
-        status: outcome.status,
-        result: outcome.result as Prisma.InputJsonObject,
-        errorMessage: null,
-        processedAt: new Date(),
-      },
-    });
+    await this.prisma.$executeRaw`
+      UPDATE github_webhook_events
+      SET status = ${outcome.status}::"WebhookEventStatus", result = ${JSON.stringify(outcome.result)}::jsonb,
+          error_message = NULL, processed_at = now(), updated_at = now()
+      WHERE delivery_id = ${deliveryId}`;
   }
 
   /** Records a failed attempt: back to queued while BullMQ retries, failed when none is left. */
   async recordFailure(deliveryId: string, message: string, failedAttempts: number, final: boolean) {
-    await this.prisma.gitHubWebhookEvent.update({
-      where: { deliveryId },
-      data: {
-        status: final ? 'failed' : 'queued',
-        errorMessage: message.slice(0, 2000),
-        retryCount: failedAttempts,
-        ...(final ? { processedAt: new Date() } : {}),
-      },
-    });
+    await this.prisma.$executeRaw`
+      UPDATE github_webhook_events
+      SET status = ${final ? 'failed' : 'queued'}::"WebhookEventStatus", error_message = ${message.slice(0, 2000)},
+          retry_count = ${failedAttempts}, processed_at = CASE WHEN ${final} THEN now() ELSE processed_at END,
+          updated_at = now()
+      WHERE delivery_id = ${deliveryId}`;
   }
 
   /** Puts a settled event back to received for a replay; false when it is not settled (still in flight). */

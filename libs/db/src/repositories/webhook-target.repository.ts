@@ -1,19 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type {
-  GitHubRepository,
-  GitHubRepositorySync,
-  IntegrationStatus,
-  Project,
-  WorkspaceIntegration,
-} from '../prisma-types.js';
+import type { IntegrationStatus, SyncDirection, WorkspaceIntegration } from '../prisma-types.js';
 import type { RepositoryIdentity } from './integration.repository.js';
 
 /** A connected copy of a GitHub repository (one per integration that connected it). */
-export type WebhookRepositoryTarget = GitHubRepository & {
-  sync: (GitHubRepositorySync & { project: Project }) | null;
+export interface WebhookRepositoryTarget {
+  id: string;
+  owner: string;
+  name: string;
+  private: boolean;
   integration: { id: string; workspaceId: string; status: IntegrationStatus };
-};
+  sync: {
+    id: string;
+    workspaceId: string;
+    projectId: string;
+    direction: SyncDirection;
+    enabled: boolean;
+    stateMapping: unknown;
+    includeComments: boolean;
+    includePullRequests: boolean;
+  } | null;
+}
+
+interface TargetRow {
+  id: string;
+  owner: string;
+  name: string;
+  private: boolean;
+  integration_id: string;
+  integration_workspace_id: string;
+  integration_status: IntegrationStatus;
+  sync_id: string | null;
+  sync_workspace_id: string | null;
+  project_id: string | null;
+  direction: SyncDirection | null;
+  enabled: boolean | null;
+  state_mapping: unknown;
+  include_comments: boolean | null;
+  include_pull_requests: boolean | null;
+}
 
 /** Where a webhook applies: repositories by GitHub id (stable across renames and transfers). */
 @Injectable()
@@ -21,15 +46,46 @@ export class WebhookTargetRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Every connected copy of the repository; only the given integration's when the event is scoped to it. */
-  findRepositoryTargets(githubId: bigint, integrationId: string | null): Promise<WebhookRepositoryTarget[]> {
-    return this.prisma.gitHubRepository.findMany({
-      where: { githubId, ...(integrationId ? { workspaceIntegrationId: integrationId } : {}) },
-      include: {
-        sync: { include: { project: true } },
-        integration: { select: { id: true, workspaceId: true, status: true } },
+  async findRepositoryTargets(
+    githubId: bigint,
+    integrationId: string | null,
+  ): Promise<WebhookRepositoryTarget[]> {
+    const rows = await this.prisma.$queryRaw<TargetRow[]>`
+      SELECT r.id::text AS id, r.owner, r.name, r.private, i.id::text AS integration_id,
+             i.workspace_id::text AS integration_workspace_id, i.status::text AS integration_status,
+             rs.id::text AS sync_id, rs.workspace_id::text AS sync_workspace_id, rs.project_id::text AS project_id,
+             rs.direction::text AS direction, rs.enabled, rs.state_mapping, rs.include_comments,
+             rs.include_pull_requests
+      FROM github_repositories r
+      JOIN workspace_integrations i ON i.id = r.workspace_integration_id
+      LEFT JOIN github_repository_syncs rs ON rs.repository_id = r.id
+      WHERE r.github_id = ${githubId.toString()}::bigint
+        AND (${integrationId}::uuid IS NULL OR r.workspace_integration_id = ${integrationId}::uuid)
+      ORDER BY r.created_at`;
+    return rows.map((row) => ({
+      id: row.id,
+      owner: row.owner,
+      name: row.name,
+      private: row.private,
+      integration: {
+        id: row.integration_id,
+        workspaceId: row.integration_workspace_id,
+        status: row.integration_status,
       },
-      orderBy: { createdAt: 'asc' },
-    });
+      sync:
+        row.sync_id && row.sync_workspace_id && row.project_id && row.direction
+          ? {
+              id: row.sync_id,
+              workspaceId: row.sync_workspace_id,
+              projectId: row.project_id,
+              direction: row.direction,
+              enabled: row.enabled ?? false,
+              stateMapping: row.state_mapping,
+              includeComments: row.include_comments ?? true,
+              includePullRequests: row.include_pull_requests ?? true,
+            }
+          : null,
+    }));
   }
 
   /** Refreshes owner/name/visibility of the repository's rows (renamed, transferred, edited, …). */

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { UnavailableError } from '#libs/common';
 import { WebhookEventRepository } from '#libs/db';
 import { JobName, JobQueue, QueueName } from '#libs/queue';
@@ -15,7 +15,7 @@ const MARK_QUEUED_AFTER_MS = 10;
  * one failure they leave the enqueueing to the relay until it reports Redis back.
  */
 @Injectable()
-export class WebhookEnqueuer implements OnApplicationShutdown {
+export class WebhookEnqueuer implements OnModuleDestroy {
   private readonly logger = new Logger(WebhookEnqueuer.name);
   private pausedUntil = 0;
   private readonly toMarkQueued: string[] = [];
@@ -79,7 +79,8 @@ export class WebhookEnqueuer implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database client closes (modules close after the ones that use them). */
+  async onModuleDestroy(): Promise<void> {
     await this.flushQueued();
   }
 

@@ -36,12 +36,11 @@ export class ProcessWebhookEventHandler {
     payload: JobPayloads[JobName.ProcessWebhookEvent],
     context: JobContext,
   ): Promise<WebhookJobResult> {
-    const event = await this.events.findByDeliveryId(payload.deliveryId);
-    if (!event) throw new PermanentJobError(`webhook event ${payload.deliveryId} does not exist`);
+    const claim = await this.events.claim(payload.deliveryId, context.attemptsMade);
+    if (!claim) throw new PermanentJobError(`webhook event ${payload.deliveryId} does not exist`);
+    const { event } = claim;
     const summary = { event_type: event.eventType, action: event.action };
-    if (!(await this.events.markProcessing(event.deliveryId, context.attemptsMade))) {
-      return { ...summary, status: event.status, skipped: true };
-    }
+    if (!claim.claimed) return { ...summary, status: event.status, skipped: true };
     try {
       const body = event.payload;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { WebhookEventRepository } from '#libs/db';
@@ -30,7 +30,7 @@ export interface RelayPass {
  * so none is left behind.
  */
 @Injectable()
-export class WebhookRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WebhookRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RelayPass> | undefined;
@@ -48,7 +48,8 @@ export class WebhookRelay implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops the timer and lets a running pass finish while the database and Redis clients are still open. */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;

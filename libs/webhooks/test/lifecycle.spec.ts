@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+import { ConfigModule, loadConfig } from '#libs/config';
+import { DbModule, WebhookEventRepository } from '#libs/db';
+import { JobName, type JobContext, PermanentJobError, jobOptions } from '#libs/queue';
+import { type TestDatabase, createTestDatabase } from '../../../test/support/database.js';
+import type { EventOutcome } from '../src/processing/outcome.js';
+import { ProcessWebhookEventHandler } from '../src/processing/process-webhook-event.handler.js';
+import type { WebhookEventRouter } from '../src/processing/webhook-event.router.js';
+
+/** The status lifecycle of a stored delivery through the job handler (real Postgres; the router stubbed). */
+describe('process_webhook_event lifecycle', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let events: WebhookEventRepository;
+  let db: pg.Pool;
+  let next: () => Promise<EventOutcome>;
+  const router = { route: () => next() } as unknown as WebhookEventRouter;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new pg.Pool({ connectionString: database.url, max: 1 });
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      REDIS_URL: 'redis://127.0.0.1:1',
+      ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    });
+    app = await NestFactory.createApplicationContext(
+      { module: class LifecycleTestModule {}, imports: [ConfigModule.forRoot(config), DbModule] },
+      { logger: ['error'] },
+    );
+    events = app.get(WebhookEventRepository);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.end();
+    await database?.drop();
+  });
+
+  async function stored(): Promise<string> {
+    const deliveryId = randomUUID();
+    const inserted = await events.insertReceived([
+      {
+        deliveryId,
+        eventType: 'issues',
+        action: 'edited',
+        payloadJson: '{"action":"edited","zen":"\\u00e9"}',
+        installationId: null,
+        repositoryGithubId: 42n,
+        workspaceIntegrationId: null,
+      },
+    ]);
+    expect(inserted.has(deliveryId)).toBe(true);
+    return deliveryId;
+  }
+
+  function context(attemptsMade: number, maxAttempts = 5): JobContext {
+    return {
+      id: 'job',
+      attemptsMade,
+      maxAttempts,
+      enqueuedAt: new Date(),
+      delayUntil: () => Promise.reject(new Error('not used')),
+    } as JobContext;
+  }
+
+  async function row(deliveryId: string) {
+    const { rows } = await db.query(
+      `SELECT status, retry_count, error_message, result, processed_at IS NOT NULL AS done, payload
+       FROM github_webhook_events WHERE delivery_id = $1`,
+      [deliveryId],
+    );
+    return rows[0] as Record<string, unknown>;
+  }
+
+  it('a failed attempt goes back to queued with the error, the retry succeeds and clears it', async () => {
+    const deliveryId = await stored();
+    const handler = new ProcessWebhookEventHandler(events, router);
+    next = () => Promise.reject(new Error('connection reset'));
+    await expect(handler.handle({ deliveryId }, context(0))).rejects.toThrow('connection reset');
+    expect(await row(deliveryId)).toMatchObject({
+      status: 'queued',
+      retry_count: 1,
+      error_message: 'connection reset',
+      done: false,
+    });
+    next = () => Promise.resolve({ status: 'processed', result: { issues: [] } });
+    const result = await handler.handle({ deliveryId }, context(1));
+    expect(result).toEqual({ event_type: 'issues', action: 'edited', status: 'processed' });
+    expect(await row(deliveryId)).toMatchObject({
+      status: 'processed',
+      retry_count: 1,
+      error_message: null,
+      result: { issues: [] },
+      done: true,
+      payload: { action: 'edited', zen: 'é' },
+    });
+    const again = await handler.handle({ deliveryId }, context(0));
+    expect(again).toEqual({ event_type: 'issues', action: 'edited', status: 'processed', skipped: true });
+  });
+
+  it('fails for good after the last attempt, or at once when retrying cannot help', async () => {
+    const handler = new ProcessWebhookEventHandler(events, router);
+    const last = await stored();
+    next = () => Promise.reject(new Error('still down'));
+    await expect(handler.handle({ deliveryId: last }, context(4, 5))).rejects.toThrow('still down');
+    expect(await row(last)).toMatchObject({ status: 'failed', retry_count: 5, done: true });
+
+    const permanent = await stored();
+    next = () => Promise.reject(new PermanentJobError('invalid issues payload: issue: required'));
+    await expect(handler.handle({ deliveryId: permanent }, context(0, 5))).rejects.toThrow(PermanentJobError);
+    expect(await row(permanent)).toMatchObject({
+      status: 'failed',
+      retry_count: 1,
+      error_message: 'invalid issues payload: issue: required',
+    });
+    await expect(handler.handle({ deliveryId: randomUUID() }, context(0))).rejects.toThrow(/does not exist/);
+  });
+
+  it('an ignored event is settled with its reason; a replay puts a settled event back to received', async () => {
+    const handler = new ProcessWebhookEventHandler(events, router);
+    const deliveryId = await stored();
+    next = () => Promise.resolve({ status: 'ignored', result: { reason: 'star events are not handled' } });
+    expect(await handler.handle({ deliveryId }, context(0))).toMatchObject({ status: 'ignored' });
+    expect(await row(deliveryId)).toMatchObject({
+      status: 'ignored',
+      result: { reason: 'star events are not handled' },
+    });
+    expect(await events.resetForReplay(deliveryId)).toBe(true);
+    expect(await row(deliveryId)).toMatchObject({
+      status: 'received',
+      result: null,
+      retry_count: 0,
+      done: false,
+    });
+    expect(await events.resetForReplay(deliveryId)).toBe(false);
+    await events.markQueued([deliveryId]);
+    expect((await row(deliveryId)).status).toBe('queued');
+  });
+
+  it('is retried with exponential backoff, at least five attempts', () => {
+    const options = jobOptions({ attempts: 3, backoffMs: 2000 })[JobName.ProcessWebhookEvent];
+    expect(options).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 2000 } });
+  });
+});

@@ -148,6 +148,29 @@ describe('sync engine: incremental, periodic, cleanup, limits', () => {
     expect(done.status).toBe('completed');
   }, 60_000);
 
+  it('a page waits for a webhook writer holding the same issue, then applies its change', async () => {
+    const { rows } = await system.db.query(`SELECT id::text FROM github_repository_syncs LIMIT 1`);
+    await simPatch('/issues/15', { title: 'Changed while a webhook held the issue' });
+    const holder = await system.db.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`issue:${rows[0].id}:15`]);
+      const started = await api.post(`${base}/sync/`, {});
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const { body: blocked } = await api.get(`${base}/sync-jobs/${String(started.body.job_id)}/`);
+      expect(blocked.status).toBe('running');
+      await holder.query('COMMIT');
+      const done = await waitFor('job after the webhook lock', async () => {
+        const { body } = await api.get(`${base}/sync-jobs/${String(started.body.job_id)}/`);
+        return body.status === 'completed' ? body : undefined;
+      });
+      expect(done.items_written).toBe(1);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
+    }
+  }, 60_000);
+
   it('periodic_sync_all enqueues only due repositories and drops expired ticks', async () => {
     const periodic = worker.get(PeriodicSyncHandler, { strict: false });
     const context = (enqueuedAt: Date) => ({

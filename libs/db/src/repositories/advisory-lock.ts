@@ -7,3 +7,20 @@ import type { Prisma } from '../prisma-types.js';
 export async function lockRecord(tx: Prisma.TransactionClient, key: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
+
+/** The lock key of one GitHub issue of a repository sync, shared by webhook writers and sync pages. */
+export function issueLockKey(repositorySyncId: string, number: number): string {
+  return `issue:${repositorySyncId}:${number}`;
+}
+
+/**
+ * Takes the locks of many issues at once (a sync page), in a fixed order so two pages cannot deadlock;
+ * single-issue writers (webhooks) take one of the same locks and wait for the page, or it for them.
+ */
+export async function lockIssues(tx: Prisma.TransactionClient, repositorySyncId: string, numbers: number[]) {
+  const keys = [...new Set(numbers)].sort((a, b) => a - b).map((n) => issueLockKey(repositorySyncId, n));
+  if (keys.length === 0) return;
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS locked
+    FROM unnest(${keys}::text[]) AS t(k)`;
+}

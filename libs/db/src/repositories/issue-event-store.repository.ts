@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import { lockRecord } from './advisory-lock.js';
+import { issueLockKey, lockRecord } from './advisory-lock.js';
 import { ensureLabels } from './bulk-sql.js';
 import {
   findLinkedIssue,
@@ -52,7 +52,7 @@ export class IssueEventStore {
 
   applySnapshot(scope: RepositorySyncScope, snapshot: IssueSnapshot): Promise<IssueApplyResult> {
     return this.prisma.$transaction(async (tx) => {
-      await lockRecord(tx, `issue:${scope.id}:${snapshot.number}`);
+      await lockRecord(tx, issueLockKey(scope.id, snapshot.number));
       const link = await findLinkedIssue(tx, scope.id, snapshot.number);
       if (!link) {
         const created = await this.create(tx, scope, snapshot, null);
@@ -88,7 +88,7 @@ export class IssueEventStore {
     at: Date,
   ): Promise<{ outcome: IssueDeleteOutcome; link: IssueLinkRef }> {
     return this.prisma.$transaction(async (tx) => {
-      await lockRecord(tx, `issue:${scope.id}:${snapshot.number}`);
+      await lockRecord(tx, issueLockKey(scope.id, snapshot.number));
       const link = await findLinkedIssue(tx, scope.id, snapshot.number);
       if (!link) {
         const created = await this.create(tx, scope, snapshot, at);

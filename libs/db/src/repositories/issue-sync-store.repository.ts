@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
+import { lockIssues } from './advisory-lock.js';
 import { ensureLabels, insertIssueLinks, insertIssues, replaceIssueLabelsAndAssignees } from './bulk-sql.js';
 import { CommentWriter } from './comment-writer.js';
 import type {
@@ -60,6 +61,12 @@ export class IssueSyncStore {
   ): Promise<PageWriteResult> {
     return this.prisma.$transaction(
       async (tx) => {
+        // Same per-issue locks as webhook writers: the "is it newer?" check below cannot race with them.
+        await lockIssues(
+          tx,
+          scope.id,
+          issues.map((i) => i.number),
+        );
         const links = await this.linksIn(
           tx,
           scope.id,

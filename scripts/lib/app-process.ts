@@ -32,7 +32,13 @@ export async function startApp(options: {
   const recent = tail();
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', path.join(repoRoot, 'dist', `${options.entry}.js`), ...(options.args ?? [])],
+    [
+      '--enable-source-maps',
+      // PROFILE_DIR=<dir>: every child writes a V8 CPU profile there on exit (chrome://inspect, speedscope).
+      ...(process.env['PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROFILE_DIR']}`] : []),
+      path.join(repoRoot, 'dist', `${options.entry}.js`),
+      ...(options.args ?? []),
+    ],
     { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   for (const stream of [child.stdout, child.stderr]) {

@@ -160,6 +160,11 @@ describe('operability: health, metrics, request ids, OpenAPI, queue dashboard', 
     expect(Object.keys(sync?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403', '404']));
     expect(doc.paths['/api/health']?.get?.security).toEqual([]);
     expect(doc.paths['/api/health/live']).toBeDefined();
+    const webhook = doc.paths['/api/webhooks/github-mcp']?.post;
+    expect(webhook?.security).toEqual([]);
+    expect(Object.keys(webhook?.responses ?? {}).sort()).toEqual(
+      ['200', '202', '400', '401', '413', '415', '503'].sort(),
+    );
     expect(doc.servers).toEqual([{ url: origin }]);
     const forged = (await (
       await fetch(`${system.apiUrl}/docs/openapi.json`, {

@@ -18,7 +18,6 @@ import { ConnectionController } from './integrations/connection.controller.js';
 import { CredentialsController } from './integrations/credentials.controller.js';
 import { SyncController } from './integrations/sync.controller.js';
 import { IssuesController } from './issues/issues.controller.js';
-import { WebhookDeliveryController } from './webhooks/webhook-delivery.controller.js';
 import { WebhookEventsController } from './webhooks/webhook-events.controller.js';
 
 @Module({})
@@ -51,7 +50,6 @@ export class ApiModule {
         HealthController,
         SyncController,
         IssuesController,
-        WebhookDeliveryController,
         WebhookEventsController,
         ConnectionController,
         CredentialsController,

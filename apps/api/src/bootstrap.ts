@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import {
   type DynamicModule,
   type INestApplication,
@@ -13,12 +13,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { type AppConfig, integrationEnabled } from '#libs/config';
 import { AppLogger } from '#libs/logging';
 import { Lifecycle, Metrics, httpMetricsMiddleware } from '#libs/metrics';
+import { WebhookIngestionService } from '#libs/webhooks';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { ApiModule } from './app.module.js';
 import { setupOpenApi } from './docs/openapi.js';
 import { ApiOpsModule } from './health/ops.module.js';
 import { integrationDisabledMiddleware } from './http/integration-switch.js';
-import { WEBHOOK_PATH, webhookRawBody } from './webhooks/raw-body.middleware.js';
+import { type RawRoute, webhookRoute } from './webhooks/webhook-route.js';
 
 @Module({})
 class ApiRootModule {
@@ -46,8 +47,15 @@ export async function startApi(
   app.use(closeConnectionsWhileStopping(lifecycle));
   app.use(httpMetricsMiddleware(app.get(Metrics)));
   if (!integrationEnabled(config)) app.use(integrationDisabledMiddleware(config));
-  // The webhook signature is over the raw body: read it as bytes (up to 25 MB) before the JSON parser.
-  app.use(`${config.api.prefix ? `/${config.api.prefix}` : ''}/${WEBHOOK_PATH}`, webhookRawBody);
+  serveBeforeExpress(
+    app.getHttpServer() as Server,
+    webhookRoute({
+      config,
+      ingestion: app.get(WebhookIngestionService),
+      metrics: app.get(Metrics),
+      lifecycle,
+    }),
+  );
   if (config.api.prefix) {
     app.setGlobalPrefix(config.api.prefix, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   }
@@ -57,6 +65,16 @@ export async function startApi(
   const address = app.getHttpServer().address() as { port: number };
   const prefix = config.api.prefix ? `/${config.api.prefix}` : '';
   return { app, url: `http://127.0.0.1:${address.port}${prefix}` };
+}
+
+/** Gives `route` the first look at every request; the ones it does not take go to express (and Nest). */
+function serveBeforeExpress(server: Server, route: RawRoute): void {
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (route(req, res)) return;
+    for (const listener of listeners) listener(req, res);
+  });
 }
 
 /**

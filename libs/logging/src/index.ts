@@ -5,3 +5,4 @@ export { type LoggingOptions, type ServiceName, pinoHttpOptions, requestId } fro
 export { LoggingModule } from './logging.module.js';
 export { REDACTED, isSecretKey, redactDeep, redactText, redactUrl } from './redaction.js';
 export { mcpCallLogger } from './mcp-call-logger.js';
+export { type RequestLog, startRequestLog } from './request-log.js';

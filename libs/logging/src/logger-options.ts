@@ -35,18 +35,23 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-function path(req: Request): string {
+export function path(req: Request): string {
   return (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '';
 }
 
 /** Fields bound to every log line made while handling a request (GitHub's delivery id for webhooks). */
-function requestProps(req: IncomingMessage): Record<string, unknown> {
+export function requestProps(req: IncomingMessage): Record<string, unknown> {
   const props: Record<string, unknown> = { request_id: req.id };
   const delivery = header(req, 'x-github-delivery');
   const event = header(req, 'x-github-event');
   if (delivery) props.delivery_id = delivery.slice(0, 128);
   if (event) props.github_event = event.slice(0, 64);
   return props;
+}
+
+/** The level of a request's log line: error for 5xx (or a thrown error), warn for 4xx, info otherwise. */
+export function requestLogLevel(statusCode: number, error?: unknown): 'error' | 'warn' | 'info' {
+  return error || statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
 }
 
 /** pino / pino-http options shared by the API, the worker and the CLI (JSON lines, secrets redacted). */
@@ -78,8 +83,7 @@ export function pinoHttpOptions(
     customProps: (req) => requestProps(req),
     customAttributeKeys: { responseTime: 'response_time_ms' },
     autoLogging: { ignore: (req) => QUIET_PATHS.test(path(req)) },
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    customLogLevel: (_req, res, error) => requestLogLevel(res.statusCode, error),
     customSuccessMessage: (req, res) => `${req.method} ${path(req)} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${path(req)} ${res.statusCode}`,
     serializers: {

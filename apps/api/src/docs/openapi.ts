@@ -13,6 +13,7 @@ import type { AppConfig } from '#libs/config';
 import { APP_VERSION } from '#libs/metrics';
 import { publicBaseUrl } from '../http/public-url.js';
 import { ERROR_SCHEMA } from './schemas.js';
+import { WEBHOOK_OPERATION } from './webhook-operation.js';
 
 const SECURITY = 'api-token';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -23,7 +24,7 @@ const DESCRIPTION = `Keeps a workspace issue tracker in sync with GitHub through
 admin need a token of a workspace admin; another workspace's resources answer 404.
 
 **Errors**: \`{"error": {"code", "message", "field?"}}\`. With \`ENABLE_GITHUB_MCP_INTEGRATION=false\` the
-integration, webhook and OAuth routes answer 503 \`integration_disabled\`.
+integration and OAuth routes answer 503 \`integration_disabled\` (webhook deliveries are still accepted).
 
 Outside this document: \`GET /metrics\` (Prometheus) and the queue dashboard at \`/admin/queues\`
 (see docs/operations.md).`;
@@ -78,7 +79,7 @@ function enrich(document: OpenAPIObject, flags: Map<string, Flags>): OpenAPIObje
   return document;
 }
 
-function buildDocument(app: INestApplication): OpenAPIObject {
+function buildDocument(app: INestApplication, apiPrefix: string): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('GitHub MCP Sync API')
     .setDescription(DESCRIPTION)
@@ -88,7 +89,9 @@ function buildDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controller, method) => `${controller}_${method}`,
   });
-  return enrich(document, routeFlags(app));
+  const enriched = enrich(document, routeFlags(app));
+  enriched.paths[`${apiPrefix ? `/${apiPrefix}` : ''}/webhooks/github-mcp`] = WEBHOOK_OPERATION;
+  return enriched;
 }
 
 /**
@@ -98,7 +101,7 @@ function buildDocument(app: INestApplication): OpenAPIObject {
 export function setupOpenApi(app: INestApplication, config: AppConfig): string {
   const path = `/${[config.api.prefix, 'docs'].filter(Boolean).join('/')}`;
   let document: OpenAPIObject | undefined;
-  SwaggerModule.setup(path, app, () => (document ??= buildDocument(app)), {
+  SwaggerModule.setup(path, app, () => (document ??= buildDocument(app, config.api.prefix)), {
     jsonDocumentUrl: `${path}/openapi.json`,
     yamlDocumentUrl: `${path}/openapi.yaml`,
     customSiteTitle: 'GitHub MCP Sync API',

@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 
-/** `{"error": {"code", "message", "field?"}}` — every error of the API (DomainErrorFilter). */
+/** `{"error": {"code", "message", "field?"}}` — every error of the API (errorAnswer). */
 export const ERROR_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['error'],

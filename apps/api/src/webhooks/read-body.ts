@@ -1,0 +1,34 @@
+import type { IncomingMessage } from 'node:http';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+
+/**
+ * Reads a request body as bytes. A body over `limit` (by Content-Length, or by the bytes read) is refused
+ * with 413 without being kept: like body-parser, the rest is read and dropped before the answer, so the
+ * sender sees the 413 rather than a connection reset.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    let overLimit = Number.isFinite(declared) && declared > limit;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (overLimit) return;
+      size += chunk.length;
+      if (size > limit) {
+        overLimit = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (overLimit) reject(new PayloadTooLargeException(`request body is over ${limit / 1024 / 1024} MB`));
+      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    });
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new BadRequestException('request aborted before its body was complete'));
+    });
+  });
+}

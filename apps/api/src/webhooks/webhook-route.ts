@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Logger, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { AppConfig } from '#libs/config';
+import { startRequestLog } from '#libs/logging';
+import { type Lifecycle, type Metrics, recordHttpRequest } from '#libs/metrics';
+import { WEBHOOK_MAX_BODY_BYTES, type WebhookIngestionService } from '#libs/webhooks';
+import { errorAnswer } from '../http/error-response.js';
+import { readBody } from './read-body.js';
+
+/** Where GitHub delivers (relative to the API prefix). */
+export const WEBHOOK_PATH = 'webhooks/github-mcp';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+export interface WebhookRouteDeps {
+  config: Pick<AppConfig, 'trustProxy'> & { api: Pick<AppConfig['api'], 'prefix'> };
+  ingestion: WebhookIngestionService;
+  metrics: Metrics;
+  lifecycle: Lifecycle;
+}
+
+/** Handles the request and returns true when it is a webhook delivery; false leaves it to the app. */
+export type RawRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * `POST /{prefix}/webhooks/github-mcp/`, served straight from node:http, ahead of express and Nest's
+ * pipeline (guards, interceptors, pipes): GitHub's deliveries are the API's hottest path and need none of
+ * it — they are public, authenticated by their signature over the raw body, exempt from rate limits and
+ * idempotency keys. What other routes get is kept: the `{error: {code, message}}` answers of the one
+ * error mapping (errorAnswer), the request log line with request and delivery ids, the HTTP and delivery
+ * metrics, and `Connection: close` while stopping. 202 `{status: "queued", delivery_id}` once committed;
+ * 200 `{status: "duplicate"}` for a known delivery id; 400/401/413/415/503 as documented in OpenAPI.
+ */
+export function webhookRoute(deps: WebhookRouteDeps): RawRoute {
+  const route = `${deps.config.api.prefix ? `/${deps.config.api.prefix}` : ''}/${WEBHOOK_PATH}`;
+  const paths = new Set([route, `${route}/`].map((p) => p.toLowerCase()));
+  const logger = new Logger('WebhookRoute');
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    if (!paths.has((query === -1 ? url : url.slice(0, query)).toLowerCase())) return false;
+    void serve(req, res, deps, route, logger);
+    return true;
+  };
+}
+
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: WebhookRouteDeps,
+  route: string,
+  logger: Logger,
+): Promise<void> {
+  const started = performance.now();
+  const log = startRequestLog(req, res, clientAddress(req, deps.config.trustProxy));
+  let status: number;
+  let body: unknown;
+  try {
+    const raw = await readBody(req, WEBHOOK_MAX_BODY_BYTES);
+    const type = req.headers['content-type'] ?? '';
+    if (!JSON_TYPE.test(type)) {
+      throw new UnsupportedMediaTypeException(
+        `content type must be application/json (got ${type ? `"${type.slice(0, 100)}"` : 'none'})`,
+      );
+    }
+    const result = await deps.ingestion.ingest({ headers: req.headers, body: raw });
+    status = result.status === 'duplicate' ? 200 : 202;
+    body = { status: result.status, delivery_id: result.deliveryId };
+  } catch (error) {
+    const answer = errorAnswer(error);
+    if (answer.status >= 500) logger.error(describe(error), error instanceof Error ? error.stack : undefined);
+    for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+    status = answer.status;
+    body = answer.body;
+  }
+  const json = JSON.stringify(body);
+  if (deps.lifecycle.stopping) res.setHeader('Connection', 'close');
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+  });
+  res.end(json);
+  log.done(status);
+  recordHttpRequest(deps.metrics, {
+    method: 'POST',
+    route,
+    statusCode: status,
+    seconds: (performance.now() - started) / 1000,
+    githubEvent: req.headers['x-github-event'],
+  });
+}
+
+/** The client's address: the first X-Forwarded-For hop behind a trusted proxy (as express computes it). */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { NestFactory } from '@nestjs/core';
@@ -23,7 +23,9 @@ import { provideServices } from '../scripts/lib/services.js';
  * only verifies the signature with @octokit/webhooks (the floor). Then min(N, 2500) deliveries paced at
  * 500/s (open loop: ack latency at that rate), and E deliveries paced at RATE/s for the end-to-end latency:
  * delivery sent → workspace issue written (the event's processed_at, set in the same job right after the
- * issue's transaction commits). Defaults: 5000 8 300 50.
+ * issue's transaction commits). Defaults: 5000 8 300 50. Postgres flushes every commit to disk (durable).
+ * Last line: ack_p99_ms of the 500/s run, acks_per_s and vs_floor_ratio of the closed loop, e2e_p95_ms of
+ * the RATE/s run.
  */
 const N = Number(process.argv[2] ?? 5000);
 const C = Number(process.argv[3] ?? 8);
@@ -65,20 +67,34 @@ function summary(name: string, latencies: number[], wallMs: number) {
   return stats;
 }
 
-async function post(url: string, delivery: Delivery): Promise<number> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'GitHub-Hookshot/bench',
-      'x-github-event': 'issues',
-      'x-github-delivery': delivery.id,
-      'x-hub-signature-256': delivery.signature,
-    },
-    body: delivery.body,
+/** Keep-alive connections, as GitHub's sender keeps them; node:http costs the load generator less than fetch. */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function post(url: string, delivery: Delivery): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(delivery.body),
+          'user-agent': 'GitHub-Hookshot/bench',
+          'x-github-event': 'issues',
+          'x-github-delivery': delivery.id,
+          'x-hub-signature-256': delivery.signature,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', reject);
+      },
+    );
+    req.once('error', reject);
+    req.end(delivery.body);
   });
-  await response.arrayBuffer();
-  return response.status;
 }
 
 /** Closed loop: C requests in flight until all are sent; returns per-request latencies and the wall time. */
@@ -128,6 +144,7 @@ await runMain(async () => {
     postgres: true,
     redis: true,
     database: 'gms_bench',
+    durable: true, // every delivery's commit is flushed to disk before its 202, as in production
   });
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs, github_webhook_events CASCADE');
@@ -286,9 +303,11 @@ await runMain(async () => {
   console.log(
     `end to end (${E} at ${RATE}/s): p50 ${p(moderate.e2e, 50)} ms, p95 ${e2eP95} ms, p99 ${p(moderate.e2e, 99)} ms`,
   );
+  // ack_p99_ms is the paced 500/s run's (the target's rate); acks_per_s and the ratio are the closed loop's.
   console.log(
-    `ack_p99_ms=${apiStats.p99.toFixed(2)} acks_per_s=${apiStats.perSecond.toFixed(0)} ` +
+    `ack_p99_ms=${percentile(at500.acks, 99).toFixed(2)} acks_per_s=${apiStats.perSecond.toFixed(0)} ` +
       `vs_floor_ratio=${(apiStats.perSecond / floorStats.perSecond).toFixed(2)} e2e_p95_ms=${e2eP95}`,
   );
+  agent.destroy();
   return 0;
 });

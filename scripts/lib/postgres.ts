@@ -123,8 +123,12 @@ function socketDirFor(port: number, runAs: RunAs | undefined): string {
   return dir;
 }
 
-/** Starts a private Postgres on a free loopback port (trust auth), stopped by the tool's cleanup. */
-export async function startLocalPostgres(): Promise<LocalPostgres> {
+/**
+ * Starts a private Postgres on a free loopback port (trust auth), stopped by the tool's cleanup. Durability
+ * is off (a disposable dev/test server) unless `durable`: then every commit is flushed to disk (fsync,
+ * synchronous_commit and full_page_writes at their defaults), as in production.
+ */
+export async function startLocalPostgres(options: { durable?: boolean } = {}): Promise<LocalPostgres> {
   const binDir = await postgresBinDir();
   const runAs = runAsUser();
   const claim = await claimDataDir();
@@ -153,7 +157,8 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
   const log = openSync(logFile, 'w');
   if (runAs) chownSync(logFile, runAs.uid, runAs.gid);
   // A disposable dev/test server: durability off, quiet log, room for parallel test workers.
-  const settings = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
+  const settings = options.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+  settings.push('max_connections=200');
   settings.push('listen_addresses=127.0.0.1', 'log_min_messages=warning');
   const args = ['-D', dir, '-p', String(port), '-k', socketDirFor(port, runAs)];
   args.push(...settings.flatMap((setting) => ['-c', setting]));

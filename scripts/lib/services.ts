@@ -12,6 +12,8 @@ export interface ServiceOptions {
   database?: string;
   /** Apply prisma/migrations to the database. Default true. */
   migrate?: boolean;
+  /** A locally started Postgres flushes every commit to disk (benchmarks of durable writes). Default false. */
+  durable?: boolean;
 }
 
 export interface Services {
@@ -37,7 +39,7 @@ async function providePostgres(
     step(`using Postgres at ${redactUrl(given)}`);
     return { databaseUrl: given, serverUrl: given, startedPostgres: false };
   }
-  const local = await startLocalPostgres();
+  const local = await startLocalPostgres({ durable: options.durable ?? false });
   const name = options.database ?? 'gms';
   await createDatabaseIfMissing(local.adminUrl, name);
   return {

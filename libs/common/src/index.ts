@@ -1,2 +1,3 @@
 export * from './errors.js';
 export * from './signals.js';
+export * from './group-commit.js';

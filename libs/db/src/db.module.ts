@@ -16,6 +16,7 @@ import { SyncJobRepository } from './repositories/sync-job.repository.js';
 import { WorkspaceRepository } from './repositories/workspace.repository.js';
 import { CommentEventStore } from './repositories/comment-event-store.repository.js';
 import { InstallationEventStore } from './repositories/installation-event-store.repository.js';
+import { IssueBatchStore } from './repositories/issue-batch-store.repository.js';
 import { IssueEventStore } from './repositories/issue-event-store.repository.js';
 import { WebhookEventRepository } from './repositories/webhook-event.repository.js';
 import { WebhookTargetRepository } from './repositories/webhook-target.repository.js';
@@ -44,6 +45,7 @@ const repositories = [
   WebhookEventRepository,
   WebhookTargetRepository,
   IssueEventStore,
+  IssueBatchStore,
   CommentEventStore,
   InstallationEventStore,
   IssueEditRepository,

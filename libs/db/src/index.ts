@@ -64,6 +64,12 @@ export {
   type IssueSnapshot,
 } from './repositories/issue-event-store.repository.js';
 export {
+  type BatchIssueResult,
+  type BatchIssueTarget,
+  IssueBatchStore,
+} from './repositories/issue-batch-store.repository.js';
+export {
+  type ClaimedWebhookEvent,
   type GitHubWebhookEvent,
   type NewWebhookEvent,
   SETTLED_WEBHOOK_STATUSES,

@@ -6,6 +6,7 @@ import { IntegrationSecretMatcher } from './ingestion/integration-secret-matcher
 import { WebhookSignatureVerifier } from './ingestion/signature-verifier.js';
 import { WebhookEnqueuer } from './ingestion/webhook-enqueuer.js';
 import { WebhookIngestionService } from './ingestion/webhook-ingestion.service.js';
+import { IssueFastPath } from './processing/batch/issue-fast-path.js';
 import { InstallationEventHandler } from './processing/handlers/installation.handler.js';
 import { IssueCommentEventHandler } from './processing/handlers/issue-comment.handler.js';
 import { IssuesEventHandler } from './processing/handlers/issues.handler.js';
@@ -49,6 +50,7 @@ export class WebhooksApiModule {}
     RepositoryEventHandler,
     PingEventHandler,
     WebhookEventRouter,
+    IssueFastPath,
     ProcessWebhookEventHandler,
   ],
   exports: [ProcessWebhookEventHandler],

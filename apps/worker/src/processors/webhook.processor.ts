@@ -6,7 +6,7 @@ import { JobRegistry, QueueName } from '#libs/queue';
 import { dispatch } from './job-dispatcher.js';
 import { startConfiguredWorker } from './worker-settings.js';
 
-/** process_webhook_event: short jobs, WEBHOOK_WORKER_CONCURRENCY at a time per worker. */
+/** process_webhook_event: short jobs, WEBHOOK_WORKER_CONCURRENCY at a time per worker (the handler batches them). */
 @Processor(QueueName.Webhooks, { autorun: false })
 export class WebhookProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(WebhookProcessor.name);

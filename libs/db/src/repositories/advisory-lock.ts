@@ -24,3 +24,27 @@ export async function lockIssues(tx: Prisma.TransactionClient, repositorySyncId:
     SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS locked
     FROM unnest(${keys}::text[]) AS t(k)`;
 }
+
+/**
+ * The locks of issues of several repository syncs (a batch of webhook events), ordered by repository sync
+ * then number: the same order `lockIssues` uses within one sync, so batches and pages cannot deadlock.
+ */
+export async function lockIssueSet(
+  tx: Prisma.TransactionClient,
+  issues: readonly { repositorySyncId: string; number: number }[],
+) {
+  const byKey = new Map(issues.map((i) => [issueLockKey(i.repositorySyncId, i.number), i]));
+  const keys = [...byKey.entries()]
+    .sort(([, a], [, b]) =>
+      a.repositorySyncId === b.repositorySyncId
+        ? a.number - b.number
+        : a.repositorySyncId < b.repositorySyncId
+          ? -1
+          : 1,
+    )
+    .map(([key]) => key);
+  if (keys.length === 0) return;
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS locked
+    FROM unnest(${keys}::text[]) AS t(k)`;
+}

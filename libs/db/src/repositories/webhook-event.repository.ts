@@ -20,6 +20,12 @@ export interface NewWebhookEvent {
   workspaceIntegrationId: string | null;
 }
 
+export interface ClaimedWebhookEvent {
+  event: GitHubWebhookEvent;
+  /** False when the event had settled already (a duplicate job): it is returned as it is. */
+  claimed: boolean;
+}
+
 export interface WebhookEventScope {
   integrationId: string;
   installationId: bigint | null;
@@ -108,14 +114,37 @@ export class WebhookEventRepository {
   }
 
   /**
-   * Starts an attempt in one round trip: an unsettled event (received, queued, processing) becomes
-   * processing and is returned with `claimed: true`; a settled one is returned as it is; null when unknown.
+   * Starts the attempts of a batch of deliveries in one round trip: unsettled events (received, queued,
+   * processing) become processing and come back with `claimed: true`; settled ones as they are
+   * (`claimed: false`); unknown delivery ids are absent. Rows locked at that moment (the API marking them
+   * queued, in its own order) are skipped rather than waited for — two multi-row updates waiting for each
+   * other deadlock — and claimed one by one after a second look (only when there are any).
    * (Raw SQL: this runs for every delivery, and the model API costs a multiple in CPU for the JSON payload.)
    */
-  async claim(
-    deliveryId: string,
-    failedAttempts: number,
-  ): Promise<{ event: GitHubWebhookEvent; claimed: boolean } | null> {
+  async claimMany(
+    items: { deliveryId: string; failedAttempts: number }[],
+  ): Promise<Map<string, ClaimedWebhookEvent>> {
+    const claims = new Map<string, ClaimedWebhookEvent>();
+    const ids = items.map((i) => i.deliveryId);
+    if (ids.length === 0) return claims;
+    const rows = await this.prisma.$queryRaw<RawEventRow[]>`
+      UPDATE github_webhook_events SET status = 'processing', retry_count = u.failed, updated_at = now()
+      FROM unnest(${ids}::text[], ${items.map((i) => i.failedAttempts)}::int[]) AS u(did, failed)
+      WHERE delivery_id = u.did AND id IN (
+        SELECT id FROM github_webhook_events
+        WHERE delivery_id = ANY(${ids}::text[]) AND status IN ('received', 'queued', 'processing')
+        FOR UPDATE SKIP LOCKED)
+      RETURNING ${EVENT_COLUMNS}`;
+    for (const row of rows) claims.set(row.delivery_id, { event: toEvent(row), claimed: true });
+    for (const item of items.filter((i) => !claims.has(i.deliveryId))) {
+      const claim = await this.claimOne(item.deliveryId, item.failedAttempts);
+      if (claim) claims.set(item.deliveryId, claim);
+    }
+    return claims;
+  }
+
+  /** One delivery (waiting for its row lock): claimed when unsettled, as it is when settled, null when unknown. */
+  private async claimOne(deliveryId: string, failedAttempts: number): Promise<ClaimedWebhookEvent | null> {
     const rows = await this.prisma.$queryRaw<RawEventRow[]>`
       UPDATE github_webhook_events SET status = 'processing', retry_count = ${failedAttempts}, updated_at = now()
       WHERE delivery_id = ${deliveryId} AND status IN ('received', 'queued', 'processing')
@@ -126,15 +155,32 @@ export class WebhookEventRepository {
     return event ? { event, claimed: false } : null;
   }
 
-  async finish(
-    deliveryId: string,
-    outcome: { status: 'processed' | 'ignored'; result: Record<string, unknown> },
+  /**
+   * Settles a batch of events (processed or ignored, with their results) in one statement. As in
+   * `claimMany`, rows locked at that moment are skipped by it and settled one by one afterwards.
+   */
+  async finishMany(
+    outcomes: { deliveryId: string; status: 'processed' | 'ignored'; result: Record<string, unknown> }[],
   ): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE github_webhook_events
-      SET status = ${outcome.status}::"WebhookEventStatus", result = ${JSON.stringify(outcome.result)}::jsonb,
-          error_message = NULL, processed_at = now(), updated_at = now()
-      WHERE delivery_id = ${deliveryId}`;
+    if (outcomes.length === 0) return;
+    const ids = outcomes.map((o) => o.deliveryId);
+    const rows = await this.prisma.$queryRaw<{ delivery_id: string }[]>`
+      UPDATE github_webhook_events AS e
+      SET status = u.status::"WebhookEventStatus", result = u.result::jsonb, error_message = NULL,
+          processed_at = now(), updated_at = now()
+      FROM unnest(${ids}::text[], ${outcomes.map((o) => o.status)}::text[],
+                  ${outcomes.map((o) => JSON.stringify(o.result))}::text[]) AS u(did, status, result)
+      WHERE e.delivery_id = u.did AND e.id IN (
+        SELECT id FROM github_webhook_events WHERE delivery_id = ANY(${ids}::text[]) FOR UPDATE SKIP LOCKED)
+      RETURNING e.delivery_id`;
+    const done = new Set(rows.map((r) => r.delivery_id));
+    for (const outcome of outcomes.filter((o) => !done.has(o.deliveryId))) {
+      await this.prisma.$executeRaw`
+        UPDATE github_webhook_events
+        SET status = ${outcome.status}::"WebhookEventStatus", result = ${JSON.stringify(outcome.result)}::jsonb,
+            error_message = NULL, processed_at = now(), updated_at = now()
+        WHERE delivery_id = ${outcome.deliveryId}`;
+    }
   }
 
   /** Records a failed attempt: back to queued while BullMQ retries, failed when none is left. */

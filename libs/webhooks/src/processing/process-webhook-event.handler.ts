@@ -1,66 +1,47 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { WebhookEventRepository } from '#libs/db';
-import {
-  type JobContext,
-  type JobName,
-  type JobPayloads,
-  PermanentJobError,
-  isJobControlSignal,
-} from '#libs/queue';
+import type { JobContext, JobName, JobPayloads } from '#libs/queue';
+import { GroupCommit } from '#libs/common';
+import { IssueFastPath } from './batch/issue-fast-path.js';
+import { WebhookBatch, type WebhookBatchItem, type WebhookJobResult } from './batch/webhook-batch.js';
 import { WebhookEventRouter } from './webhook-event.router.js';
 
-/** What the job returns (metrics are recorded from it). */
-export interface WebhookJobResult {
-  event_type: string;
-  action: string | null;
-  status: string;
-  /** The event had settled already (a duplicate job): nothing was done. */
-  skipped?: boolean;
-}
+export type { WebhookJobResult };
+
+/** Deliveries processed together at most (the worker runs WEBHOOK_WORKER_CONCURRENCY jobs at a time). */
+const MAX_BATCH = 100;
 
 /**
  * `process_webhook_event`: applies one stored delivery and keeps its row honest —
  * received/queued → processing → processed | ignored, or back to queued with the error while BullMQ
  * retries (exponential backoff), failed when no attempt is left or retrying cannot help.
+ *
+ * Group commit: the deliveries of jobs that arrive while a batch is being processed are processed together
+ * as the next batch (WebhookBatch: one claim, one transaction for the `issues` snapshots of linked issues,
+ * one finish); each job still resolves or fails with its own result. Without the fast path (tests that
+ * stub the router) every event goes through the router.
  */
 @Injectable()
 export class ProcessWebhookEventHandler {
-  private readonly logger = new Logger(ProcessWebhookEventHandler.name);
+  private readonly batches: GroupCommit<WebhookBatchItem, WebhookJobResult>;
 
   constructor(
-    private readonly events: WebhookEventRepository,
-    private readonly router: WebhookEventRouter,
-  ) {}
+    events: WebhookEventRepository,
+    router: WebhookEventRouter,
+    @Optional() fastPath?: IssueFastPath,
+  ) {
+    const batch = new WebhookBatch(events, router, fastPath);
+    this.batches = new GroupCommit((items) => batch.run(items), {
+      maxBatch: MAX_BATCH,
+      key: (item) => item.deliveryId,
+    });
+  }
 
-  async handle(
-    payload: JobPayloads[JobName.ProcessWebhookEvent],
-    context: JobContext,
-  ): Promise<WebhookJobResult> {
-    const claim = await this.events.claim(payload.deliveryId, context.attemptsMade);
-    if (!claim) throw new PermanentJobError(`webhook event ${payload.deliveryId} does not exist`);
-    const { event } = claim;
-    const summary = { event_type: event.eventType, action: event.action };
-    if (!claim.claimed) return { ...summary, status: event.status, skipped: true };
-    try {
-      const body = event.payload;
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw new PermanentJobError('the stored payload is not a JSON object');
-      }
-      const outcome = await this.router.route({ event, payload: body as Record<string, unknown> });
-      await this.events.finish(event.deliveryId, outcome);
-      return { ...summary, status: outcome.status };
-    } catch (error) {
-      if (isJobControlSignal(error)) throw error;
-      const final = error instanceof PermanentJobError || context.attemptsMade + 1 >= context.maxAttempts;
-      const message = error instanceof Error ? error.message : String(error);
-      try {
-        await this.events.recordFailure(event.deliveryId, message, context.attemptsMade + 1, final);
-      } catch (recordError) {
-        this.logger.error(
-          `could not record the failure of ${event.deliveryId}: ${(recordError as Error).message}`,
-        );
-      }
-      throw error;
-    }
+  handle(payload: JobPayloads[JobName.ProcessWebhookEvent], context: JobContext): Promise<WebhookJobResult> {
+    return this.batches.submit({
+      deliveryId: payload.deliveryId,
+      attemptsMade: context.attemptsMade,
+      maxAttempts: context.maxAttempts,
+    });
   }
 }

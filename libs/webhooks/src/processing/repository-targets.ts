@@ -22,6 +22,9 @@ export interface EventTarget {
 
 export type ResolvedTargets = { targets: EventTarget[] } | { reason: string };
 
+/** Target rows already looked up in a batch of events, by repository GitHub id and integration. */
+export type TargetMemo = Map<string, Promise<WebhookRepositoryTarget[]>>;
+
 /**
  * Which workspace repository syncs an event about a repository applies to: every connected copy of the
  * repository (matched by GitHub id, so renames and transfers do not matter) whose integration is connected
@@ -32,11 +35,12 @@ export type ResolvedTargets = { targets: EventTarget[] } | { reason: string };
 export class RepositoryTargets {
   constructor(private readonly targets: WebhookTargetRepository) {}
 
-  async resolve(event: GitHubWebhookEvent, repository: RestRepository): Promise<ResolvedTargets> {
-    const rows = await this.targets.findRepositoryTargets(
-      BigInt(repository.id),
-      event.workspaceIntegrationId,
-    );
+  async resolve(
+    event: GitHubWebhookEvent,
+    repository: RestRepository,
+    memo?: TargetMemo,
+  ): Promise<ResolvedTargets> {
+    const rows = await this.rows(BigInt(repository.id), event.workspaceIntegrationId, memo);
     if (rows.length === 0) return { reason: `repository ${repository.full_name} is not connected` };
     const eligible = rows.filter((row) => problem(row) === undefined);
     if (eligible.length === 0) return { reason: problem(rows[0]!)! };
@@ -55,6 +59,18 @@ export class RepositoryTargets {
         };
       }),
     };
+  }
+
+  /** One query per repository and integration (per batch when a memo is given). */
+  private rows(githubId: bigint, integrationId: string | null, memo: TargetMemo | undefined) {
+    if (!memo) return this.targets.findRepositoryTargets(githubId, integrationId);
+    const key = `${githubId}:${integrationId ?? ''}`;
+    let rows = memo.get(key);
+    if (!rows) {
+      rows = this.targets.findRepositoryTargets(githubId, integrationId);
+      memo.set(key, rows);
+    }
+    return rows;
   }
 }
 

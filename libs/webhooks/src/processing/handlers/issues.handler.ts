@@ -13,7 +13,7 @@ import { type EventTarget, RepositoryTargets } from '../repository-targets.js';
 import { toIssueSnapshot } from '../snapshots.js';
 
 /** Actions that take the issue away from the repository: the local issue is soft-deleted. */
-const REMOVING = new Set(['deleted', 'transferred']);
+export const REMOVING_ACTIONS: ReadonlySet<string> = new Set(['deleted', 'transferred']);
 
 /**
  * `issues`: every action carries the issue as it is after the change, so the snapshot is applied (in
@@ -36,10 +36,10 @@ export class IssuesEventHandler implements WebhookEventProcessor {
     if ('reason' in resolved) return ignored(resolved.reason);
     const results = [];
     for (const target of resolved.targets) {
-      if (REMOVING.has(body.action)) {
+      if (REMOVING_ACTIONS.has(body.action)) {
         const snapshot = toIssueSnapshot(target.repo, body.issue, target.mapping);
         const { outcome, link } = await this.issues.softDelete(target.scope, snapshot, new Date());
-        results.push({ ...describe(target, body.issue.number, link.issueId), outcome });
+        results.push({ ...describeIssue(target, body.issue.number, link.issueId), outcome });
       } else {
         results.push(await this.apply(target, body.issue));
       }
@@ -55,7 +55,7 @@ export class IssuesEventHandler implements WebhookEventProcessor {
 
   private async apply(target: EventTarget, issue: RestIssue) {
     const { outcome, link } = await this.applier.apply(target, issue);
-    return { ...describe(target, issue.number, link?.issueId ?? null), outcome };
+    return { ...describeIssue(target, issue.number, link?.issueId ?? null), outcome };
   }
 
   /** The issue's new home: applied like `opened` there when that repository is connected. */
@@ -73,6 +73,7 @@ export class IssuesEventHandler implements WebhookEventProcessor {
   }
 }
 
-function describe(target: EventTarget, number: number, issueId: string | null) {
+/** One entry of an `issues` event's result: where the issue was applied (the outcome is added). */
+export function describeIssue(target: EventTarget, number: number, issueId: string | null) {
   return { repository_sync_id: target.repositorySyncId, number, issue_id: issueId };
 }

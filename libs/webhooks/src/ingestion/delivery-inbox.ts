@@ -1,67 +1,54 @@
 import { Injectable } from '@nestjs/common';
+import { GroupCommit, type Settled, fulfilled, rejected } from '#libs/common';
 import { type NewWebhookEvent, WebhookEventRepository } from '#libs/db';
 import { WebhookEnqueuer } from './webhook-enqueuer.js';
 
 const MAX_BATCH = 200;
-/** Batches written at once: one commits while the next one is collected. */
-const MAX_IN_FLIGHT = 2;
 
-interface Pending {
-  event: NewWebhookEvent;
-  resolve(result: { inserted: boolean; enqueued: boolean }): void;
-  reject(error: unknown): void;
+export interface InboxResult {
+  /** False for a delivery id already stored: a redelivery. */
+  inserted: boolean;
+  /** False when Redis was unavailable: the relay enqueues the committed event later. */
+  enqueued: boolean;
 }
 
 /**
- * Group commit for deliveries: requests arriving while a batch is being written wait for the next one,
- * which is then one INSERT (one commit, one WAL flush) and one BullMQ addBulk for all of them. Alone, a
- * request is written at once; under load each request still waits for its own row to be committed, but
- * the database and Redis see a few round trips per batch instead of two per delivery.
+ * Group commit for deliveries (GroupCommit): requests arriving while a batch is being written form the next
+ * one, which is then one INSERT (one commit, one WAL flush) and one BullMQ addBulk for all of them. Alone, a
+ * request is written at once; under load each request still waits for its own row to be committed, but the
+ * database and Redis see a few round trips per batch instead of two per delivery. Copies of one delivery
+ * never share a batch: the first one stored is new, the others are duplicates.
  */
 @Injectable()
 export class DeliveryInbox {
-  private readonly waiting: Pending[] = [];
-  private inFlight = 0;
+  private readonly batches: GroupCommit<NewWebhookEvent, InboxResult>;
 
   constructor(
     private readonly events: WebhookEventRepository,
     private readonly enqueuer: WebhookEnqueuer,
-  ) {}
-
-  /** Resolves once the delivery is committed (inserted: false for a known delivery id) and enqueue tried. */
-  submit(event: NewWebhookEvent): Promise<{ inserted: boolean; enqueued: boolean }> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ event, resolve, reject });
-      if (this.inFlight < MAX_IN_FLIGHT) void this.drain();
+  ) {
+    this.batches = new GroupCommit((batch) => this.write(batch), {
+      maxBatch: MAX_BATCH,
+      key: (event) => event.deliveryId,
     });
   }
 
-  private async drain(): Promise<void> {
-    this.inFlight++;
-    try {
-      while (this.waiting.length > 0) await this.write(this.waiting.splice(0, MAX_BATCH));
-    } finally {
-      this.inFlight--;
-    }
+  /** Resolves once the delivery is committed and its enqueue tried; rejects when it could not be stored. */
+  submit(event: NewWebhookEvent): Promise<InboxResult> {
+    return this.batches.submit(event);
   }
 
-  private async write(batch: Pending[]): Promise<void> {
-    // The same delivery twice in one batch: the first one is new, the others are redeliveries.
-    const first = new Map<string, Pending>();
-    for (const pending of batch) {
-      if (!first.has(pending.event.deliveryId)) first.set(pending.event.deliveryId, pending);
-    }
+  private async write(batch: NewWebhookEvent[]): Promise<Settled<InboxResult>[]> {
     let inserted: Set<string>;
     try {
-      inserted = await this.events.insertReceived([...first.values()].map((p) => p.event));
+      inserted = await this.events.insertReceived(batch);
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      return;
+      return batch.map(() => rejected(error));
     }
     const enqueued = await this.enqueuer.enqueueNew([...inserted]);
-    for (const pending of batch) {
-      const isNew = first.get(pending.event.deliveryId) === pending && inserted.has(pending.event.deliveryId);
-      pending.resolve({ inserted: isNew, enqueued: isNew && enqueued });
-    }
+    return batch.map((event) => {
+      const isNew = inserted.has(event.deliveryId);
+      return fulfilled({ inserted: isNew, enqueued: isNew && enqueued });
+    });
   }
 }

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Webhooks } from '@octokit/webhooks';
@@ -16,6 +13,8 @@ import { runMain } from '../scripts/lib/lifecycle.js';
 import { step } from '../scripts/lib/log.js';
 import { freePort } from '../scripts/lib/proc.js';
 import { provideServices } from '../scripts/lib/services.js';
+import { type CpuSample, cpuMeter, perDelivery } from './cpu-meter.js';
+import { type Delivery, agent, load, percentile, post, startFloor, summary } from './webhook-load.js';
 
 /**
  * `npm run bench:webhooks [-- N C E RATE]`: N signed `issues.edited` deliveries at concurrency C against the
@@ -33,111 +32,6 @@ const E = Number(process.argv[4] ?? 300);
 const RATE = Number(process.argv[5] ?? 50);
 const SECRET = randomBytes(16).toString('hex');
 const ISSUES = 50;
-
-interface Delivery {
-  id: string;
-  body: string;
-  signature: string;
-}
-
-/** User + system CPU seconds a process has used so far (Linux /proc). */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function summary(name: string, latencies: number[], wallMs: number) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const stats = {
-    perSecond: latencies.length / (wallMs / 1000),
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-  };
-  console.log(
-    `${name}: ${latencies.length} acks in ${(wallMs / 1000).toFixed(2)} s = ${stats.perSecond.toFixed(0)} acks/s; ` +
-      `ack latency p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, p99 ${stats.p99.toFixed(2)} ms`,
-  );
-  return stats;
-}
-
-/** Keep-alive connections, as GitHub's sender keeps them; node:http costs the load generator less than fetch. */
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-
-function post(url: string, delivery: Delivery): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(delivery.body),
-          'user-agent': 'GitHub-Hookshot/bench',
-          'x-github-event': 'issues',
-          'x-github-delivery': delivery.id,
-          'x-hub-signature-256': delivery.signature,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode ?? 0));
-        res.once('error', reject);
-      },
-    );
-    req.once('error', reject);
-    req.end(delivery.body);
-  });
-}
-
-/** Closed loop: C requests in flight until all are sent; returns per-request latencies and the wall time. */
-async function load(url: string, deliveries: Delivery[], concurrency: number) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < deliveries.length) {
-        const delivery = deliveries[next++] as Delivery;
-        const t0 = performance.now();
-        const status = await post(url, delivery);
-        if (status !== 202) throw new Error(`delivery answered ${status}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { latencies, wallMs: performance.now() - started };
-}
-
-/** The floor: a bare node:http server that reads the body and verifies the signature, nothing else. */
-async function startFloor(): Promise<{ url: string; close: () => Promise<void> }> {
-  const webhooks = new Webhooks({ secret: SECRET });
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      void webhooks.verify(body, String(req.headers['x-hub-signature-256'])).then((ok) => {
-        res.writeHead(ok ? 202 : 401, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'queued', delivery_id: req.headers['x-github-delivery'] }));
-      });
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 await runMain(async () => {
   const { databaseUrl, redisUrl } = await provideServices({
@@ -218,11 +112,17 @@ await runMain(async () => {
   step(`warm-up, then ${N} deliveries at concurrency ${C} against the API (committed before the 202)`);
   const warm = await Promise.all(Array.from({ length: 50 }, (_, i) => make(N + i)));
   await load(`${apiBase}/webhooks/github-mcp/`, warm, C);
-  const cpuBefore = [cpuSeconds(apiApp.child.pid), cpuSeconds(workerApp.child.pid)];
+  const cpu = await cpuMeter({
+    api: apiApp.child.pid ?? 0,
+    worker: workerApp.child.pid ?? 0,
+    db,
+    redisUrl,
+  });
+  const cpuBefore = cpu();
   const api = await load(`${apiBase}/webhooks/github-mcp/`, deliveries, C);
-  const apiCpuMs = ((cpuSeconds(apiApp.child.pid) - (cpuBefore[0] ?? 0)) * 1000) / N;
+  const apiCpuMs = ((cpu().api - cpuBefore.api) * 1000) / N;
   step(`the same ${N} deliveries against the floor (bare node:http + @octokit/webhooks verify)`);
-  const floor = await startFloor();
+  const floor = await startFloor(SECRET);
   await load(floor.url, deliveries.slice(0, 50), C);
   const bare = await load(floor.url, deliveries, C);
   await floor.close();
@@ -239,12 +139,13 @@ await runMain(async () => {
     if (rows[0]?.n === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const workerCpuMs = ((cpuSeconds(workerApp.child.pid) - (cpuBefore[1] ?? 0)) * 1000) / N;
+  const workerCpuMs = ((cpu().worker - cpuBefore.worker) * 1000) / N;
 
   /** Deliveries sent on a schedule (open loop): ack latencies, and sent → processed_at for each. */
   const paced = async (count: number, rate: number, offset: number) => {
     const list = await Promise.all(Array.from({ length: count }, (_, i) => make(offset + i)));
     const sentAt = new Map<string, number>();
+    const cpuAtStart: CpuSample = cpu();
     const acks: number[] = [];
     const started = Date.now();
     await Promise.all(
@@ -269,7 +170,12 @@ await runMain(async () => {
         const e2e = rows.map(
           (r) => (r.processed_at as Date).getTime() - (sentAt.get(r.delivery_id) as number),
         );
-        return { acks: [...acks].sort((a, b) => a - b), e2e: e2e.sort((a, b) => a - b) };
+        const acksSorted = [...acks].sort((a, b) => a - b);
+        return {
+          acks: acksSorted,
+          e2e: e2e.sort((a, b) => a - b),
+          cpu: perDelivery(cpuAtStart, cpu(), count),
+        };
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -281,9 +187,9 @@ await runMain(async () => {
   await db.end();
   await sim.close();
 
-  const cpu = os.cpus();
+  const cpus = os.cpus();
   console.log(
-    `machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
   );
   console.log(
     `postgres: fsync=${durability.rows[0]?.fsync}, synchronous_commit=${durability.rows[0]?.synchronous_commit}; ` +
@@ -299,6 +205,7 @@ await runMain(async () => {
     `paced 500/s (${at500.acks.length}): ack p50 ${p(at500.acks, 50)} ms, p95 ${p(at500.acks, 95)} ms, ` +
       `p99 ${p(at500.acks, 99)} ms; end to end p50 ${p(at500.e2e, 50)} ms, p95 ${p(at500.e2e, 95)} ms`,
   );
+  console.log(`cpu per delivery at 500/s (ms): ${at500.cpu}`);
   const e2eP95 = percentile(moderate.e2e, 95);
   console.log(
     `end to end (${E} at ${RATE}/s): p50 ${p(moderate.e2e, 50)} ms, p95 ${e2eP95} ms, p99 ${p(moderate.e2e, 99)} ms`,

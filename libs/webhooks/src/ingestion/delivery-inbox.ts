@@ -1,27 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { GroupCommit, type Settled, fulfilled, rejected } from '#libs/common';
 import { type NewWebhookEvent, WebhookEventRepository } from '#libs/db';
 import { WebhookEnqueuer } from './webhook-enqueuer.js';
 
 const MAX_BATCH = 200;
-
-export interface InboxResult {
-  /** False for a delivery id already stored: a redelivery. */
-  inserted: boolean;
-  /** False when Redis was unavailable: the relay enqueues the committed event later. */
-  enqueued: boolean;
-}
+const MAX_ENQUEUE = 1000;
 
 /**
  * Group commit for deliveries (GroupCommit): requests arriving while a batch is being written form the next
- * one, which is then one INSERT (one commit, one WAL flush) and one BullMQ addBulk for all of them. Alone, a
- * request is written at once; under load each request still waits for its own row to be committed, but the
- * database and Redis see a few round trips per batch instead of two per delivery. Copies of one delivery
- * never share a batch: the first one stored is new, the others are duplicates.
+ * one, which is one INSERT (one commit, one WAL flush) for all of them. Alone, a request is written at once;
+ * under load each request still waits for its own row to be committed, but the database sees one round trip
+ * per batch instead of one per delivery. Copies of one delivery never share a batch: the first one stored is
+ * new, the others are duplicates.
+ *
+ * A request waits for its commit, not for Redis: the new rows are handed to BullMQ right after (one addBulk
+ * for everything committed meanwhile) while the answers go out and the next batch is written. An
+ * acknowledged delivery is safe either way: should the enqueue fail, or the process die before it, the row is
+ * still `received` and the relay enqueues it.
  */
 @Injectable()
-export class DeliveryInbox {
-  private readonly batches: GroupCommit<NewWebhookEvent, InboxResult>;
+export class DeliveryInbox implements OnModuleDestroy {
+  private readonly batches: GroupCommit<NewWebhookEvent, boolean>;
+  private readonly toEnqueue: string[] = [];
+  private enqueuing: Promise<void> | undefined;
 
   constructor(
     private readonly events: WebhookEventRepository,
@@ -33,22 +34,39 @@ export class DeliveryInbox {
     });
   }
 
-  /** Resolves once the delivery is committed and its enqueue tried; rejects when it could not be stored. */
-  submit(event: NewWebhookEvent): Promise<InboxResult> {
+  /** Resolves true once the delivery is committed, false for a known delivery id; rejects when not stored. */
+  submit(event: NewWebhookEvent): Promise<boolean> {
     return this.batches.submit(event);
   }
 
-  private async write(batch: NewWebhookEvent[]): Promise<Settled<InboxResult>[]> {
+  /** Before Redis and the database close: the enqueues of answered deliveries finish, then their status. */
+  async onModuleDestroy(): Promise<void> {
+    await this.enqueuing;
+    await this.enqueuer.flushQueued();
+  }
+
+  private async write(batch: NewWebhookEvent[]): Promise<Settled<boolean>[]> {
     let inserted: Set<string>;
     try {
       inserted = await this.events.insertReceived(batch);
     } catch (error) {
       return batch.map(() => rejected(error));
     }
-    const enqueued = await this.enqueuer.enqueueNew([...inserted]);
-    return batch.map((event) => {
-      const isNew = inserted.has(event.deliveryId);
-      return fulfilled({ inserted: isNew, enqueued: isNew && enqueued });
-    });
+    if (inserted.size > 0) this.enqueueSoon([...inserted]);
+    return batch.map((event) => fulfilled(inserted.has(event.deliveryId)));
+  }
+
+  private enqueueSoon(deliveryIds: string[]): void {
+    this.toEnqueue.push(...deliveryIds);
+    this.enqueuing ??= this.drainEnqueues();
+  }
+
+  /** One addBulk at a time, for everything committed since the last one (enqueueNew never throws). */
+  private async drainEnqueues(): Promise<void> {
+    try {
+      while (this.toEnqueue.length > 0) await this.enqueuer.enqueueNew(this.toEnqueue.splice(0, MAX_ENQUEUE));
+    } finally {
+      this.enqueuing = undefined;
+    }
   }
 }

@@ -11,8 +11,8 @@ const MARK_QUEUED_AFTER_MS = 10;
 
 /**
  * Puts `process_webhook_event` jobs on the queue with job id = delivery id (BullMQ ignores a second add of
- * an existing id) and moves the row received → queued. Requests never wait on a Redis that is down: after
- * one failure they leave the enqueueing to the relay until it reports Redis back.
+ * an existing id) and moves the row received → queued. Deliveries are answered before their enqueue
+ * (DeliveryInbox); after one failure the enqueueing is left to the relay until it reports Redis back.
  */
 @Injectable()
 export class WebhookEnqueuer implements OnModuleDestroy {
@@ -27,8 +27,8 @@ export class WebhookEnqueuer implements OnModuleDestroy {
   ) {}
 
   /**
-   * Request path: one round trip for the deliveries of a batch (BullMQ addBulk, job id = delivery id), then
-   * the status, after the answer. Never throws: committed events are the relay's to finish when Redis fails.
+   * Ingestion path: one round trip for the deliveries committed together (BullMQ addBulk, job id = delivery
+   * id), then the status, batched. Never throws: committed events are the relay's to finish when Redis fails.
    */
   async enqueueNew(deliveryIds: string[]): Promise<boolean> {
     if (deliveryIds.length === 0) return true;

@@ -14,15 +14,14 @@ export interface WebhookDelivery {
 }
 
 export interface IngestResult {
+  /** queued: committed, and handed to BullMQ right after (or by the relay); duplicate: a known delivery id. */
   status: 'queued' | 'duplicate';
   deliveryId: string;
-  /** False when Redis was unavailable: the event is committed and the relay will enqueue it. */
-  enqueued: boolean;
 }
 
 /**
- * `POST /webhooks/github-mcp/`: verify, persist, enqueue, answer — never process. The row is committed
- * before the answer, so an acknowledged delivery cannot be lost; the unique delivery id makes a
+ * `POST /webhooks/github-mcp/`: verify, persist, answer, enqueue (DeliveryInbox) — never process. The row is
+ * committed before the answer, so an acknowledged delivery cannot be lost; the unique delivery id makes a
  * redelivery a no-op. Nothing is stored for a delivery that fails verification or is not JSON: the sender
  * sees the 4xx in its delivery log and can redeliver it once fixed (a stored row would make that
  * redelivery a "duplicate").
@@ -61,7 +60,7 @@ export class WebhookIngestionService {
     }
     if (!payload) throw new ValidationError('request body is not valid JSON', 'body');
     const summary = summarize(payload);
-    const { inserted, enqueued } = await this.inbox.submit({
+    const inserted = await this.inbox.submit({
       deliveryId,
       eventType: event,
       action: summary.action,
@@ -70,8 +69,7 @@ export class WebhookIngestionService {
       repositoryGithubId: summary.repositoryGithubId,
       workspaceIntegrationId: integrationId,
     });
-    if (!inserted) return { status: 'duplicate', deliveryId, enqueued: false };
-    return { status: 'queued', deliveryId, enqueued };
+    return { status: inserted ? 'queued' : 'duplicate', deliveryId };
   }
 }
 

@@ -1,10 +1,4 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  HttpException,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { type Observable, from, lastValueFrom } from 'rxjs';
@@ -16,24 +10,9 @@ import {
   type AuthenticatedRequest,
   actorOf,
 } from '#libs/auth';
-import { DomainError } from '#libs/common';
 import { IntegrationRepository } from '#libs/db';
+import { errorAnswer } from '../http/error-response.js';
 import type { AuditedRequest } from './audit-note.js';
-
-const STATUS: Record<DomainError['kind'], number> = {
-  not_found: 404,
-  invalid: 400,
-  conflict: 409,
-  unauthorized: 401,
-  forbidden: 403,
-  unavailable: 503,
-};
-
-function statusOf(error: unknown): number {
-  if (error instanceof DomainError) return STATUS[error.kind];
-  if (error instanceof HttpException) return error.getStatus();
-  return 500;
-}
 
 /**
  * Records every admin-only request in `audit_logs` — who (user and API token), what (action, route,
@@ -90,7 +69,7 @@ export class AuditInterceptor implements NestInterceptor {
           await write(response.statusCode);
           return result;
         } catch (error) {
-          await write(statusOf(error));
+          await write(errorAnswer(error).status);
           throw error;
         }
       })(),

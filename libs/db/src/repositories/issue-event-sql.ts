@@ -1,5 +1,6 @@
 import type { Prisma } from '../prisma-types.js';
 import type { IssueSnapshot } from './issue-event-store.repository.js';
+import { findLinkedIssues, issueKeyOf } from './issue-batch-sql.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,38 +16,14 @@ export interface LinkedIssueRow {
   assignees: string[];
 }
 
-export async function findLinkedIssue(tx: Tx, repositorySyncId: string, number: number) {
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      issue_id: string;
-      content_hash: string;
-      github_updated_at: Date;
-      deleted_at: Date | null;
-      milestone: string | null;
-      labels: string[];
-      assignees: string[];
-    }[]
-  >`
-    SELECT s.id::text AS id, s.issue_id::text AS issue_id, s.content_hash, s.github_updated_at, i.deleted_at, i.milestone,
-           COALESCE((SELECT array_agg(l.name) FROM issue_labels il JOIN labels l ON l.id = il.label_id
-                     WHERE il.issue_id = i.id), '{}') AS labels,
-           COALESCE((SELECT array_agg(a.github_login) FROM issue_assignees a WHERE a.issue_id = i.id), '{}') AS assignees
-    FROM github_issue_syncs s JOIN issues i ON i.id = s.issue_id
-    WHERE s.repository_sync_id = ${repositorySyncId}::uuid AND s.github_number = ${number}`;
-  const row = rows[0];
-  if (!row) return undefined;
-  const linked: LinkedIssueRow = {
-    id: row.id,
-    issueId: row.issue_id,
-    contentHash: row.content_hash,
-    githubUpdatedAt: row.github_updated_at,
-    deletedAt: row.deleted_at,
-    milestone: row.milestone,
-    labels: row.labels,
-    assignees: row.assignees,
-  };
-  return linked;
+/** The link of one issue (findLinkedIssues for a single key). */
+export async function findLinkedIssue(
+  tx: Tx,
+  repositorySyncId: string,
+  number: number,
+): Promise<LinkedIssueRow | undefined> {
+  const key = { repositorySyncId, number };
+  return (await findLinkedIssues(tx, [key])).get(issueKeyOf(key));
 }
 
 export function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -17,12 +17,11 @@ export function issueLockKey(repositorySyncId: string, number: number): string {
  * Takes the locks of many issues at once (a sync page), in a fixed order so two pages cannot deadlock;
  * single-issue writers (webhooks) take one of the same locks and wait for the page, or it for them.
  */
-export async function lockIssues(tx: Prisma.TransactionClient, repositorySyncId: string, numbers: number[]) {
-  const keys = [...new Set(numbers)].sort((a, b) => a - b).map((n) => issueLockKey(repositorySyncId, n));
-  if (keys.length === 0) return;
-  await tx.$queryRaw`
-    SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS locked
-    FROM unnest(${keys}::text[]) AS t(k)`;
+export function lockIssues(tx: Prisma.TransactionClient, repositorySyncId: string, numbers: number[]) {
+  return lockIssueSet(
+    tx,
+    numbers.map((number) => ({ repositorySyncId, number })),
+  );
 }
 
 /**

@@ -142,6 +142,37 @@ describe('process_webhook_event lifecycle', () => {
     expect((await row(deliveryId)).status).toBe('queued');
   });
 
+  it('the API marking rows queued and workers claiming and finishing them, in any order, never deadlock', async () => {
+    // Before the shared lock order, the multi-row UPDATEs of the API (mark queued) and of the worker (claim,
+    // finish) locked the same rows in different orders and Postgres aborted one of them (40P01).
+    const ids = await Promise.all(Array.from({ length: 30 }, () => stored()));
+    const reversed = [...ids].reverse();
+    const shuffled = [...ids].sort(() => Math.random() - 0.5);
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([
+        events.markQueued(ids),
+        events.markQueued(reversed),
+        events.claimMany(shuffled.map((deliveryId) => ({ deliveryId, failedAttempts: round }))),
+        events.claimMany(reversed.map((deliveryId) => ({ deliveryId, failedAttempts: round }))),
+        events.finishMany(
+          ids.slice(0, 10).map((deliveryId) => ({ deliveryId, status: 'processed', result: { round } })),
+        ),
+      ]);
+    }
+    const { rows } = await db.query<{ status: string; n: number }>(
+      `SELECT status::text, count(*)::int AS n FROM github_webhook_events WHERE delivery_id = ANY($1)
+       GROUP BY status ORDER BY status::text`,
+      [ids],
+    );
+    expect(rows).toEqual([
+      { status: 'processed', n: 10 },
+      { status: 'processing', n: 20 },
+    ]);
+    const claims = await events.claimMany(ids.map((deliveryId) => ({ deliveryId, failedAttempts: 0 })));
+    expect([...claims.values()].filter((c) => c.claimed)).toHaveLength(20); // processed ones come back as they are
+    expect(claims.get(ids[0] as string)).toMatchObject({ claimed: false, event: { status: 'processed' } });
+  });
+
   it('is retried with exponential backoff, at least five attempts', () => {
     const options = jobOptions({ attempts: 3, backoffMs: 2000 })[JobName.ProcessWebhookEvent];
     expect(options).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 2000 } });

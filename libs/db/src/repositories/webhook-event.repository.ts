@@ -88,10 +88,12 @@ export class WebhookEventRepository {
   async markQueued(deliveryIds: string[]): Promise<number> {
     if (deliveryIds.length === 0) return 0;
     return this.prisma.$executeRaw`
-      UPDATE github_webhook_events
-      SET status = CASE WHEN status = 'received' THEN 'queued'::"WebhookEventStatus" ELSE status END,
-          queued_at = COALESCE(queued_at, now()), updated_at = now()
-      WHERE delivery_id = ANY(${deliveryIds}::text[]) AND (status = 'received' OR queued_at IS NULL)`;
+      WITH locked AS MATERIALIZED (${lockedInOrder(deliveryIds)})
+      UPDATE github_webhook_events AS e
+      SET status = CASE WHEN e.status = 'received' THEN 'queued'::"WebhookEventStatus" ELSE e.status END,
+          queued_at = COALESCE(e.queued_at, now()), updated_at = now()
+      FROM locked
+      WHERE e.id = locked.locked_id AND (e.status = 'received' OR e.queued_at IS NULL)`;
   }
 
   /** Oldest committed-but-unqueued deliveries; `olderThanMs` leaves the ones a request is still enqueuing. */
@@ -116,9 +118,7 @@ export class WebhookEventRepository {
   /**
    * Starts the attempts of a batch of deliveries in one round trip: unsettled events (received, queued,
    * processing) become processing and come back with `claimed: true`; settled ones as they are
-   * (`claimed: false`); unknown delivery ids are absent. Rows locked at that moment (the API marking them
-   * queued, in its own order) are skipped rather than waited for — two multi-row updates waiting for each
-   * other deadlock — and claimed one by one after a second look (only when there are any).
+   * (`claimed: false`, one more read, only when there are any); unknown delivery ids are absent.
    * (Raw SQL: this runs for every delivery, and the model API costs a multiple in CPU for the JSON payload.)
    */
   async claimMany(
@@ -128,59 +128,35 @@ export class WebhookEventRepository {
     const ids = items.map((i) => i.deliveryId);
     if (ids.length === 0) return claims;
     const rows = await this.prisma.$queryRaw<RawEventRow[]>`
-      UPDATE github_webhook_events SET status = 'processing', retry_count = u.failed, updated_at = now()
-      FROM unnest(${ids}::text[], ${items.map((i) => i.failedAttempts)}::int[]) AS u(did, failed)
-      WHERE delivery_id = u.did AND id IN (
-        SELECT id FROM github_webhook_events
-        WHERE delivery_id = ANY(${ids}::text[]) AND status IN ('received', 'queued', 'processing')
-        FOR UPDATE SKIP LOCKED)
+      WITH locked AS MATERIALIZED (${lockedInOrder(ids)})
+      UPDATE github_webhook_events AS e SET status = 'processing', retry_count = u.failed, updated_at = now()
+      FROM locked, unnest(${ids}::text[], ${items.map((i) => i.failedAttempts)}::int[]) AS u(did, failed)
+      WHERE e.id = locked.locked_id AND e.delivery_id = u.did AND e.status IN ('received', 'queued', 'processing')
       RETURNING ${EVENT_COLUMNS}`;
     for (const row of rows) claims.set(row.delivery_id, { event: toEvent(row), claimed: true });
-    for (const item of items.filter((i) => !claims.has(i.deliveryId))) {
-      const claim = await this.claimOne(item.deliveryId, item.failedAttempts);
-      if (claim) claims.set(item.deliveryId, claim);
+    const settled = ids.filter((id) => !claims.has(id));
+    if (settled.length > 0) {
+      const others = await this.prisma.$queryRaw<RawEventRow[]>`
+        SELECT ${EVENT_COLUMNS} FROM github_webhook_events WHERE delivery_id = ANY(${settled}::text[])`;
+      for (const row of others) claims.set(row.delivery_id, { event: toEvent(row), claimed: false });
     }
     return claims;
   }
 
-  /** One delivery (waiting for its row lock): claimed when unsettled, as it is when settled, null when unknown. */
-  private async claimOne(deliveryId: string, failedAttempts: number): Promise<ClaimedWebhookEvent | null> {
-    const rows = await this.prisma.$queryRaw<RawEventRow[]>`
-      UPDATE github_webhook_events SET status = 'processing', retry_count = ${failedAttempts}, updated_at = now()
-      WHERE delivery_id = ${deliveryId} AND status IN ('received', 'queued', 'processing')
-      RETURNING ${EVENT_COLUMNS}`;
-    const row = rows[0];
-    if (row) return { event: toEvent(row), claimed: true };
-    const event = await this.findByDeliveryId(deliveryId);
-    return event ? { event, claimed: false } : null;
-  }
-
-  /**
-   * Settles a batch of events (processed or ignored, with their results) in one statement. As in
-   * `claimMany`, rows locked at that moment are skipped by it and settled one by one afterwards.
-   */
+  /** Settles a batch of events (processed or ignored, with their results) in one statement. */
   async finishMany(
     outcomes: { deliveryId: string; status: 'processed' | 'ignored'; result: Record<string, unknown> }[],
   ): Promise<void> {
     if (outcomes.length === 0) return;
     const ids = outcomes.map((o) => o.deliveryId);
-    const rows = await this.prisma.$queryRaw<{ delivery_id: string }[]>`
+    await this.prisma.$executeRaw`
+      WITH locked AS MATERIALIZED (${lockedInOrder(ids)})
       UPDATE github_webhook_events AS e
       SET status = u.status::"WebhookEventStatus", result = u.result::jsonb, error_message = NULL,
           processed_at = now(), updated_at = now()
-      FROM unnest(${ids}::text[], ${outcomes.map((o) => o.status)}::text[],
-                  ${outcomes.map((o) => JSON.stringify(o.result))}::text[]) AS u(did, status, result)
-      WHERE e.delivery_id = u.did AND e.id IN (
-        SELECT id FROM github_webhook_events WHERE delivery_id = ANY(${ids}::text[]) FOR UPDATE SKIP LOCKED)
-      RETURNING e.delivery_id`;
-    const done = new Set(rows.map((r) => r.delivery_id));
-    for (const outcome of outcomes.filter((o) => !done.has(o.deliveryId))) {
-      await this.prisma.$executeRaw`
-        UPDATE github_webhook_events
-        SET status = ${outcome.status}::"WebhookEventStatus", result = ${JSON.stringify(outcome.result)}::jsonb,
-            error_message = NULL, processed_at = now(), updated_at = now()
-        WHERE delivery_id = ${outcome.deliveryId}`;
-    }
+      FROM locked, unnest(${ids}::text[], ${outcomes.map((o) => o.status)}::text[],
+                          ${outcomes.map((o) => JSON.stringify(o.result))}::text[]) AS u(did, status, result)
+      WHERE e.id = locked.locked_id AND e.delivery_id = u.did`;
   }
 
   /** Records a failed attempt: back to queued while BullMQ retries, failed when none is left. */
@@ -245,4 +221,14 @@ export class WebhookEventRepository {
     if (query.eventType) conditions.push(Prisma.sql`e.event_type = ${query.eventType}`);
     return Prisma.join(conditions, ' AND ');
   }
+}
+
+/**
+ * The rows of these deliveries, locked in delivery id order. Every multi-row update of the table takes its
+ * locks through this, so two of them over the same rows (a worker's claim or finish, the API marking rows
+ * queued) wait for each other instead of deadlocking.
+ */
+function lockedInOrder(deliveryIds: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT id AS locked_id FROM github_webhook_events
+    WHERE delivery_id = ANY(${deliveryIds}::text[]) ORDER BY delivery_id FOR UPDATE`;
 }

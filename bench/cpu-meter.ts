@@ -12,6 +12,12 @@ function stat(pid: number): { cpu: number; ppid: number } | undefined {
   }
 }
 
+/** User + system CPU seconds a process has used so far; NaN when it is gone. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  return stat(pid)?.cpu ?? NaN;
+}
+
 /** CPU seconds of a process and its children (Postgres: the postmaster and its backends). */
 function treeCpu(root: number): number {
   let total = stat(root)?.cpu ?? 0;
@@ -46,10 +52,10 @@ export async function cpuMeter(parts: {
   return () => {
     const own = process.cpuUsage();
     return {
-      api: stat(parts.api)?.cpu ?? NaN,
-      worker: stat(parts.worker)?.cpu ?? NaN,
+      api: cpuSeconds(parts.api),
+      worker: cpuSeconds(parts.worker),
       postgres: treeCpu(postmaster),
-      redis: stat(redisPid)?.cpu ?? NaN,
+      redis: cpuSeconds(redisPid),
       bench: (own.user + own.system) / 1e6,
     };
   };

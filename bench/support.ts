@@ -23,46 +23,41 @@ export interface BenchSystem {
   worker: AppProcess;
 }
 
-/**
- * Services, the simulator, the API and a worker as separate processes (as deployed), plus a seeded
- * workspace "bench" whose project is connected to the given simulated repositories.
- */
-export async function startBenchSystem(options: {
-  simArgs: string[];
-  repositories: string[];
-  env?: Record<string, string>;
-}): Promise<BenchSystem> {
+/** Postgres and Redis (durable: every commit flushed to disk) and an emptied `gms_bench` database. */
+export async function benchDatabase(options: { durable?: boolean } = {}) {
   const { databaseUrl, redisUrl } = await provideServices({
     postgres: true,
     redis: true,
     database: 'gms_bench',
+    durable: options.durable ?? false,
   });
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs CASCADE');
-  const [simPort, apiPort] = [await freePort(), await freePort()];
-  const simUrl = `http://127.0.0.1:${simPort}`;
+  await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs, github_webhook_events CASCADE');
+  return { db, databaseUrl, redisUrl };
+}
+
+/** The API and a worker as separate processes (as deployed), against the given services and MCP server. */
+export async function startBenchApps(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  mcpUrl: string;
+  env?: Record<string, string>;
+}): Promise<{ env: Record<string, string>; apiBase: string; api: AppProcess; worker: AppProcess }> {
+  const apiPort = await freePort();
   const env: Record<string, string> = {
     LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
     QUEUE_PREFIX: `{bench-${randomBytes(3).toString('hex')}}`,
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    MCP_GITHUB_SERVER_URL: `${simUrl}/mcp`,
+    MCP_GITHUB_SERVER_URL: options.mcpUrl,
     API_PORT: String(apiPort),
     API_HOST: '127.0.0.1',
     WORKER_PORT: String(await freePort()),
     ...options.env,
   };
-  const sim = await startApp({
-    name: 'bench-sim',
-    entry: 'apps/github-sim/src/main',
-    args: ['--port', String(simPort), '--seed', '1', ...options.simArgs],
-    env: {},
-    ready: () => httpUp(`${simUrl}/_admin/stats`),
-    timeoutMs: 120_000,
-  });
   const apiBase = `http://127.0.0.1:${apiPort}/api`;
-  await startApp({
+  const api = await startApp({
     name: 'bench-api',
     entry: 'apps/api/src/main',
     env,
@@ -74,21 +69,66 @@ export async function startBenchSystem(options: {
     env,
     ready: async () => true,
   });
+  return { env, apiBase, api, worker };
+}
 
-  step(`seeding workspace "bench" with ${options.repositories.length} repositories`);
+/** Workspace "bench" with an admin (and their API token) and one project connected to the repositories. */
+export async function seedBench(
+  env: Record<string, string>,
+  repositories: string[],
+  project = { name: 'Bench', identifier: 'BEN' },
+): Promise<{ token: string; projectId: string }> {
+  step(`seeding workspace "bench" with ${repositories.length} repositories`);
   const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), {
     logger: ['error'],
   });
-  const admin = cli.get(AdminCommands);
-  await admin.createWorkspace('bench', 'Bench');
-  await admin.addUser({ workspace: 'bench', email: 'bench@bench.test', name: 'Bench', role: 'admin' });
-  const { token } = await admin.createToken({ workspace: 'bench', email: 'bench@bench.test', name: 'bench' });
-  const { project_id } = await admin.createProject({ workspace: 'bench', name: 'Bench', identifier: 'BEN' });
-  await admin.connectToken({ workspace: 'bench', token: DEFAULT_SIM_TOKEN });
-  for (const repository of options.repositories) {
-    await admin.connectRepository({ workspace: 'bench', repository, projectId: project_id });
+  try {
+    const admin = cli.get(AdminCommands);
+    await admin.createWorkspace('bench', 'Bench');
+    await admin.addUser({ workspace: 'bench', email: 'bench@bench.test', name: 'Bench', role: 'admin' });
+    const { token } = await admin.createToken({
+      workspace: 'bench',
+      email: 'bench@bench.test',
+      name: 'bench',
+    });
+    const { project_id } = await admin.createProject({ workspace: 'bench', ...project });
+    await admin.connectToken({ workspace: 'bench', token: DEFAULT_SIM_TOKEN });
+    for (const repository of repositories) {
+      await admin.connectRepository({ workspace: 'bench', repository, projectId: project_id });
+    }
+    return { token, projectId: project_id };
+  } finally {
+    await cli.close();
   }
-  await cli.close();
+}
+
+/**
+ * Services, the simulator, the API and a worker as separate processes (as deployed), plus a seeded
+ * workspace "bench" whose project is connected to the given simulated repositories.
+ */
+export async function startBenchSystem(options: {
+  simArgs: string[];
+  repositories: string[];
+  env?: Record<string, string>;
+}): Promise<BenchSystem> {
+  const { db, databaseUrl, redisUrl } = await benchDatabase();
+  const simPort = await freePort();
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const sim = await startApp({
+    name: 'bench-sim',
+    entry: 'apps/github-sim/src/main',
+    args: ['--port', String(simPort), '--seed', '1', ...options.simArgs],
+    env: {},
+    ready: () => httpUp(`${simUrl}/_admin/stats`),
+    timeoutMs: 120_000,
+  });
+  const { env, apiBase, worker } = await startBenchApps({
+    databaseUrl,
+    redisUrl,
+    mcpUrl: `${simUrl}/mcp`,
+    ...(options.env ? { env: options.env } : {}),
+  });
+  const { token } = await seedBench(env, options.repositories);
   return { db, simUrl, apiBase, token, env, sim, worker };
 }
 
@@ -132,13 +172,6 @@ export async function waitForJobs(db: pg.Pool, jobIds: string[]) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** User + system CPU seconds a process has used so far (Linux /proc). */
-export function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 export function peakRssMb(pid: number | undefined): number {

@@ -3,15 +3,8 @@ import { GitHubMcpClientFactory } from '#libs/github-mcp';
 import { IssuePageReader, type ReadPage } from '#libs/sync';
 import { runMain } from '../scripts/lib/lifecycle.js';
 import { step } from '../scripts/lib/log.js';
-import {
-  cpuSeconds,
-  machine,
-  peakRssMb,
-  requestSync,
-  simCalls,
-  startBenchSystem,
-  waitForJobs,
-} from './support.js';
+import { machine, peakRssMb, requestSync, simCalls, startBenchSystem, waitForJobs } from './support.js';
+import { cpuSeconds } from './cpu-meter.js';
 
 /**
  * `npm run bench:sync [-- ISSUES COMMENTS]`: full sync of one simulated 10,000-issue / 30,000-comment

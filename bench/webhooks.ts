@@ -1,19 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import os from 'node:os';
-import { NestFactory } from '@nestjs/core';
 import { Webhooks } from '@octokit/webhooks';
-import pg from 'pg';
-import { loadConfig } from '#libs/config';
-import { AdminCommands } from '../apps/cli/src/admin-commands.js';
-import { CliModule } from '../apps/cli/src/cli.module.js';
-import { DEFAULT_SIM_TOKEN, customEvent, startSimulator } from '../apps/github-sim/src/index.js';
-import { httpUp, startApp } from '../scripts/lib/app-process.js';
+import { customEvent, startSimulator } from '../apps/github-sim/src/index.js';
 import { runMain } from '../scripts/lib/lifecycle.js';
 import { step } from '../scripts/lib/log.js';
 import { freePort } from '../scripts/lib/proc.js';
-import { provideServices } from '../scripts/lib/services.js';
 import { type CpuSample, cpuMeter, perDelivery } from './cpu-meter.js';
+import { benchDatabase, machine, seedBench, startBenchApps } from './support.js';
 import { type Delivery, agent, load, percentile, post, startFloor, summary } from './webhook-load.js';
 
 /**
@@ -34,14 +27,8 @@ const SECRET = randomBytes(16).toString('hex');
 const ISSUES = 50;
 
 await runMain(async () => {
-  const { databaseUrl, redisUrl } = await provideServices({
-    postgres: true,
-    redis: true,
-    database: 'gms_bench',
-    durable: true, // every delivery's commit is flushed to disk before its 202, as in production
-  });
-  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs, github_webhook_events CASCADE');
+  // Durable: every delivery's commit is flushed to disk before its 202, as in production.
+  const { db, databaseUrl, redisUrl } = await benchDatabase({ durable: true });
   const durability = await db.query<{ fsync: string; synchronous_commit: string }>(
     `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
   );
@@ -50,47 +37,23 @@ await runMain(async () => {
     seed: 1,
     repos: [{ owner: 'bench', name: 'hooks', issues: ISSUES, comments: 0, pullRequests: 0 }],
   });
-  const apiPort = await freePort();
-  const env: Record<string, string> = {
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: `{bench-${randomBytes(3).toString('hex')}}`,
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    MCP_GITHUB_SERVER_URL: sim.mcpUrl,
-    API_PORT: String(apiPort),
-    API_HOST: '127.0.0.1',
-    WORKER_PORT: String(await freePort()),
-    GITHUB_WEBHOOK_SECRET: SECRET,
-    // Only webhooks may touch the repository while measuring: no periodic sync of it.
-    GITHUB_MCP_DEFAULT_SYNC_INTERVAL: '86400',
-  };
-  const apiBase = `http://127.0.0.1:${apiPort}/api`;
-  const apiApp = await startApp({
-    name: 'bench-api',
-    entry: 'apps/api/src/main',
+  const {
     env,
-    ready: () => httpUp(`${apiBase}/health/live`),
+    apiBase,
+    api: apiApp,
+    worker: workerApp,
+  } = await startBenchApps({
+    databaseUrl,
+    redisUrl,
+    mcpUrl: sim.mcpUrl,
+    env: {
+      GITHUB_WEBHOOK_SECRET: SECRET,
+      // Only webhooks may touch the repository while measuring: no periodic sync of it.
+      GITHUB_MCP_DEFAULT_SYNC_INTERVAL: '86400',
+    },
   });
-  const workerApp = await startApp({
-    name: 'bench-worker',
-    entry: 'apps/worker/src/main',
-    env,
-    ready: async () => true,
-  });
-
-  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), {
-    logger: ['error'],
-  });
-  const admin = cli.get(AdminCommands);
-  await admin.createWorkspace('bench', 'Bench');
-  await admin.addUser({ workspace: 'bench', email: 'bench@bench.test', name: 'Bench', role: 'admin' });
-  const { project_id } = await admin.createProject({ workspace: 'bench', name: 'Hooks', identifier: 'HOOK' });
-  await admin.connectToken({ workspace: 'bench', token: DEFAULT_SIM_TOKEN });
-  await admin.connectRepository({ workspace: 'bench', repository: 'bench/hooks', projectId: project_id });
-  await cli.close();
+  await seedBench(env, ['bench/hooks'], { name: 'Hooks', identifier: 'HOOK' });
   await db.query('UPDATE github_repository_syncs SET last_synced_at = now()');
-
   const signer = new Webhooks({ secret: SECRET });
   const numbers = [...(sim.store.repo('bench', 'hooks')?.items.keys() ?? [])];
   let stamp = Date.UTC(2030, 0, 1);
@@ -188,10 +151,7 @@ await runMain(async () => {
   await db.end();
   await sim.close();
 
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-  );
+  console.log(`machine: ${machine()}`);
   console.log(
     `postgres: fsync=${durability.rows[0]?.fsync}, synchronous_commit=${durability.rows[0]?.synchronous_commit}; ` +
       `payload ${size} bytes (issues.edited); ${stored[0]?.n}/${N} deliveries stored`,

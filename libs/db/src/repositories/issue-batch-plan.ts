@@ -94,7 +94,7 @@ function planIssue(
   let labelsReplaced = false;
   let assigneesReplaced = false;
   for (const { event, target, snapshot } of ordered) {
-    const outcome = decide(state, snapshot);
+    const outcome = snapshotOutcome(state, snapshot);
     (plan.results[event] as IssueApplyResult[])[target] = { outcome, link: ref };
     if (outcome === 'updated') {
       fields = snapshot;
@@ -140,7 +140,15 @@ function planIssue(
   }
 }
 
-function decide(state: LinkedIssueRow, snapshot: IssueSnapshot): IssueApplyResult['outcome'] {
+/**
+ * What applying `snapshot` to the issue as stored would do — the one rule of single and batched webhook
+ * writes: a deleted issue stays deleted, an older snapshot is stale, a changed content hash or milestone
+ * updates, anything else is unchanged.
+ */
+export function snapshotOutcome(
+  state: Pick<LinkedIssueRow, 'deletedAt' | 'githubUpdatedAt' | 'contentHash' | 'milestone'>,
+  snapshot: IssueSnapshot,
+): Exclude<IssueApplyResult['outcome'], 'created'> {
   if (state.deletedAt) return 'deleted';
   if (snapshot.updatedAt.getTime() < state.githubUpdatedAt.getTime()) return 'stale';
   const changed = state.contentHash !== snapshot.contentHash || state.milestone !== snapshot.milestone;

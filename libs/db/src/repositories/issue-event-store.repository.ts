@@ -4,6 +4,7 @@ import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import { issueLockKey, lockRecord } from './advisory-lock.js';
 import { ensureLabels } from './bulk-sql.js';
+import { snapshotOutcome } from './issue-batch-plan.js';
 import {
   findLinkedIssue,
   replaceAssignees,
@@ -59,11 +60,9 @@ export class IssueEventStore {
         return { outcome: 'created' as const, link: created };
       }
       const ref = { issueId: link.issueId, issueSyncId: link.id };
-      if (link.deletedAt) return { outcome: 'deleted' as const, link: ref };
-      if (snapshot.updatedAt.getTime() < link.githubUpdatedAt.getTime()) {
-        return { outcome: 'stale' as const, link: ref };
-      }
-      const changed = link.contentHash !== snapshot.contentHash || link.milestone !== snapshot.milestone;
+      const outcome = snapshotOutcome(link, snapshot);
+      if (outcome === 'deleted' || outcome === 'stale') return { outcome, link: ref };
+      const changed = outcome === 'updated';
       if (changed) {
         await updateIssueFields(tx, link.issueId, snapshot);
         if (!sameSet(link.labels, snapshot.labels)) await this.setLabels(tx, scope, link.issueId, snapshot);
@@ -74,7 +73,7 @@ export class IssueEventStore {
       if (changed || link.githubUpdatedAt.getTime() !== snapshot.updatedAt.getTime()) {
         await updateLink(tx, link.id, snapshot);
       }
-      return { outcome: changed ? ('updated' as const) : ('unchanged' as const), link: ref };
+      return { outcome, link: ref };
     });
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '#libs/config';
 import { SecretCipher } from '#libs/secrets';
@@ -125,6 +126,51 @@ describe('webhook ingestion', () => {
     const large = `{"zen":"${'x'.repeat(2 * 1024 * 1024)}"}`;
     expect((await deliver(system.apiUrl, { payload: large })).status).toBe(202);
     expect(await stored()).toBe(before + 1);
+  });
+
+  it('also counts a body sent without Content-Length: over 25 MB is 413 and nothing is stored', async () => {
+    const before = await stored();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${system.apiUrl}/webhooks/github-mcp/`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'ping',
+          'x-github-delivery': randomUUID(),
+          'x-hub-signature-256': sign(TEST_WEBHOOK_SECRET, '{}'),
+        },
+      });
+      req.once('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.once('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 26; i++) req.write(chunk); // chunked transfer encoding: no length up front
+      req.end();
+    });
+    expect(status).toBe(413);
+    expect(await stored()).toBe(before);
+  });
+
+  it('takes the route with or without the trailing slash or a query, echoes X-Request-Id, leaves GET to the app', async () => {
+    const payload = JSON.stringify({ zen: 'Approachable is better than simple.', hook_id: 3 });
+    const sent = await fetch(`${system.apiUrl}/webhooks/github-mcp?source=test`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'ping',
+        'x-github-delivery': randomUUID(),
+        'x-hub-signature-256': sign(TEST_WEBHOOK_SECRET, payload),
+        'x-request-id': 'hook-request-1',
+      },
+      body: payload,
+    });
+    expect(sent.status).toBe(202);
+    expect(sent.headers.get('x-request-id')).toBe('hook-request-1');
+    const get = await fetch(`${system.apiUrl}/webhooks/github-mcp/`);
+    expect(get.status).toBe(404);
+    expect(await get.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
   it('answers 400 to malformed JSON with a valid signature and stores nothing, so a fixed redelivery is accepted', async () => {

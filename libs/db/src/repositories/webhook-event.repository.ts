@@ -55,23 +55,21 @@ export class WebhookEventRepository {
    */
   async insertReceived(events: NewWebhookEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
+    // One VALUES row per event: each payload is its own parameter, sent as it is (an array parameter would
+    // be escaped character by character by the driver and parsed back by the server).
+    const rows = events.map(
+      (e) => Prisma.sql`(${randomUUID()}::uuid, ${e.deliveryId}, ${e.eventType}, ${e.action}, 'received',
+        ${e.payloadJson}::jsonb, ${e.installationId}::bigint, ${e.repositoryGithubId}::bigint,
+        ${e.workspaceIntegrationId}::uuid, now(), now())`,
+    );
     try {
-      const rows = await this.prisma.$queryRaw<{ delivery_id: string }[]>`
+      const inserted = await this.prisma.sql<{ delivery_id: string }>(Prisma.sql`
         INSERT INTO github_webhook_events (id, delivery_id, event_type, action, status, payload, installation_id,
                                            repository_github_id, workspace_integration_id, created_at, updated_at)
-        SELECT u.id, u.delivery_id, u.event_type, u.action, 'received', u.payload::jsonb, u.installation_id,
-               u.repository_github_id, u.workspace_integration_id, now(), now()
-        FROM unnest(${events.map(() => randomUUID())}::uuid[], ${events.map((e) => e.deliveryId)}::text[],
-                    ${events.map((e) => e.eventType)}::text[], ${events.map((e) => e.action)}::text[],
-                    ${events.map((e) => e.payloadJson)}::text[],
-                    ${events.map((e) => e.installationId?.toString() ?? null)}::bigint[],
-                    ${events.map((e) => e.repositoryGithubId?.toString() ?? null)}::bigint[],
-                    ${events.map((e) => e.workspaceIntegrationId)}::uuid[])
-          AS u(id, delivery_id, event_type, action, payload, installation_id, repository_github_id,
-               workspace_integration_id)
+        VALUES ${Prisma.join(rows)}
         ON CONFLICT (delivery_id) DO NOTHING
-        RETURNING delivery_id`;
-      return new Set(rows.map((r) => r.delivery_id));
+        RETURNING delivery_id`);
+      return new Set(inserted.map((r) => r.delivery_id));
     } catch (error) {
       return rethrowUnavailable(error);
     }
@@ -87,13 +85,13 @@ export class WebhookEventRepository {
    */
   async markQueued(deliveryIds: string[]): Promise<number> {
     if (deliveryIds.length === 0) return 0;
-    return this.prisma.$executeRaw`
+    return this.prisma.sqlCount(Prisma.sql`
       WITH locked AS MATERIALIZED (${lockedInOrder(deliveryIds)})
       UPDATE github_webhook_events AS e
       SET status = CASE WHEN e.status = 'received' THEN 'queued'::"WebhookEventStatus" ELSE e.status END,
           queued_at = COALESCE(e.queued_at, now()), updated_at = now()
       FROM locked
-      WHERE e.id = locked.locked_id AND (e.status = 'received' OR e.queued_at IS NULL)`;
+      WHERE e.id = locked.locked_id AND (e.status = 'received' OR e.queued_at IS NULL)`);
   }
 
   /** Oldest committed-but-unqueued deliveries; `olderThanMs` leaves the ones a request is still enqueuing. */
@@ -127,17 +125,17 @@ export class WebhookEventRepository {
     const claims = new Map<string, ClaimedWebhookEvent>();
     const ids = items.map((i) => i.deliveryId);
     if (ids.length === 0) return claims;
-    const rows = await this.prisma.$queryRaw<RawEventRow[]>`
+    const rows = await this.prisma.sql<RawEventRow>(Prisma.sql`
       WITH locked AS MATERIALIZED (${lockedInOrder(ids)})
       UPDATE github_webhook_events AS e SET status = 'processing', retry_count = u.failed, updated_at = now()
       FROM locked, unnest(${ids}::text[], ${items.map((i) => i.failedAttempts)}::int[]) AS u(did, failed)
       WHERE e.id = locked.locked_id AND e.delivery_id = u.did AND e.status IN ('received', 'queued', 'processing')
-      RETURNING ${EVENT_COLUMNS}`;
+      RETURNING ${EVENT_COLUMNS}`);
     for (const row of rows) claims.set(row.delivery_id, { event: toEvent(row), claimed: true });
     const settled = ids.filter((id) => !claims.has(id));
     if (settled.length > 0) {
-      const others = await this.prisma.$queryRaw<RawEventRow[]>`
-        SELECT ${EVENT_COLUMNS} FROM github_webhook_events WHERE delivery_id = ANY(${settled}::text[])`;
+      const others = await this.prisma.sql<RawEventRow>(Prisma.sql`
+        SELECT ${EVENT_COLUMNS} FROM github_webhook_events WHERE delivery_id = ANY(${settled}::text[])`);
       for (const row of others) claims.set(row.delivery_id, { event: toEvent(row), claimed: false });
     }
     return claims;
@@ -149,14 +147,14 @@ export class WebhookEventRepository {
   ): Promise<void> {
     if (outcomes.length === 0) return;
     const ids = outcomes.map((o) => o.deliveryId);
-    await this.prisma.$executeRaw`
+    await this.prisma.sqlCount(Prisma.sql`
       WITH locked AS MATERIALIZED (${lockedInOrder(ids)})
       UPDATE github_webhook_events AS e
       SET status = u.status::"WebhookEventStatus", result = u.result::jsonb, error_message = NULL,
           processed_at = now(), updated_at = now()
       FROM locked, unnest(${ids}::text[], ${outcomes.map((o) => o.status)}::text[],
                           ${outcomes.map((o) => JSON.stringify(o.result))}::text[]) AS u(did, status, result)
-      WHERE e.id = locked.locked_id AND e.delivery_id = u.did`;
+      WHERE e.id = locked.locked_id AND e.delivery_id = u.did`);
   }
 
   /** Records a failed attempt: back to queued while BullMQ retries, failed when none is left. */

@@ -25,14 +25,18 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     this.pool = pool;
   }
 
-  /** The rows of one statement, run directly on the pool (see the class comment). */
-  async sql<R extends pg.QueryResultRow>(query: Prisma.Sql): Promise<R[]> {
-    return (await this.pool.query<R>(query.text, query.values)).rows;
+  /**
+   * The rows of one statement, run directly on the pool (see the class comment). A `name` makes it a
+   * prepared statement of each connection (parsed and planned once): only for a text that never changes
+   * under that name, and whose result columns are listed (a schema change then only re-plans it).
+   */
+  async sql<R extends pg.QueryResultRow>(query: Prisma.Sql, name?: string): Promise<R[]> {
+    return (await this.pool.query<R>({ name, text: query.text, values: query.values })).rows;
   }
 
-  /** The number of rows one statement changed, run directly on the pool. */
-  async sqlCount(query: Prisma.Sql): Promise<number> {
-    return (await this.pool.query(query.text, query.values)).rowCount ?? 0;
+  /** The number of rows one statement changed, run directly on the pool (`name` as for `sql`). */
+  async sqlCount(query: Prisma.Sql, name?: string): Promise<number> {
+    return (await this.pool.query({ name, text: query.text, values: query.values })).rowCount ?? 0;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -63,12 +63,15 @@ export class WebhookEventRepository {
         ${e.workspaceIntegrationId}::uuid, now(), now())`,
     );
     try {
-      const inserted = await this.prisma.sql<{ delivery_id: string }>(Prisma.sql`
+      const inserted = await this.prisma.sql<{ delivery_id: string }>(
+        Prisma.sql`
         INSERT INTO github_webhook_events (id, delivery_id, event_type, action, status, payload, installation_id,
                                            repository_github_id, workspace_integration_id, created_at, updated_at)
         VALUES ${Prisma.join(rows)}
         ON CONFLICT (delivery_id) DO NOTHING
-        RETURNING delivery_id`);
+        RETURNING delivery_id`,
+        `webhook_events_insert_${events.length}`,
+      );
       return new Set(inserted.map((r) => r.delivery_id));
     } catch (error) {
       return rethrowUnavailable(error);
@@ -85,13 +88,16 @@ export class WebhookEventRepository {
    */
   async markQueued(deliveryIds: string[]): Promise<number> {
     if (deliveryIds.length === 0) return 0;
-    return this.prisma.sqlCount(Prisma.sql`
+    return this.prisma.sqlCount(
+      Prisma.sql`
       WITH locked AS MATERIALIZED (${lockedInOrder(deliveryIds)})
       UPDATE github_webhook_events AS e
       SET status = CASE WHEN e.status = 'received' THEN 'queued'::"WebhookEventStatus" ELSE e.status END,
           queued_at = COALESCE(e.queued_at, now()), updated_at = now()
       FROM locked
-      WHERE e.id = locked.locked_id AND (e.status = 'received' OR e.queued_at IS NULL)`);
+      WHERE e.id = locked.locked_id AND (e.status = 'received' OR e.queued_at IS NULL)`,
+      'webhook_events_mark_queued',
+    );
   }
 
   /** Oldest committed-but-unqueued deliveries; `olderThanMs` leaves the ones a request is still enqueuing. */
@@ -125,12 +131,15 @@ export class WebhookEventRepository {
     const claims = new Map<string, ClaimedWebhookEvent>();
     const ids = items.map((i) => i.deliveryId);
     if (ids.length === 0) return claims;
-    const rows = await this.prisma.sql<RawEventRow>(Prisma.sql`
+    const rows = await this.prisma.sql<RawEventRow>(
+      Prisma.sql`
       WITH locked AS MATERIALIZED (${lockedInOrder(ids)})
       UPDATE github_webhook_events AS e SET status = 'processing', retry_count = u.failed, updated_at = now()
       FROM locked, unnest(${ids}::text[], ${items.map((i) => i.failedAttempts)}::int[]) AS u(did, failed)
       WHERE e.id = locked.locked_id AND e.delivery_id = u.did AND e.status IN ('received', 'queued', 'processing')
-      RETURNING ${EVENT_COLUMNS}`);
+      RETURNING ${EVENT_COLUMNS}`,
+      'webhook_events_claim',
+    );
     for (const row of rows) claims.set(row.delivery_id, { event: toEvent(row), claimed: true });
     const settled = ids.filter((id) => !claims.has(id));
     if (settled.length > 0) {
@@ -147,14 +156,17 @@ export class WebhookEventRepository {
   ): Promise<void> {
     if (outcomes.length === 0) return;
     const ids = outcomes.map((o) => o.deliveryId);
-    await this.prisma.sqlCount(Prisma.sql`
+    await this.prisma.sqlCount(
+      Prisma.sql`
       WITH locked AS MATERIALIZED (${lockedInOrder(ids)})
       UPDATE github_webhook_events AS e
       SET status = u.status::"WebhookEventStatus", result = u.result::jsonb, error_message = NULL,
           processed_at = now(), updated_at = now()
       FROM locked, unnest(${ids}::text[], ${outcomes.map((o) => o.status)}::text[],
                           ${outcomes.map((o) => JSON.stringify(o.result))}::text[]) AS u(did, status, result)
-      WHERE e.id = locked.locked_id AND e.delivery_id = u.did`);
+      WHERE e.id = locked.locked_id AND e.delivery_id = u.did`,
+      'webhook_events_finish',
+    );
   }
 
   /** Records a failed attempt: back to queued while BullMQ retries, failed when none is left. */

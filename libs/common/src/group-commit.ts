@@ -14,6 +14,12 @@ export interface GroupCommitOptions<I> {
   maxBatch: number;
   /** Items with the same key never share a batch: a later one waits for the next batch. */
   key(item: I): string;
+  /**
+   * Under load only: when items are already waiting as a batch finishes, wait this long before taking the
+   * next one, so that more items share it (fewer, larger batches for a little latency). Default 0. An item
+   * arriving while nothing runs is still processed at once.
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -48,7 +54,13 @@ export class GroupCommit<I, R> {
     if (this.running) return;
     this.running = true;
     try {
+      let first = true;
       while (this.waiting.length > 0) {
+        const linger = this.options.lingerMs ?? 0;
+        if (!first && linger > 0 && this.waiting.length < this.options.maxBatch) {
+          await new Promise((resolve) => setTimeout(resolve, linger));
+        }
+        first = false;
         const batch = this.take();
         let settled: Settled<R>[];
         try {

@@ -3,14 +3,18 @@ import { GroupCommit, type Settled, fulfilled, rejected } from '../src/group-com
 
 /** The batcher of the webhook worker and the API's delivery inbox: which submissions share a batch, and what each caller gets. */
 describe('GroupCommit', () => {
-  function recorder(process: (items: string[]) => Promise<Settled<string>[]>, maxBatch = 100) {
+  function recorder(
+    process: (items: string[]) => Promise<Settled<string>[]>,
+    maxBatch = 100,
+    lingerMs?: number,
+  ) {
     const batches: string[][] = [];
     const commit = new GroupCommit<string, string>(
       (items) => {
         batches.push(items);
         return process(items);
       },
-      { maxBatch, key: (item) => item },
+      { maxBatch, key: (item) => item, lingerMs },
     );
     return { batches, commit };
   }
@@ -60,5 +64,24 @@ describe('GroupCommit', () => {
     const all = await Promise.allSettled(['p', 'q'].map((i) => broken.commit.submit(i)));
     expect(all.map((s) => s.status)).toEqual(['rejected', 'rejected']);
     expect(await broken.commit.submit('r').catch((e: Error) => e.message)).toBe('down');
+  });
+
+  it('with a linger, a batch that follows a busy one waits for more items; an idle start does not wait', async () => {
+    const slow = async (items: string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return items.map((i) => fulfilled(i));
+    };
+    const { batches, commit } = recorder(slow, 100, 40);
+    const started = performance.now();
+    const first = commit.submit('a');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = commit.submit('b'); // waiting when 'a' finishes: its batch lingers
+    const lingering = new Promise((resolve) => setTimeout(resolve, 35)).then(() => commit.submit('c'));
+    await Promise.all([first, second, lingering]);
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(60);
+    const idle = performance.now();
+    await commit.submit('d');
+    expect(performance.now() - idle).toBeLessThan(39);
   });
 });

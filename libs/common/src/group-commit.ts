@@ -54,13 +54,7 @@ export class GroupCommit<I, R> {
     if (this.running) return;
     this.running = true;
     try {
-      let first = true;
       while (this.waiting.length > 0) {
-        const linger = this.options.lingerMs ?? 0;
-        if (!first && linger > 0 && this.waiting.length < this.options.maxBatch) {
-          await new Promise((resolve) => setTimeout(resolve, linger));
-        }
-        first = false;
         const batch = this.take();
         let settled: Settled<R>[];
         try {
@@ -73,9 +67,18 @@ export class GroupCommit<I, R> {
           if (outcome.ok) pending.resolve(outcome.value);
           else pending.reject(outcome.error);
         });
+        await this.linger();
       }
     } finally {
       this.running = false;
+    }
+  }
+
+  /** Items waiting already as a batch finished (busy): give more of them the time to join the next batch. */
+  private async linger(): Promise<void> {
+    const { lingerMs = 0, maxBatch } = this.options;
+    if (lingerMs > 0 && this.waiting.length > 0 && this.waiting.length < maxBatch) {
+      await new Promise((resolve) => setTimeout(resolve, lingerMs));
     }
   }
 

@@ -11,7 +11,8 @@ import type { Prisma } from './prisma-types.js';
  * `sql` runs one statement on that same pool without Prisma's query engine. It is for the few statements
  * that run for every webhook delivery: there the engine's own work per query (parameter serialisation,
  * result mapping) costs several times what the statement costs the API and the worker. Same connections,
- * same connection errors (db-errors.ts); the statement is still composed with `Prisma.sql`.
+ * same connection errors (db-errors.ts); the statement is still composed with `Prisma.sql`. It never joins a
+ * Prisma transaction: use it only for statements that stand alone.
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {

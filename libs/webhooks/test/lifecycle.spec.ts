@@ -173,6 +173,41 @@ describe('process_webhook_event lifecycle', () => {
     expect(claims.get(ids[0] as string)).toMatchObject({ claimed: false, event: { status: 'processed' } });
   });
 
+  it('stores a batch of any size in one insert: new delivery ids come back, known ones are left alone', async () => {
+    const event = (deliveryId: string, n: number) => ({
+      deliveryId,
+      eventType: 'issues',
+      action: n % 2 ? 'edited' : null,
+      payloadJson: JSON.stringify({ action: 'edited', n, text: "quote ' and \\ backslash" }),
+      installationId: n % 3 ? BigInt(n) : null,
+      repositoryGithubId: 9_007_199_254_740_993n,
+      workspaceIntegrationId: null,
+    });
+    const known = await stored();
+    // 3 is a prepared size, 40 is above them: both go through the same statement shape.
+    for (const size of [3, 40]) {
+      const ids = Array.from({ length: size }, () => randomUUID());
+      const inserted = await events.insertReceived([
+        event(known, 0),
+        ...ids.map((id, n) => event(id, n + 1)),
+      ]);
+      expect([...inserted].sort()).toEqual([...ids].sort());
+      const { rows } = await db.query<{ n: number; installation_id: string | null; repo: string }>(
+        `SELECT (payload->>'n')::int AS n, installation_id::text, repository_github_id::text AS repo
+         FROM github_webhook_events WHERE delivery_id = ANY($1) ORDER BY 1`,
+        [ids],
+      );
+      expect(rows.map((r) => r.n)).toEqual(ids.map((_id, n) => n + 1));
+      expect(rows[0]).toEqual({ n: 1, installation_id: '1', repo: '9007199254740993' });
+      expect(rows[2]?.installation_id).toBeNull();
+    }
+    const { rows } = await db.query<{ zen: string }>(
+      `SELECT payload->>'zen' AS zen FROM github_webhook_events WHERE delivery_id = $1`,
+      [known],
+    );
+    expect(rows[0]?.zen).toBe('é');
+  });
+
   it('is retried with exponential backoff, at least five attempts', () => {
     const options = jobOptions({ attempts: 3, backoffMs: 2000 })[JobName.ProcessWebhookEvent];
     expect(options).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 2000 } });

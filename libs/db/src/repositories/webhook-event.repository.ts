@@ -38,6 +38,9 @@ export interface WebhookEventListQuery {
   perPage: number;
 }
 
+/** Insert batches of up to this many deliveries get a prepared statement of their own on each connection. */
+const PREPARED_INSERT_SIZES = 16;
+
 /** Statuses after which a delivery is not processed again unless replayed. */
 export const SETTLED_WEBHOOK_STATUSES: readonly WebhookEventStatus[] = ['processed', 'ignored', 'failed'];
 
@@ -70,7 +73,8 @@ export class WebhookEventRepository {
         VALUES ${Prisma.join(rows)}
         ON CONFLICT (delivery_id) DO NOTHING
         RETURNING delivery_id`,
-        `webhook_events_insert_${events.length}`,
+        // Prepared per batch size, for the sizes that come up all the time; a rare big batch is parsed once.
+        events.length <= PREPARED_INSERT_SIZES ? `webhook_events_insert_${events.length}` : undefined,
       );
       return new Set(inserted.map((r) => r.delivery_id));
     } catch (error) {

@@ -47,12 +47,8 @@ if [ "$need_install" = yes ]; then
   command -v npm >/dev/null 2>&1 || die "npm is required to install dependencies but is not on PATH."
   say "installing npm dependencies (npm ci)"
   start=$SECONDS
-  if ! npm ci --no-audit --no-fund --loglevel=error >&2; then
-    # npm ci refuses a package-lock.json that lacks other platforms' optional packages; npm install accepts
-    # it (--no-save: package.json and package-lock.json stay untouched).
-    say "npm ci failed; retrying with npm install --no-save"
-    npm install --no-save --no-audit --no-fund --loglevel=error >&2
-  fi
+  npm ci --no-audit --no-fund --loglevel=error >&2 ||
+    die "npm ci failed: package-lock.json must match package.json and list every platform's optional packages (npm install --package-lock-only rewrites it)."
   say "dependencies installed in $((SECONDS - start)) s"
 fi
 [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] || printf '%s' "$lock_sum" >"$stamp"

@@ -1,14 +1,14 @@
 import { isStopping, runMain } from './lib/lifecycle.js';
-import { eslint, prettier, provideTestEnvironment, runJest, typecheck } from './lib/testing.js';
+import { eslint, lockfile, prettier, provideTestEnvironment, runJest, typecheck } from './lib/testing.js';
 
 /**
  * `npm test [-- <jest args>]`: Postgres + Redis (given or started), migrated template database,
- * typecheck, eslint, prettier, then jest. Everything runs even when an earlier step fails; the exit code is
+ * lockfile (`npm ci` would accept it), typecheck, eslint, prettier, then jest. Everything runs even when an earlier step fails; the exit code is
  * non-zero when anything failed. The checks run in parallel, while the services start.
  */
 await runMain(async () => {
   const environment = provideTestEnvironment();
-  const checks = Promise.all([typecheck(), eslint(), prettier()]);
+  const checks = Promise.all([lockfile(), typecheck(), eslint(), prettier()]);
   const [env, checkResults] = await Promise.all([environment, checks]);
   if (isStopping()) return 130;
   const jest = await runJest(process.argv.slice(2), env);

@@ -65,10 +65,10 @@ export interface CheckResult {
   detail: string;
 }
 
-/** Runs a node_modules/.bin tool with its output collected, then prints that output in one block. */
-export async function runCheck(name: string, bin: string, args: string[]): Promise<CheckResult> {
+/** Runs a check with its output collected, then prints that output in one block. */
+export async function runCheck(name: string, command: string, args: string[]): Promise<CheckResult> {
   const started = Date.now();
-  const result = await capture(path.join(binDir, bin), args, {
+  const result = await capture(command, args, {
     cwd: repoRoot,
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -81,11 +81,18 @@ export async function runCheck(name: string, bin: string, args: string[]): Promi
   return { name, ok, detail: `${ok ? 'ok' : 'FAILED'} in ${formatDuration(Date.now() - started)}` };
 }
 
+const bin = (name: string): string => path.join(binDir, name);
 export const typecheck = (): Promise<CheckResult> =>
-  runCheck('typecheck', 'tsc', ['--noEmit', '-p', 'tsconfig.json']);
-export const eslint = (): Promise<CheckResult> => runCheck('eslint', 'eslint', ['.']);
+  runCheck('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+export const eslint = (): Promise<CheckResult> => runCheck('eslint', bin('eslint'), ['.']);
 export const prettier = (): Promise<CheckResult> =>
-  runCheck('prettier', 'prettier', ['--check', '.', '--log-level', 'warn']);
+  runCheck('prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+/**
+ * `npm ci` accepts the lockfile (in sync with package.json, every platform's optional packages listed):
+ * the Dockerfile and every CI that installs the usual way run `npm ci`. A dry run touches nothing.
+ */
+export const lockfile = (): Promise<CheckResult> =>
+  runCheck('lockfile', 'npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund']);
 
 export interface JestResult {
   ok: boolean;

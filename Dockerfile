@@ -35,7 +35,6 @@ ENV NODE_ENV=production
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/prisma/schema.prisma ./prisma/schema.prisma
 COPY --from=build /app/prisma/migrations ./prisma/migrations
 # The migration engine (WASM) is put where @prisma/internals looks for it now, as root, so the app
 # files stay read-only for the runtime user and `db-migrate` needs no write access.

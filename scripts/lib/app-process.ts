@@ -24,6 +24,12 @@ export async function startApp(options: {
   env: Record<string, string>;
   ready: () => Promise<boolean>;
   timeoutMs?: number;
+  /** The tree holding `dist/` (also the cwd); default the repository. */
+  root?: string;
+  /** Only `env`, not this process's environment. */
+  cleanEnv?: boolean;
+  uid?: number;
+  gid?: number;
 }): Promise<AppProcess> {
   const logs = path.join(dataDir, 'logs');
   mkdirSync(logs, { recursive: true });
@@ -36,10 +42,15 @@ export async function startApp(options: {
       '--enable-source-maps',
       // PROFILE_DIR=<dir>: every child writes a V8 CPU profile there on exit (chrome://inspect, speedscope).
       ...(process.env['PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROFILE_DIR']}`] : []),
-      path.join(repoRoot, 'dist', `${options.entry}.js`),
+      path.join(options.root ?? repoRoot, 'dist', `${options.entry}.js`),
       ...(options.args ?? []),
     ],
-    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: options.cleanEnv ? options.env : { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.root ? { cwd: options.root } : {}),
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+    },
   );
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk: Buffer) => {

@@ -32,7 +32,7 @@ const { values } = parseArgs({
 /** The failing step and the first line of its output that names an error. */
 function summary(failure: string): string {
   const [first = '', ...rest] = failure.split('\n');
-  const cause = rest.find((line) => /error|cannot|not found|ENOENT/i.test(line))?.trim();
+  const cause = rest.find((line) => /error|cannot|not found|does not exist|ENOENT/i.test(line))?.trim();
   return cause ? `${first.replace(/:$/, '')}: ${cause.slice(0, 160)}` : first;
 }
 

@@ -1,4 +1,11 @@
 /** Parsing of the CLI's arguments (`--port 4010 --seed 42 --repos acme/web:1000:3000:50`). */
+import {
+  SIM_STRUCTURED_CONTENT,
+  SIM_TEXT_ENCODINGS,
+  type ServerProfile,
+  type SimStructuredContent,
+  type SimTextEncoding,
+} from './mcp/profile.js';
 import type { RepoSpec } from './store/types.js';
 
 /** `owner/name[:issues[:comments[:prs]]]`, e.g. `acme/web:1000:3000:50`. */
@@ -21,6 +28,13 @@ export interface CliOptions {
   repos: RepoSpec[];
   /** `--webhook-url` / `--webhook-secret` (SIM_WEBHOOK_URL / SIM_WEBHOOK_SECRET): one hook for every change. */
   webhooks?: { url: string; secret: string }[];
+  /** `--text-encoding`, `--update-issue-comment`, `--structured-content` (SIM_TEXT_ENCODING, …). */
+  profile: Partial<ServerProfile>;
+}
+
+function oneOf<T extends string>(flag: string, allowed: readonly T[], value: string | undefined): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new Error(`${flag} must be one of ${allowed.join(', ')}, got "${value ?? ''}"`);
 }
 
 function intValue(flag: string, value: string | undefined): number {
@@ -36,7 +50,17 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     host: env['SIM_HOST'] || '127.0.0.1',
     seed: env['SIM_SEED'] ? intValue('SIM_SEED', env['SIM_SEED']) : 42,
     repos: (env['SIM_REPOS'] ?? '').split(',').filter(Boolean).map(parseRepoSpec),
+    profile: {},
   };
+  if (env['SIM_TEXT_ENCODING'])
+    options.profile.textEncoding = oneOf('SIM_TEXT_ENCODING', SIM_TEXT_ENCODINGS, env['SIM_TEXT_ENCODING']);
+  if (env['SIM_STRUCTURED_CONTENT'])
+    options.profile.structuredContent = oneOf(
+      'SIM_STRUCTURED_CONTENT',
+      SIM_STRUCTURED_CONTENT,
+      env['SIM_STRUCTURED_CONTENT'],
+    );
+  if (env['SIM_UPDATE_ISSUE_COMMENT'] === 'true') options.profile.updateIssueComment = true;
   let webhookUrl = env['SIM_WEBHOOK_URL'] || undefined;
   let webhookSecret = env['SIM_WEBHOOK_SECRET'] ?? '';
   const fromFlags: RepoSpec[] = [];
@@ -53,6 +77,11 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       fromFlags.push(...(value() ?? '').split(',').filter(Boolean).map(parseRepoSpec));
     else if (flag === '--webhook-url') webhookUrl = value();
     else if (flag === '--webhook-secret') webhookSecret = value() ?? '';
+    else if (flag === '--text-encoding')
+      options.profile.textEncoding = oneOf<SimTextEncoding>(flag, SIM_TEXT_ENCODINGS, value());
+    else if (flag === '--structured-content')
+      options.profile.structuredContent = oneOf<SimStructuredContent>(flag, SIM_STRUCTURED_CONTENT, value());
+    else if (flag === '--update-issue-comment') options.profile.updateIssueComment = true;
     else if (flag === '--help' || flag === '-h') throw new Error('usage');
     else throw new Error(`unknown argument "${arg}"`);
   }

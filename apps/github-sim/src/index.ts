@@ -29,6 +29,9 @@ export type { ActiveFault, FaultMode, FaultRule, FaultRuleView } from './faults/
 export { CallStats } from './faults/call-stats.js';
 export type { StatsSnapshot } from './faults/call-stats.js';
 export { sanitize } from './sanitize/index.js';
+export { SIM_TEXT_ENCODINGS, SNAPSHOT_PROFILE, serverVersion } from './mcp/profile.js';
+export type { ServerProfile, SimStructuredContent, SimTextEncoding } from './mcp/profile.js';
+export type { ProtocolHeaders } from './http/protocol-headers.js';
 export { parseRepoSpec } from './cli-args.js';
 export { WebhookDispatcher, customEvent, toOutgoingEvent } from './webhooks/index.js';
 export type { DeliveryRecord, OutgoingEvent, WebhookHook, WebhookHookInput } from './webhooks/index.js';

@@ -6,7 +6,7 @@ import { parseCli } from './cli-args.js';
 import { DEFAULT_SIM_TOKEN, startSimulator } from './simulator.js';
 
 const USAGE =
-  'usage: github-sim [--port 4010] [--host 127.0.0.1] [--seed 42] [--repos owner/name:issues:comments:prs]... [--webhook-url URL --webhook-secret SECRET]';
+  'usage: github-sim [--port 4010] [--host 127.0.0.1] [--seed 42] [--repos owner/name:issues:comments:prs]... [--webhook-url URL --webhook-secret SECRET] [--text-encoding escaped|plain|plain-angles] [--structured-content off|both|only] [--update-issue-comment]';
 
 async function main(): Promise<void> {
   let options;
@@ -30,6 +30,9 @@ async function main(): Promise<void> {
   console.log(`  admin API:    ${sim.url}/_admin/stats`);
   console.log(`  token:        ${DEFAULT_SIM_TOKEN} (octocat)`);
   console.log(`  repositories: ${summary || 'none'}`);
+  console.log(
+    `  plays:        text ${sim.profile.textEncoding}, structured content ${sim.profile.structuredContent}, update_issue_comment ${sim.profile.updateIssueComment ? 'on' : 'off'}`,
+  );
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -5,6 +5,7 @@ import { CallStats } from './faults/call-stats.js';
 import { FaultController } from './faults/fault-controller.js';
 import { DEFAULT_LOGIN } from './generator/users.js';
 import { createApp } from './http/app.js';
+import { SNAPSHOT_PROFILE, type ServerProfile } from './mcp/profile.js';
 import { OAuthSim } from './oauth/index.js';
 import { SimStore } from './store/store.js';
 import type { RepoSpec } from './store/types.js';
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   clock?: () => number;
   /** Webhook hooks to deliver every change to (more via `POST /_admin/webhooks`). */
   webhooks?: WebhookHookInput[];
+  /** Which GitHub MCP server to play (default: the snapshot, CONTRACT §9 for the others). */
+  profile?: Partial<ServerProfile>;
 }
 
 export interface RunningSimulator {
@@ -42,6 +45,8 @@ export interface RunningSimulator {
   oauth: OAuthSim;
   /** Signed webhook deliveries of every change (`apps/github-sim/src/webhooks`). */
   webhooks: WebhookDispatcher;
+  /** The server it plays. */
+  profile: ServerProfile;
   close(): Promise<void>;
 }
 
@@ -54,7 +59,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const stats = new CallStats();
   const oauth = new OAuthSim(store);
   const webhooks = new WebhookDispatcher(store);
-  const app = createApp({ store, faults, stats, oauth, webhooks });
+  const profile: ServerProfile = { ...SNAPSHOT_PROFILE, ...options.profile };
+  const app = createApp({ store, faults, stats, oauth, webhooks, profile });
   const host = options.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -71,6 +77,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     stats,
     oauth,
     webhooks,
+    profile,
     close: () =>
       new Promise<void>((resolve, reject) => {
         oauth.close();

@@ -27,6 +27,7 @@ describe('CLI arguments', () => {
         { owner: 'acme', name: 'web', issues: 10, comments: 20, pullRequests: 3 },
         { owner: 'acme', name: 'api', issues: 1 },
       ],
+      profile: {},
     });
     expect(parseCli([], { SIM_PORT: '5000', SIM_SEED: '9', SIM_REPOS: 'a/b:1,c/d' })).toMatchObject({
       port: 5000,
@@ -40,14 +41,27 @@ describe('CLI arguments', () => {
     expect(() => parseCli(['--port', 'abc'], {})).toThrow('--port needs a non-negative integer');
     expect(() => parseCli(['--verbose'], {})).toThrow('unknown argument "--verbose"');
   });
+
+  it('reads the server profile: --text-encoding, --structured-content, --update-issue-comment', () => {
+    expect(
+      parseCli(['--text-encoding', 'plain', '--structured-content=only', '--update-issue-comment'], {})
+        .profile,
+    ).toEqual({ textEncoding: 'plain', structuredContent: 'only', updateIssueComment: true });
+    expect(parseCli([], { SIM_TEXT_ENCODING: 'plain-angles' }).profile).toEqual({
+      textEncoding: 'plain-angles',
+    });
+    expect(() => parseCli(['--text-encoding', 'html'], {})).toThrow(
+      '--text-encoding must be one of escaped, plain, plain-angles, got "html"',
+    );
+  });
 });
 
 describe('startSimulator', () => {
   it('serves on a random port, registers extra token users, and closes', async () => {
-    const sim = await startTestSim({ users: [{ login: 'hubot', token: 'ghs_' + 'h'.repeat(36) }] });
+    const sim = await startTestSim({ users: [{ login: 'hubot', token: 'ghu_' + 'h'.repeat(36) }] });
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(sim.mcpUrl).toBe(`${sim.url}/mcp`);
-    const client = await connect(sim, 'ghs_' + 'h'.repeat(36));
+    const client = await connect(sim, 'ghu_' + 'h'.repeat(36));
     expect(JSON.parse((await call(client, 'get_me', {})).text)).toMatchObject({ login: 'hubot' });
     await client.close();
     await sim.close();

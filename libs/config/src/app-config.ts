@@ -29,7 +29,14 @@ export interface AppConfig {
     oauthBaseUrl: string;
     apiBaseUrl: string;
   };
-  mcp: { serverUrl: string; timeoutMs: number; maxRetries: number; retryDelayMs: number };
+  mcp: {
+    serverUrl: string;
+    timeoutMs: number;
+    maxRetries: number;
+    retryDelayMs: number;
+    textEncoding: 'auto' | 'html-escaped' | 'verbatim' | 'verbatim-angles-escaped';
+    toolsets: string[];
+  };
   sync: {
     enabled: boolean;
     maxBatchSize: number;
@@ -152,6 +159,8 @@ export function loadConfig(raw: RawEnv): AppConfig {
       timeoutMs: Math.round(env.MCP_CONNECTION_TIMEOUT * 1000),
       maxRetries: env.MCP_MAX_RETRIES,
       retryDelayMs: Math.round(env.MCP_RETRY_DELAY * 1000),
+      textEncoding: env.MCP_GITHUB_TEXT_ENCODING,
+      toolsets: env.MCP_GITHUB_TOOLSETS.split(',').filter(Boolean),
     },
     sync: {
       enabled: env.ENABLE_GITHUB_MCP_INTEGRATION,

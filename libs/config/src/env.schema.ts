@@ -65,6 +65,16 @@ export const envSchema = z.object({
   GITHUB_OAUTH_BASE_URL: url(['http', 'https']).default('https://github.com'),
   GITHUB_API_BASE_URL: url(['http', 'https']).default('https://api.github.com'),
   MCP_GITHUB_SERVER_URL: url(['http', 'https']).default('https://api.githubcopilot.com/mcp/'),
+  /** How the server encodes titles and bodies; `auto` reads its serverInfo.version (docs/configuration.md). */
+  MCP_GITHUB_TEXT_ENCODING: z
+    .enum(['auto', 'html-escaped', 'verbatim', 'verbatim-angles-escaped'])
+    .default('auto'),
+  /** Sent as X-MCP-Toolsets: the toolsets the sync uses; empty sends no header (the server's defaults). */
+  MCP_GITHUB_TOOLSETS: z
+    .string()
+    .trim()
+    .regex(/^([a-z_]+(,[a-z_]+)*)?$/, 'must be comma-separated toolset ids such as issues,repos')
+    .default('context,repos,issues,pull_requests'),
   MCP_CONNECTION_TIMEOUT: seconds.default(30),
   MCP_MAX_RETRIES: int(0, 10).default(3),
   MCP_RETRY_DELAY: seconds.default(1),

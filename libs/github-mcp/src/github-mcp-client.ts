@@ -10,6 +10,14 @@ import { searchRepositoriesSchema } from './schemas/repos.js';
 import { meSchema } from './schemas/users.js';
 import { issueWriteResultSchema, minimalResponseSchema } from './schemas/writes.js';
 import { McpProtocolError } from './errors/errors.js';
+import {
+  decodeComments,
+  decodeIssue,
+  decodeListIssues,
+  decodePull,
+  decodePulls,
+} from './text/decode-results.js';
+import type { TextDecoder } from './text/decode-results.js';
 import type { ToolCaller } from './tool-caller.js';
 import type {
   AddIssueCommentArgs,
@@ -27,6 +35,7 @@ import type {
   PageParams,
   SearchRepositoriesParams,
   SearchRepositoriesResult,
+  UpdateIssueCommentArgs,
 } from './types.js';
 
 /** Drops undefined values so optional arguments are not sent at all. */
@@ -55,11 +64,12 @@ export class GitHubMcpClient {
       args: defined({ ...rest, since: sinceText(since) }),
       schema: listIssuesResultSchema,
       idempotent: true,
+      decode: decodeListIssues,
     });
   }
 
   getIssue(owner: string, repo: string, issueNumber: number): Promise<GitHubIssue> {
-    return this.issueRead('get', owner, repo, issueNumber, issueSchema, {});
+    return this.issueRead('get', owner, repo, issueNumber, issueSchema, {}, decodeIssue);
   }
 
   /** One page of comments, oldest first. There is no next-page signal: a short page is the last one. */
@@ -69,10 +79,15 @@ export class GitHubMcpClient {
     issueNumber: number,
     page: PageParams,
   ): Promise<GitHubIssueComment[]> {
-    return this.issueRead('get_comments', owner, repo, issueNumber, issueCommentsSchema, {
-      page: page.page,
-      perPage: page.perPage,
-    });
+    return this.issueRead(
+      'get_comments',
+      owner,
+      repo,
+      issueNumber,
+      issueCommentsSchema,
+      { page: page.page, perPage: page.perPage },
+      decodeComments,
+    );
   }
 
   /** Every comment of an issue, paging until a short page. */
@@ -122,6 +137,7 @@ export class GitHubMcpClient {
       args: defined({ ...params }),
       schema: pullRequestListSchema,
       idempotent: true,
+      decode: decodePulls,
     });
   }
 
@@ -132,6 +148,7 @@ export class GitHubMcpClient {
       args: { method: 'get', owner, repo, pullNumber },
       schema: pullRequestSchema,
       idempotent: true,
+      decode: decodePull,
     });
   }
 
@@ -159,6 +176,24 @@ export class GitHubMcpClient {
     });
   }
 
+  /**
+   * Edits a comment's body (`update_issue_comment`, hosted server since #3284; check `hasTool` first).
+   * An edit is idempotent: resending the same body leaves the same comment.
+   */
+  updateIssueComment(args: UpdateIssueCommentArgs): Promise<AddIssueCommentResult> {
+    return this.caller.call({
+      tool: 'update_issue_comment',
+      args: { owner: args.owner, repo: args.repo, comment_id: args.comment_id, body: args.body },
+      schema: minimalResponseSchema,
+      idempotent: true,
+    });
+  }
+
+  /** Whether the server offers a tool (its tools/list, asked once per connection). */
+  hasTool(name: string): Promise<boolean> {
+    return this.caller.hasTool(name);
+  }
+
   private issueRead<S extends z.ZodType>(
     method: string,
     owner: string,
@@ -166,6 +201,7 @@ export class GitHubMcpClient {
     issueNumber: number,
     schema: S,
     extra: Record<string, unknown>,
+    decode?: TextDecoder<z.output<S>>,
   ): Promise<z.output<S>> {
     return this.caller.call({
       tool: 'issue_read',
@@ -173,6 +209,7 @@ export class GitHubMcpClient {
       args: { method, owner, repo, issue_number: issueNumber, ...extra },
       schema,
       idempotent: true,
+      ...(decode === undefined ? {} : { decode }),
     });
   }
 }

@@ -21,5 +21,13 @@ export {
 export type { ErrorClassification } from './errors/classification.js';
 export { classifyGitHubMessage } from './errors/classify-message.js';
 export { classifyThrown } from './errors/classify-thrown.js';
-export { decodeHtmlEntities } from './html-entities.js';
+export { decodeHtmlEntities } from './text/html-entities.js';
+export {
+  FIRST_VERBATIM_RELEASE,
+  TEXT_ENCODINGS,
+  TEXT_ENCODING_SETTINGS,
+  type TextEncoding,
+  type TextEncodingSetting,
+  encodingForServer,
+} from './text/text-encoding.js';
 export type * from './types.js';

@@ -1,4 +1,5 @@
 import type { GitHubMcpErrorKind } from './errors/errors.js';
+import { TEXT_ENCODING_SETTINGS, type TextEncodingSetting } from './text/text-encoding.js';
 
 /** One finished attempt of a tool call (a retried call reports each attempt). Never carries the token. */
 export interface GitHubMcpCallEvent {
@@ -25,6 +26,10 @@ export interface GitHubMcpOptions {
   /** A token's connection is closed after this long without calls (default 60 s). */
   idleTimeoutMs?: number;
   onCall?: (event: GitHubMcpCallEvent) => void;
+  /** How the server encodes titles and bodies (default `auto`: from its serverInfo.version). */
+  textEncoding?: TextEncodingSetting;
+  /** Sent as `X-MCP-Toolsets` so the server lists only these toolsets (default: none sent). */
+  toolsets?: readonly string[];
 }
 
 export interface ResolvedGitHubMcpOptions extends GitHubMcpOptions {
@@ -32,6 +37,8 @@ export interface ResolvedGitHubMcpOptions extends GitHubMcpOptions {
   clientName: string;
   clientVersion: string;
   idleTimeoutMs: number;
+  textEncoding: TextEncodingSetting;
+  toolsets: readonly string[];
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -48,6 +55,15 @@ export function resolveOptions(options: GitHubMcpOptions): ResolvedGitHubMcpOpti
   positive('maxRetries', options.maxRetries, true);
   positive('retryDelayMs', options.retryDelayMs, true);
   if (options.idleTimeoutMs !== undefined) positive('idleTimeoutMs', options.idleTimeoutMs, false);
+  if (options.textEncoding !== undefined && !TEXT_ENCODING_SETTINGS.includes(options.textEncoding)) {
+    throw new RangeError(
+      `GitHub MCP option textEncoding must be one of ${TEXT_ENCODING_SETTINGS.join(', ')}`,
+    );
+  }
+  const toolsets = (options.toolsets ?? []).map((name) => name.trim()).filter(Boolean);
+  if (toolsets.some((name) => !/^[a-z_]+$/.test(name))) {
+    throw new RangeError('GitHub MCP option toolsets must be toolset ids such as issues, repos');
+  }
   let url: URL;
   try {
     url = new URL(options.serverUrl);
@@ -61,5 +77,7 @@ export function resolveOptions(options: GitHubMcpOptions): ResolvedGitHubMcpOpti
     clientName: options.clientName ?? 'github-mcp-sync',
     clientVersion: options.clientVersion ?? '0.1.0',
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    textEncoding: options.textEncoding ?? 'auto',
+    toolsets,
   };
 }

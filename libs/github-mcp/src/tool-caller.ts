@@ -6,6 +6,8 @@ import { classifyThrown, describeThrown } from './errors/classify-thrown.js';
 import { createGitHubMcpError, type ErrorOrigin, redactSecrets } from './errors/create-error.js';
 import { GitHubMcpError, McpProtocolError, McpTransientError } from './errors/errors.js';
 import type { ResolvedGitHubMcpOptions } from './options.js';
+import type { TextDecoder } from './text/decode-results.js';
+import type { TextCodec } from './text/text-encoding.js';
 import { callLabel, interpretToolResult, quote } from './tool-result.js';
 
 export interface ToolCallSpec<S extends z.ZodType> {
@@ -16,6 +18,8 @@ export interface ToolCallSpec<S extends z.ZodType> {
   schema: S;
   /** Safe to resend after an ambiguous failure. Non-idempotent calls are retried only when not delivered. */
   idempotent: boolean;
+  /** Decodes the result's titles and bodies with the connection's text codec (CONTRACT §9). */
+  decode?: TextDecoder<z.output<S>>;
 }
 
 const JITTER = 0.1;
@@ -48,6 +52,7 @@ export class ToolCaller {
     const origin: ErrorOrigin = { tool: spec.tool, method: spec.method };
     let connection: McpConnection | undefined;
     let result: CallToolResult;
+    let codec: TextCodec;
     try {
       connection = await this.pool.acquire(this.token);
       const raw = await connection.client.callTool({ name: spec.tool, arguments: spec.args }, undefined, {
@@ -57,6 +62,7 @@ export class ToolCaller {
         throw new McpProtocolError(`${callLabel(origin)} returned a result without content`, origin);
       }
       result = raw as CallToolResult;
+      codec = connection.codec;
     } catch (error) {
       const typed = error instanceof GitHubMcpError ? error : this.fromThrown(error, origin, connection);
       // A broken transport or session: stop handing this connection out so the next attempt reconnects.
@@ -67,7 +73,22 @@ export class ToolCaller {
     } finally {
       connection?.end();
     }
-    return interpretToolResult(result, spec.schema, origin, this.redact, Date.now());
+    const value = interpretToolResult(result, spec.schema, origin, this.redact, Date.now());
+    return spec.decode === undefined ? value : spec.decode(value, codec);
+  }
+
+  /** Whether the server lists this tool (tools/list, asked once per connection). */
+  async hasTool(name: string): Promise<boolean> {
+    const origin: ErrorOrigin = { tool: 'tools/list' };
+    let connection: McpConnection | undefined;
+    try {
+      connection = await this.pool.acquire(this.token);
+      return (await connection.tools()).has(name);
+    } catch (error) {
+      throw error instanceof GitHubMcpError ? error : this.fromThrown(error, origin, connection);
+    } finally {
+      connection?.end();
+    }
   }
 
   private fromThrown(error: unknown, origin: ErrorOrigin, connection?: McpConnection): GitHubMcpError {

@@ -19,9 +19,14 @@ export function callLabel(origin: ErrorOrigin): string {
   return origin.method === undefined ? origin.tool : `${origin.tool} ${origin.method}`;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * Turns a tool result into a typed value: `isError` → typed error; otherwise the text content is parsed as
- * JSON and validated. `redact` removes secrets from anything quoted in an error message.
+ * Turns a tool result into a typed value: `isError` → typed error; otherwise its `structuredContent` when
+ * the server sent one (CONTRACT §9, #2945), else the text content parsed as JSON; then validated.
+ * `redact` removes secrets from anything quoted in an error message.
  */
 export function interpretToolResult<S extends z.ZodType>(
   result: CallToolResult,
@@ -40,7 +45,8 @@ export function interpretToolResult<S extends z.ZodType>(
   const hasText = result.content.some((item) => item.type === 'text');
   let json: unknown;
   try {
-    json = hasText ? JSON.parse(text) : null;
+    if (isRecord(result.structuredContent)) json = result.structuredContent;
+    else json = hasText ? JSON.parse(text) : null;
   } catch (cause) {
     const start = quote(text.slice(0, 120));
     const hint = text.startsWith('#') ? ' (CSV output? do not enable insiders mode or csv_output)' : '';

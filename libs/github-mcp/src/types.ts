@@ -108,3 +108,11 @@ export interface AddIssueCommentArgs {
   issue_number: number;
   body: string;
 }
+
+/** `update_issue_comment` (CONTRACT §9, #3284). */
+export interface UpdateIssueCommentArgs {
+  owner: string;
+  repo: string;
+  comment_id: number;
+  body: string;
+}

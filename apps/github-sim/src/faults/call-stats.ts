@@ -1,3 +1,5 @@
+import type { ProtocolHeaders } from '../http/protocol-headers.js';
+
 /** Counts of MCP requests and tool calls (per tool and per `tool.method`). */
 export interface StatsSnapshot {
   /** HTTP requests to the MCP endpoint (any JSON-RPC method). */
@@ -9,14 +11,25 @@ export interface StatsSnapshot {
   byMethod: Record<string, number>;
 }
 
+/** How many requests' protocol headers are kept. */
+const HEADERS_KEPT = 200;
+
 export class CallStats {
   private requests = 0;
+  private headers: ProtocolHeaders[] = [];
   private total = 0;
   private byTool = new Map<string, number>();
   private byMethod = new Map<string, number>();
 
-  recordRequest(): void {
+  recordRequest(headers: ProtocolHeaders = {}): void {
     this.requests++;
+    this.headers.push(headers);
+    if (this.headers.length > HEADERS_KEPT) this.headers.splice(0, this.headers.length - HEADERS_KEPT);
+  }
+
+  /** The MCP protocol headers of the last requests, oldest first. */
+  protocolHeaders(): readonly ProtocolHeaders[] {
+    return [...this.headers];
   }
 
   recordCall(tool: string, method?: string): void {
@@ -39,6 +52,7 @@ export class CallStats {
 
   reset(): void {
     this.requests = 0;
+    this.headers = [];
     this.total = 0;
     this.byTool.clear();
     this.byMethod.clear();

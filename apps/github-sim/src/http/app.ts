@@ -3,6 +3,7 @@ import express from 'express';
 import type { Express, Request, Response } from 'express';
 import { adminRouter } from './admin-routes.js';
 import type { AdminDeps } from './admin-routes.js';
+import type { ServerProfile } from '../mcp/profile.js';
 import { mcpRouter } from './mcp-route.js';
 import { OAuthSim, oauthAdminRouter, oauthRouter } from '../oauth/index.js';
 import { type WebhookDispatcher, webhookAdminRouter } from '../webhooks/index.js';
@@ -29,7 +30,9 @@ function protectedResource(req: Request, res: Response): void {
   });
 }
 
-export function createApp(deps: AdminDeps & { oauth?: OAuthSim; webhooks?: WebhookDispatcher }): Express {
+export function createApp(
+  deps: AdminDeps & { oauth?: OAuthSim; webhooks?: WebhookDispatcher; profile?: ServerProfile },
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);

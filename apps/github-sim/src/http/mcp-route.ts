@@ -12,12 +12,17 @@ import type { RequestContext } from '../mcp/server.js';
 import { createMcpServer } from '../mcp/server.js';
 import type { SimStore } from '../store/store.js';
 import { goTypeName } from '../util/go-format.js';
+import { SNAPSHOT_PROFILE, type ServerProfile } from '../mcp/profile.js';
+import { selectedToolsets } from '../mcp/toolsets.js';
 import { parseAuthorization } from './auth.js';
+import { HEADER_MISMATCH_CODE, headerRuleViolation, protocolHeaders } from './protocol-headers.js';
 
 export interface McpRouteDeps {
   store: SimStore;
   faults: FaultController;
   stats: CallStats;
+  /** Which server the simulator plays (default: the snapshot). */
+  profile?: ServerProfile;
 }
 
 type Locals = { ctx: RequestContext };
@@ -86,14 +91,29 @@ export function mcpRouter(deps: McpRouteDeps): Router {
       goError(res, 405, 'Method Not Allowed');
       return;
     }
-    deps.stats.recordRequest();
+    deps.stats.recordRequest(protocolHeaders(req.headers));
     const user = deps.store.userForToken(auth.token);
-    res.locals.ctx = { store: deps.store, user, faults: new Map(), invalidArguments: new Map() };
+    const toolsetsHeader = req.headers['x-mcp-toolsets'];
+    res.locals.ctx = {
+      store: deps.store,
+      user,
+      faults: new Map(),
+      invalidArguments: new Map(),
+      profile: deps.profile ?? SNAPSHOT_PROFILE,
+      tokenType: auth.type,
+      toolsets: selectedToolsets(Array.isArray(toolsetsHeader) ? toolsetsHeader.join(',') : toolsetsHeader),
+    };
     next();
   };
   const handle = async (req: Request, res: Response<unknown, Locals>): Promise<void> => {
     const ctx = res.locals.ctx;
     const body: unknown = req.body;
+    const violation = headerRuleViolation(req.headers, body);
+    if (violation !== undefined) {
+      const id = isRecord(body) ? (body['id'] ?? null) : null;
+      res.status(400).json({ jsonrpc: '2.0', id, error: { code: HEADER_MISMATCH_CODE, message: violation } });
+      return;
+    }
     const decisions = inspect(body, deps, ctx);
     const latency = decisions.reduce((sum, d) => sum + d.latencyMs, 0);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));

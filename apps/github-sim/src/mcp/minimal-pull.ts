@@ -1,5 +1,5 @@
 /** `MinimalPullRequest` as converted from the REST pull request objects. */
-import { sanitizeCached as sanitize } from '../sanitize/index.js';
+import type { SimText } from './profile.js';
 import type { RepoState } from '../store/repo-state.js';
 import type { SimStore } from '../store/store.js';
 import type { SimIssue, SimPullData } from '../store/types.js';
@@ -21,9 +21,10 @@ export function minimalPull(
   issue: SimIssue,
   pull: SimPullData,
   list: boolean,
+  text: SimText,
 ): Record<string, unknown> {
-  const m: Record<string, unknown> = { number: issue.number, title: sanitize(issue.title) };
-  put(m, 'body', sanitize(issue.body));
+  const m: Record<string, unknown> = { number: issue.number, title: text.title(issue.title) };
+  put(m, 'body', text.body(issue.body));
   m['state'] = issue.state;
   m['draft'] = pull.draft;
   m['merged'] = list ? false : pull.merged;

@@ -1,5 +1,5 @@
 /** Builders of the github-mcp-server "Minimal*" JSON shapes, keys in Go struct order. */
-import { sanitizeCached as sanitize } from '../sanitize/index.js';
+import type { SimText } from './profile.js';
 import type { RepoState } from '../store/repo-state.js';
 import type { SimStore } from '../store/store.js';
 import type { SimComment, SimIssue, SimReactions, SimUser } from '../store/types.js';
@@ -72,9 +72,10 @@ export function restMinimalIssue(
   store: SimStore,
   state: RepoState,
   issue: SimIssue,
+  text: SimText,
 ): Record<string, unknown> {
-  const m: Record<string, unknown> = { number: issue.number, title: sanitize(issue.title) };
-  put(m, 'body', sanitize(issue.body));
+  const m: Record<string, unknown> = { number: issue.number, title: text.title(issue.title) };
+  put(m, 'body', text.body(issue.body));
   m['state'] = issue.state;
   put(m, 'state_reason', issue.state_reason);
   put(m, 'draft', issue.pull?.draft ?? false);
@@ -95,9 +96,9 @@ export function restMinimalIssue(
 }
 
 /** `MinimalIssue` as converted from the list_issues GraphQL fragment. */
-export function listMinimalIssue(issue: SimIssue): Record<string, unknown> {
-  const m: Record<string, unknown> = { number: issue.number, title: sanitize(issue.title) };
-  put(m, 'body', sanitize(issue.body));
+export function listMinimalIssue(issue: SimIssue, text: SimText): Record<string, unknown> {
+  const m: Record<string, unknown> = { number: issue.number, title: text.title(issue.title) };
+  put(m, 'body', text.body(issue.body));
   m['state'] = issue.state === 'open' ? 'OPEN' : 'CLOSED';
   m['user'] = { login: issue.user };
   put(m, 'labels', issue.labels);
@@ -112,9 +113,10 @@ export function minimalComment(
   store: SimStore,
   state: RepoState,
   comment: SimComment,
+  text: SimText,
 ): Record<string, unknown> {
   const m: Record<string, unknown> = { id: comment.id };
-  put(m, 'body', sanitize(comment.body));
+  put(m, 'body', text.body(comment.body));
   m['html_url'] = commentHtmlUrl(state, comment);
   m['user'] = minimalUser(userOf(store, comment.user));
   put(m, 'author_association', authorAssociation(store, state, comment.user));

@@ -10,6 +10,7 @@ import { listPullRequests } from './tools/list-pull-requests.js';
 import { pullRequestRead } from './tools/pull-request-read.js';
 import { searchRepositories } from './tools/search-repositories.js';
 import type { ToolHandler } from './tools/types.js';
+import { updateIssueComment, updateIssueCommentSnap } from './tools/update-issue-comment.js';
 
 export const TOOL_HANDLERS: Readonly<Record<string, ToolHandler>> = {
   add_issue_comment: addIssueComment,
@@ -20,6 +21,7 @@ export const TOOL_HANDLERS: Readonly<Record<string, ToolHandler>> = {
   list_pull_requests: listPullRequests,
   pull_request_read: pullRequestRead,
   search_repositories: searchRepositories,
+  update_issue_comment: updateIssueComment,
 };
 
 export interface LiveTool {
@@ -51,10 +53,13 @@ export function liveTool(snap: ToolSnap): LiveTool {
   return tool;
 }
 
-/** `tools/list` result, sorted by name like go-sdk. */
+/** `tools/list` result of the snapshot, sorted by name like go-sdk. */
 export const LIVE_TOOLS: readonly LiveTool[] = TOOL_SNAPS.filter((s) => s.name in TOOL_HANDLERS).map(
   liveTool,
 );
+
+/** Listed only by profiles with `updateIssueComment` (the hosted server after #3284). */
+export const UPDATE_ISSUE_COMMENT_TOOL: LiveTool = liveTool(updateIssueCommentSnap);
 
 export const SERVER_INSTRUCTIONS = [
   `The GitHub MCP Server provides tools to interact with GitHub platform.

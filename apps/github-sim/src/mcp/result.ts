@@ -1,10 +1,12 @@
 /** Tool results and the two error channels of the real server (§4.2 isError, §4.3 JSON-RPC). */
 import { goJson } from '../util/go-json.js';
+import type { SimStructuredContent } from './profile.js';
 
 export interface ToolResult {
   [key: string]: unknown;
   content: { type: 'text'; text: string }[];
   isError?: boolean;
+  structuredContent?: Record<string, unknown>;
 }
 
 export function textResult(text: string): ToolResult {
@@ -14,6 +16,16 @@ export function textResult(text: string): ToolResult {
 /** Success result whose text is the Go-marshalled JSON of `value`. */
 export function jsonResult(value: unknown): ToolResult {
   return textResult(goJson(value));
+}
+
+/**
+ * A JSON object result as a server with output schemas answers it (#2945): `structuredContent` beside the
+ * text block (`both`), instead of it (`only`), or not at all (`off`, the snapshot).
+ */
+export function structuredResult(value: Record<string, unknown>, mode: SimStructuredContent): ToolResult {
+  if (mode === 'off') return jsonResult(value);
+  const structuredContent = JSON.parse(goJson(value)) as Record<string, unknown>;
+  return mode === 'both' ? { ...jsonResult(value), structuredContent } : { content: [], structuredContent };
 }
 
 export function errorResult(text: string): ToolResult {

@@ -17,12 +17,22 @@ import type { FaultDecision } from '../faults/fault-controller.js';
 import type { SimStore } from '../store/store.js';
 import type { SimUser } from '../store/types.js';
 import type { Args } from './params.js';
-import { LIVE_TOOLS, SERVER_INSTRUCTIONS, TOOL_HANDLERS } from './registry.js';
+import type { TokenType } from '../http/auth.js';
+import { type ServerProfile, SNAPSHOT_PROFILE, serverVersion } from './profile.js';
+import {
+  LIVE_TOOLS,
+  type LiveTool,
+  SERVER_INSTRUCTIONS,
+  TOOL_HANDLERS,
+  UPDATE_ISSUE_COMMENT_TOOL,
+} from './registry.js';
+import { toolSelected } from './toolsets.js';
 import { ParamError, RpcError, errorResult } from './result.js';
 import type { ToolResult } from './result.js';
 import { Upstream } from './upstream.js';
 
-export const SERVER_VERSION = '0.0.0-github-sim';
+/** serverInfo.version of the snapshot profile (other profiles: `serverVersion`). */
+export const SERVER_VERSION = serverVersion(SNAPSHOT_PROFILE);
 
 /** Shared by all per-request servers: constructing Ajv per request would dominate the CPU time. */
 const JSON_SCHEMA_VALIDATOR = new AjvJsonSchemaValidator();
@@ -35,14 +45,27 @@ export interface RequestContext {
   faults: Map<string | number, FaultDecision>;
   /** `invalid arguments: …` results for calls whose `arguments` was not an object, by JSON-RPC id. */
   invalidArguments: Map<string | number, string>;
+  /** Which server the simulator plays. */
+  profile: ServerProfile;
+  /** The token's kind by prefix (installation tokens get 403 from `get_me`, as on the hosted server). */
+  tokenType: TokenType;
+  /** The request's `X-MCP-Toolsets` selection (undefined: every tool). */
+  toolsets: ReadonlySet<string> | 'all' | undefined;
+}
+
+/** The tools this request's server lists: the profile's tools, narrowed by `X-MCP-Toolsets`. */
+export function listedTools(ctx: Pick<RequestContext, 'profile' | 'toolsets'>): LiveTool[] {
+  return [...LIVE_TOOLS, ...(ctx.profile.updateIssueComment ? [UPDATE_ISSUE_COMMENT_TOOL] : [])]
+    .filter((tool) => toolSelected(tool.name, ctx.toolsets))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export function callTool(ctx: RequestContext, name: string, args: Args, id: string | number): ToolResult {
-  const handler = TOOL_HANDLERS[name];
+  const handler = listedTools(ctx).some((tool) => tool.name === name) ? TOOL_HANDLERS[name] : undefined;
   if (!handler) throw new RpcError(`unknown tool ${goQuote(name)}`, -32602);
   const invalid = ctx.invalidArguments.get(id);
   if (invalid !== undefined) return errorResult(invalid);
-  const up = new Upstream(ctx.store, ctx.user, ctx.faults.get(id)?.fault);
+  const up = new Upstream(ctx.store, ctx.user, ctx.faults.get(id)?.fault, ctx.profile, ctx.tokenType);
   try {
     return handler({ args, up, store: ctx.store });
   } catch (err) {
@@ -53,14 +76,14 @@ export function callTool(ctx: RequestContext, name: string, args: Args, id: stri
 
 export function createMcpServer(ctx: RequestContext): Server {
   const server = new Server(
-    { name: 'github-mcp-server', title: 'GitHub MCP Server', version: SERVER_VERSION },
+    { name: 'github-mcp-server', title: 'GitHub MCP Server', version: serverVersion(ctx.profile) },
     {
       capabilities: { tools: {}, prompts: {}, resources: {}, completions: {} },
       instructions: SERVER_INSTRUCTIONS,
       jsonSchemaValidator: JSON_SCHEMA_VALIDATOR,
     },
   );
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...LIVE_TOOLS] }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listedTools(ctx) }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
     callTool(ctx, request.params.name, request.params.arguments ?? {}, extra.requestId),
   );

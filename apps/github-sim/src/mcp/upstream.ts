@@ -3,6 +3,8 @@
  * credentials) and injects the call's fault (error / rate limit) at the first API request,
  * in the shape the real API would fail with.
  */
+import type { TokenType } from '../http/auth.js';
+import { type ServerProfile, type SimText, simText } from './profile.js';
 import type { ActiveFault } from '../faults/fault-controller.js';
 import type { RepoState } from '../store/repo-state.js';
 import type { SimStore } from '../store/store.js';
@@ -18,11 +20,19 @@ const GRAPHQL_ERROR =
 export class Upstream {
   private fault: ActiveFault | undefined;
 
+  /** How this server renders titles and bodies. */
+  readonly text: SimText;
+
   constructor(
     readonly store: SimStore,
     private readonly tokenUser: SimUser | undefined,
     fault: ActiveFault | undefined,
+    /** Which server the simulator plays (text encoding, optional tools, structured results). */
+    readonly profile: ServerProfile,
+    /** The kind of token the request authenticated with. */
+    readonly tokenType: TokenType,
   ) {
+    this.text = simText(profile);
     this.fault = fault?.mode === 'error' || fault?.mode === 'rate_limit' ? fault : undefined;
   }
 

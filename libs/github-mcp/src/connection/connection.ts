@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { ResolvedGitHubMcpOptions } from '../options.js';
+import { type TextCodec, resolveEncoding, textCodec } from '../text/text-encoding.js';
 import { createDropAwareFetch } from './drop-aware-fetch.js';
 
 /**
@@ -16,6 +17,7 @@ export class McpConnection {
   private retired = false;
   private closed = false;
   private idleTimer: NodeJS.Timeout | undefined;
+  private toolNames: Promise<ReadonlySet<string>> | undefined;
 
   constructor(
     private readonly options: ResolvedGitHubMcpOptions,
@@ -23,7 +25,7 @@ export class McpConnection {
     private readonly onGone: (connection: McpConnection) => void,
   ) {
     this.transport = new StreamableHTTPClientTransport(new URL(options.serverUrl), {
-      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+      requestInit: { headers: requestHeaders(token, options) },
       fetch: createDropAwareFetch(),
       reconnectionOptions: {
         maxRetries: 2,
@@ -46,6 +48,33 @@ export class McpConnection {
   /** The server issued an `Mcp-Session-Id` (the real server is stateless and does not). */
   get hadSession(): boolean {
     return this.transport.sessionId !== undefined;
+  }
+
+  /** How this server encodes titles and bodies; known once `ready` resolved. */
+  get codec(): TextCodec {
+    return textCodec(resolveEncoding(this.options.textEncoding, this.client.getServerVersion()?.version));
+  }
+
+  /** The names the server lists in tools/list, asked once per connection. */
+  tools(): Promise<ReadonlySet<string>> {
+    this.toolNames ??= this.listToolNames();
+    this.toolNames.catch(() => {
+      this.toolNames = undefined;
+    });
+    return this.toolNames;
+  }
+
+  private async listToolNames(): Promise<ReadonlySet<string>> {
+    const names = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.client.listTools(cursor === undefined ? undefined : { cursor }, {
+        timeout: this.options.timeoutMs,
+      });
+      for (const tool of page.tools) names.add(tool.name);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return names;
   }
 
   get isUsable(): boolean {
@@ -96,4 +125,10 @@ export class McpConnection {
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }
+}
+
+function requestHeaders(token: string, options: ResolvedGitHubMcpOptions): Record<string, string> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  if (options.toolsets.length > 0) headers['X-MCP-Toolsets'] = options.toolsets.join(',');
+  return headers;
 }

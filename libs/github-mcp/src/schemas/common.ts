@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { decodeHtmlEntities } from '../html-entities.js';
 
-/** Sanitised text (title/body) the server HTML-escaped: decoded once. Absent or null → ''. */
-export const escapedText = z
+/**
+ * A title or body as the server sent it (absent or null → ''). Its encoding depends on the server; the
+ * client decodes it per connection (`text/decode-results.ts`), never in the schema.
+ */
+export const serverText = z
   .string()
   .nullish()
-  .transform((value) => decodeHtmlEntities(value ?? ''));
+  .transform((value) => value ?? '');
 
 /** Go `omitempty` scalars: absence means the zero value. */
 export const count = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   count,
-  escapedText,
+  serverText,
   fieldValues,
   flag,
   minimalUser,
@@ -13,8 +13,8 @@ import {
 /** `list_issues` item (CONTRACT §5.2): GraphQL casing, `user{login}`, label names, no id. */
 export const listIssuesItemSchema = z.object({
   number: z.number().int(),
-  title: escapedText,
-  body: escapedText,
+  title: serverText,
+  body: serverText,
   state: z.enum(['OPEN', 'CLOSED']),
   user: minimalUser,
   labels: names,
@@ -38,7 +38,7 @@ export const listIssuesResultSchema = z.object({
 
 const issueRef = z.object({
   number: z.number().int(),
-  title: escapedText,
+  title: serverText,
   state: z.string(),
   url: z.string(),
   repository: optionalString,
@@ -47,8 +47,8 @@ const issueRef = z.object({
 /** `issue_read` method `get` (CONTRACT §5.3): REST casing, no `id`/`node_id`. */
 export const issueSchema = z.object({
   number: z.number().int(),
-  title: escapedText,
-  body: escapedText,
+  title: serverText,
+  body: serverText,
   state: z.enum(['open', 'closed']),
   state_reason: z
     .enum(['completed', 'not_planned', 'duplicate', 'reopened'])
@@ -88,7 +88,7 @@ export const issueSchema = z.object({
 /** `issue_read` method `get_comments` item (MinimalIssueComment); `id` is a number here. */
 export const issueCommentSchema = z.object({
   id: z.number().int(),
-  body: escapedText,
+  body: serverText,
   html_url: z.string(),
   user: minimalUser,
   author_association: optionalString,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, escapedText, flag, minimalUser, names, optionalString } from './common.js';
+import { count, serverText, flag, minimalUser, names, optionalString } from './common.js';
 
 const branch = z.object({
   ref: z.string(),
@@ -16,8 +16,8 @@ const branch = z.object({
  */
 export const pullRequestSchema = z.object({
   number: z.number().int(),
-  title: escapedText,
-  body: escapedText,
+  title: serverText,
+  body: serverText,
   state: z.enum(['open', 'closed']),
   draft: flag,
   merged: flag,

@@ -1,8 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ListToolsRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 
 /**
  * A small stateless MCP server (SDK low-level `Server` + Streamable HTTP, SSE answers, GET → 405) that
@@ -31,6 +35,10 @@ export interface FakeMcpServer {
   /** Authorization header of every POST, in order. */
   authorizationHeaders: string[];
   calls: FakeCall[];
+  /** Headers of every POST, in order. */
+  requestHeaders: IncomingHttpHeaders[];
+  /** tools/list requests answered. */
+  toolListCount: () => number;
   setTool: (name: string, handler: FakeToolHandler) => void;
   setHttpHook: (hook: FakeHttpHook | undefined) => void;
   close: () => Promise<void>;
@@ -61,7 +69,14 @@ function tokenOf(req: IncomingMessage): string | undefined {
   return header === undefined ? undefined : header.replace(/^Bearer /i, '');
 }
 
-export async function startFakeMcpServer(): Promise<FakeMcpServer> {
+/**
+ * `version` is the serverInfo.version it reports: by default a release before 1.0.0, i.e. a server that
+ * HTML-escapes text like the snapshot (CONTRACT §4.6).
+ */
+export async function startFakeMcpServer(options: { version?: string } = {}): Promise<FakeMcpServer> {
+  const version = options.version ?? '0.9.0';
+  const requestHeaders: IncomingHttpHeaders[] = [];
+  let toolLists = 0;
   const tools = new Map<string, FakeToolHandler>();
   const initializes = new Map<string, number>();
   const authorizationHeaders: string[] = [];
@@ -75,13 +90,20 @@ export async function startFakeMcpServer(): Promise<FakeMcpServer> {
     }
     const token = tokenOf(req);
     authorizationHeaders.push(req.headers.authorization ?? '');
+    requestHeaders.push(req.headers);
     const body = (await readBody(req)) as { method?: string; params?: { name?: string } } | undefined;
     if (body?.method === 'initialize' && token !== undefined) {
       initializes.set(token, (initializes.get(token) ?? 0) + 1);
     }
     if (hook?.({ token, rpcMethod: body?.method, tool: body?.params?.name }, res)) return;
 
-    const server = new Server({ name: 'fake-github-mcp', version: '1.0.0' }, { capabilities: { tools: {} } });
+    const server = new Server({ name: 'fake-github-mcp', version }, { capabilities: { tools: {} } });
+    server.setRequestHandler(ListToolsRequestSchema, () => {
+      toolLists += 1;
+      return {
+        tools: [...tools.keys()].map((name) => ({ name, inputSchema: { type: 'object' as const } })),
+      };
+    });
     server.setRequestHandler(CallToolRequestSchema, async (request) => {
       const call: FakeCall = { tool: request.params.name, args: request.params.arguments ?? {}, token };
       const handler = tools.get(call.tool);
@@ -111,6 +133,8 @@ export async function startFakeMcpServer(): Promise<FakeMcpServer> {
     initializeCount: (token) => initializes.get(token) ?? 0,
     authorizationHeaders,
     calls,
+    requestHeaders,
+    toolListCount: () => toolLists,
     setTool: (name, handler) => tools.set(name, handler),
     setHttpHook: (next) => {
       hook = next;

@@ -2,12 +2,17 @@
 import { minimalUser, put } from '../minimal.js';
 import { errorResult, jsonResult } from '../result.js';
 import type { ToolResult } from '../result.js';
-import { friendlyRestMessage } from '../upstream-errors.js';
+import { friendlyRestMessage, restFailure } from '../upstream-errors.js';
 import type { ToolCall } from './types.js';
 
 export function getMe({ up }: ToolCall): ToolResult {
   const failure = up.rest('GET', '/user');
   if (failure) return errorResult(friendlyRestMessage('failed to get user', failure));
+  // GitHub answers GET /user with 403 for installation tokens (hosted server report #1610).
+  if (up.tokenType === 'app_installation') {
+    const forbidden = restFailure('GET', '/user', 403, 'Resource not accessible by integration');
+    return errorResult(friendlyRestMessage('failed to get user', forbidden));
+  }
   const u = up.user;
   const details: Record<string, unknown> = {};
   put(details, 'name', u.name);

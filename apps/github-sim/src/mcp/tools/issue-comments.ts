@@ -31,5 +31,5 @@ export function getIssueComments(
   const page = p.page > 0 ? p.page : 1;
   const all = state.commentsOf(issueNumber);
   const slice = all.slice((page - 1) * perPage, page * perPage);
-  return jsonResult(slice.map((c) => minimalComment(up.store, state, c)));
+  return jsonResult(slice.map((c) => minimalComment(up.store, state, c, up.text)));
 }

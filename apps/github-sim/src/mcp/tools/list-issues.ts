@@ -113,7 +113,7 @@ export function listIssues({ args, up }: ToolCall): ToolResult {
   const lastNode = page.nodes[page.nodes.length - 1];
   put(pageInfo, 'startCursor', firstNode ? encodeCursor(field, firstNode) : '');
   put(pageInfo, 'endCursor', lastNode ? encodeCursor(field, lastNode) : '');
-  const issues = page.nodes.map(listMinimalIssue);
+  const issues = page.nodes.map((node) => listMinimalIssue(node, up.text));
   if (fields.length > 0) {
     const picked = issues.map((issue) => {
       const out: Record<string, unknown> = {};

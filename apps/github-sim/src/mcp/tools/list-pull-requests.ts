@@ -65,7 +65,7 @@ export function listPullRequests({ args, up, store }: ToolCall): ToolResult {
   const page = p.page > 0 ? p.page : 1;
   const items = prs
     .slice((page - 1) * perPage, page * perPage)
-    .map((pr) => minimalPull(store, repoState, pr, pr.pull as NonNullable<SimIssue['pull']>, true));
+    .map((pr) => minimalPull(store, repoState, pr, pr.pull as NonNullable<SimIssue['pull']>, true, up.text));
   if (fields.length > 0) {
     return jsonResult(
       items.map((item) => {

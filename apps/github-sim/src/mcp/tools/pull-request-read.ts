@@ -1,7 +1,7 @@
 /** `pull_request_read` (§5.12): `get` (404 → isError) and `get_comments` (issue comments, JSON-RPC errors). */
 import { minimalPull } from '../minimal-pull.js';
 import { optionalPagination, requiredInt, requiredString } from '../params.js';
-import { errorResult, jsonResult } from '../result.js';
+import { errorResult, structuredResult } from '../result.js';
 import type { ToolResult } from '../result.js';
 import type { Upstream } from '../upstream.js';
 import { friendlyRestMessage, restFailure } from '../upstream-errors.js';
@@ -27,7 +27,10 @@ function getPullRequest(up: Upstream, owner: string, repo: string, pullNumber: n
   const pr = state?.items.get(pullNumber);
   if (!state || !pr?.pull)
     return errorResult(friendlyRestMessage(prefix, restFailure('GET', path, 404, 'Not Found')));
-  return jsonResult(minimalPull(up.store, state, pr, pr.pull, false));
+  return structuredResult(
+    minimalPull(up.store, state, pr, pr.pull, false, up.text),
+    up.profile.structuredContent,
+  );
 }
 
 export function pullRequestRead({ args, up }: ToolCall): ToolResult {

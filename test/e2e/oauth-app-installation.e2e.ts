@@ -123,6 +123,8 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
 
   it('lists, connects and syncs repositories with installation tokens as the MCP Bearer, minting rarely', async () => {
     const minted = system.sim.oauth.minted.length;
+    const getMeCalls = () => system.sim.stats.snapshot().byTool['get_me'] ?? 0;
+    const getMeBefore = getMeCalls();
     const listed = await admin('/repositories/');
     expect(listed.json).toMatchObject({
       owner: 'acme',
@@ -144,6 +146,8 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
     expect(Number(rows[0]?.n)).toBe(25);
     // API and worker reuse the stored token (one hour of life): no new mint for all those MCP calls.
     expect(system.sim.oauth.minted.length).toBe(minted);
+    // get_me answers 403 to installation tokens on GitHub (and here): nothing above asked it.
+    expect(getMeCalls()).toBe(getMeBefore);
   });
 
   it('disconnecting unlinks the installation and deletes the stored token', async () => {

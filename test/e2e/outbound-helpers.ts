@@ -19,6 +19,7 @@ export interface IssueDetail {
     pending_fields: string[];
     pending_state: string | null;
     pending_comments: number;
+    pending_comment_edits: number;
     last_error: string | null;
     warnings: Json[];
   };

@@ -135,7 +135,16 @@ describe('to_github / bidirectional: workspace edits written to GitHub (simulato
       body: 'edited',
     });
     expect(edited.status).toBe(200);
-    expect(String((edited.body.github_sync as Record<string, unknown>).warning)).toMatch(/cannot edit/);
+    expect(edited.body.github_sync).toMatchObject({ queued: true });
+    // The snapshot server has no update_issue_comment: the edit stays local and the issue says why.
+    const why = await waitFor('the comment edit warning', async () => {
+      const { github_outbound: o } = await detail(api, projectId, createdId);
+      return o.warnings.find((w) => w['kind'] === 'comment_edit_not_writable');
+    });
+    expect(String(why['message'])).toContain('does not offer update_issue_comment');
+    expect((await detail(api, projectId, createdId)).github_outbound).toMatchObject({
+      pending_comment_edits: 1,
+    });
     expect(system.sim.store.repo('acme', 'web')!.commentsOf(number)[0]?.body).toBe(body);
   });
 

@@ -93,8 +93,10 @@ export {
   type PushRecord,
 } from './repositories/outbound-state.repository.js';
 export {
+  type CommentGitHubVersion,
   type NewCommentLink,
   OutboundCommentRepository,
+  type PendingCommentEdit,
 } from './repositories/outbound-comments.repository.js';
 export { OutboundLinkRepository } from './repositories/outbound-link.repository.js';
 export {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationError } from '#libs/common';
 import { IntegrationAdminRepository } from '#libs/db';
-import { GitHubMcpClientFactory, GitHubMcpError, McpUnauthorizedError } from '#libs/github-mcp';
+import {
+  type GitHubMcpClient,
+  GitHubMcpClientFactory,
+  GitHubMcpError,
+  McpUnauthorizedError,
+} from '#libs/github-mcp';
 import { RepositorySettingsService } from './repository-settings.service.js';
 import { IntegrationTokenProvider } from './tokens/integration-token.provider.js';
 
@@ -45,7 +50,7 @@ export class RepositoryCatalogService {
     const integration = await this.settings.connectedIntegration(input.workspaceId);
     const client = this.mcp.forToken(await this.tokens.tokenFor(integration));
     try {
-      const owner = input.owner ?? integration.githubLogin ?? (await client.getMe()).login;
+      const owner = input.owner ?? integration.githubLogin ?? (await this.tokenLogin(integration, client));
       const search = await client.searchRepositories({
         query: [`user:${owner}`, input.query].filter(Boolean).join(' '),
         page: input.page,
@@ -92,5 +97,19 @@ export class RepositoryCatalogService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The login of a user token (get_me). Installation tokens get 403 from get_me on GitHub (CONTRACT §9),
+   * so an installation whose account is unknown needs the owner named.
+   */
+  private async tokenLogin(integration: { installationId: bigint | null }, client: GitHubMcpClient) {
+    if (integration.installationId !== null) {
+      throw new ValidationError(
+        "the installation's account is not known yet: name the owner (?owner=) whose repositories to list",
+        'owner',
+      );
+    }
+    return (await client.getMe()).login;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InboundMerger } from './conflicts/inbound-merger.js';
+import { CommentEditPusher } from './outbound/comment-edit-pusher.js';
 import { CommentPusher } from './outbound/comment-pusher.js';
 import { CreateLookup } from './outbound/create-lookup.js';
 import { IssueEditService } from './outbound/issue-edit.service.js';
@@ -37,6 +38,7 @@ const OUTBOUND = [
   WritePermits,
   CreateLookup,
   CommentPusher,
+  CommentEditPusher,
   ReadBack,
   IssuePusher,
   SyncIssueHandler,

@@ -9,6 +9,7 @@ import {
   DEFAULT_SIM_TOKEN,
   type RepoSpec,
   type RunningSimulator,
+  type ServerProfile,
   startSimulator,
 } from '../../../apps/github-sim/src/index.js';
 import { startWorker } from '../../../apps/worker/src/bootstrap.js';
@@ -40,10 +41,17 @@ export async function startSystem(options: {
   /** Extra environment; a function gets the started simulator (for its URL). */
   env?: Record<string, string> | ((sim: RunningSimulator) => Record<string, string>);
   worker?: boolean;
+  /** Which GitHub MCP server the simulator plays (default: the snapshot). */
+  profile?: Partial<ServerProfile>;
 }): Promise<TestSystem> {
   const database: TestDatabase = await createTestDatabase();
   const redis: TestRedis = createTestRedis();
-  const sim = await startSimulator({ port: 0, seed: options.seed ?? 7, repos: options.repos });
+  const sim = await startSimulator({
+    port: 0,
+    seed: options.seed ?? 7,
+    repos: options.repos,
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',

@@ -45,6 +45,7 @@ export function presentOutbound(status: {
   pendingFields: string[];
   pendingState: string | null;
   pendingComments: number;
+  pendingCommentEdits: number;
   lastError: string | null;
   warnings: unknown[];
   lastPushedAt: Date | null;
@@ -53,6 +54,7 @@ export function presentOutbound(status: {
     pending_fields: status.pendingFields,
     pending_state: status.pendingState,
     pending_comments: status.pendingComments,
+    pending_comment_edits: status.pendingCommentEdits,
     last_error: status.lastError,
     warnings: status.warnings,
     last_pushed_at: status.lastPushedAt,

@@ -277,10 +277,11 @@ export class IssueEditRepository {
           update: { editedAfterPush: true },
         });
       }
-      const version = onGitHub ? null : await bumpVersion(tx, scope.workspaceId, scope.issueId, {});
+      // A comment already on GitHub is owed as an edit (update_issue_comment where the server offers it).
+      const version = await bumpVersion(tx, scope.workspaceId, scope.issueId, {});
       await audit(tx, scope.workspaceId, actor, 'comment.updated', 'comment', found.id, {
         issue_id: scope.issueId,
-        ...(onGitHub ? { warning: 'GitHub MCP cannot edit a comment: the edit stays local' } : {}),
+        ...(onGitHub ? { on_github: true } : {}),
       });
       return { comment, version, onGitHub };
     });

@@ -11,7 +11,27 @@ export interface NewCommentLink {
   pushedHash: string;
 }
 
-/** Outbound comments: the create marker, and the link recorded from add_issue_comment's answer. */
+/** A comment edited here after it reached GitHub, not yet written there. */
+export interface PendingCommentEdit {
+  commentId: string;
+  body: string;
+  /** When the local edit was made (the comment's updated_at). */
+  editedAt: Date;
+  githubId: bigint;
+  /** Hash of the GitHub body last seen (the base the edit was made on). */
+  contentHash: string;
+}
+
+/** What GitHub shows of a comment after a write or as the winner of a conflict. */
+export interface CommentGitHubVersion {
+  contentHash: string;
+  githubUpdatedAt: Date;
+}
+
+/**
+ * Outbound comments: the create marker, the link recorded from add_issue_comment's answer, and edits of
+ * linked comments owed to GitHub (update_issue_comment).
+ */
 @Injectable()
 export class OutboundCommentRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -95,6 +115,82 @@ export class OutboundCommentRepository {
         where: { commentId: comment.id },
         data: { createStartedAt: null, pushedHash: link.pushedHash },
       });
+    });
+  }
+
+  /** Linked comments of the issue edited here and not yet written to GitHub, oldest edit first. */
+  async pendingEdits(issueId: string): Promise<PendingCommentEdit[]> {
+    const rows = await this.prisma.gitHubCommentOutbound.findMany({
+      where: { issueId, editedAfterPush: true, comment: { deletedAt: null, githubSync: { isNot: null } } },
+      select: { comment: { select: { id: true, body: true, updatedAt: true, githubSync: true } } },
+      orderBy: { updatedAt: 'asc' },
+    });
+    return rows.flatMap(({ comment }) =>
+      comment.githubSync
+        ? [
+            {
+              commentId: comment.id,
+              body: comment.body,
+              editedAt: comment.updatedAt,
+              githubId: comment.githubSync.githubId,
+              contentHash: comment.githubSync.contentHash,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /**
+   * The edit reached GitHub: the link takes GitHub's view of it (echo base) and the edit is no longer owed,
+   * unless the comment was edited again meanwhile (its body is no longer the one sent).
+   */
+  async recordEditWritten(
+    commentId: string,
+    sentBody: string,
+    shown: CommentGitHubVersion,
+    pushedHash: string,
+  ) {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.gitHubCommentSync.update({
+        where: { commentId },
+        data: {
+          contentHash: shown.contentHash,
+          githubUpdatedAt: shown.githubUpdatedAt,
+          lastSyncedAt: new Date(),
+        },
+      });
+      const unchanged = await tx.issueComment.count({ where: { id: commentId, body: sentBody } });
+      await tx.gitHubCommentOutbound.update({
+        where: { commentId },
+        data: { pushedHash, ...(unchanged > 0 ? { editedAfterPush: false } : {}) },
+      });
+    });
+  }
+
+  /** GitHub changed the comment after the local edit (last writer wins): its body replaces the edit. */
+  async applyGitHubVersion(commentId: string, body: string, shown: CommentGitHubVersion): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.issueComment.update({
+        where: { id: commentId },
+        data: { body, updatedAt: shown.githubUpdatedAt },
+      });
+      await tx.gitHubCommentSync.update({
+        where: { commentId },
+        data: {
+          contentHash: shown.contentHash,
+          githubUpdatedAt: shown.githubUpdatedAt,
+          lastSyncedAt: new Date(),
+        },
+      });
+      await tx.gitHubCommentOutbound.update({ where: { commentId }, data: { editedAfterPush: false } });
+    });
+  }
+
+  /** The edit is no longer owed (GitHub already shows it, or the comment is gone there). */
+  async clearEdit(commentId: string): Promise<void> {
+    await this.prisma.gitHubCommentOutbound.updateMany({
+      where: { commentId },
+      data: { editedAfterPush: false },
     });
   }
 }

@@ -26,6 +26,8 @@ export interface OutboundTarget {
   repositorySync: RepositorySyncWithRepo | null;
   /** Local comments not yet on GitHub, oldest first. */
   pendingComments: PendingComment[];
+  /** Comments already on GitHub edited here and not written there yet. */
+  pendingCommentEdits: number;
 }
 
 export interface PushRecord {
@@ -117,6 +119,7 @@ export class OutboundStateRepository {
           }
         : null,
       repositorySync,
+      pendingCommentEdits: await this.pendingEditCount(issue.id),
       pendingComments: issue.comments.map((c) => ({
         id: c.id,
         body: c.body,
@@ -126,17 +129,25 @@ export class OutboundStateRepository {
     };
   }
 
+  private pendingEditCount(issueId: string): Promise<number> {
+    return this.prisma.gitHubCommentOutbound.count({
+      where: { issueId, editedAfterPush: true, comment: { deletedAt: null } },
+    });
+  }
+
   /** What an issue still owes GitHub (for the issue API). */
   async status(issueId: string) {
     const row = await this.prisma.gitHubIssueOutbound.findUnique({ where: { issueId } });
     const unsent = await this.prisma.issueComment.count({
       where: { issueId, deletedAt: null, githubSync: null },
     });
+    const edits = await this.pendingEditCount(issueId);
     if (!row)
       return {
         pendingFields: [],
         pendingState: null,
         pendingComments: unsent,
+        pendingCommentEdits: edits,
         lastError: null,
         warnings: [],
         lastPushedAt: null,
@@ -145,6 +156,7 @@ export class OutboundStateRepository {
       pendingFields: Object.keys(row.dirtyFields as DirtyFields).sort(),
       pendingState: row.pendingState,
       pendingComments: unsent,
+      pendingCommentEdits: edits,
       lastError: row.lastError,
       warnings: row.warnings as unknown[],
       lastPushedAt: row.lastPushedAt,

@@ -16,6 +16,7 @@ import {
   type IssueWriteResult,
   McpInvalidRequestError,
 } from '#libs/github-mcp';
+import { CommentEditPusher } from './comment-edit-pusher.js';
 import { CommentPusher } from './comment-pusher.js';
 import { CreateLookup } from './create-lookup.js';
 import { type GitHubSideState, fieldValue } from './field-values.js';
@@ -34,7 +35,13 @@ import { WritePermits } from './write-permits.js';
 
 export type OutboundClient = Pick<
   GitHubMcpClient,
-  'issueWrite' | 'getIssue' | 'listIssues' | 'addIssueComment' | 'listAllIssueComments'
+  | 'issueWrite'
+  | 'getIssue'
+  | 'listIssues'
+  | 'addIssueComment'
+  | 'listAllIssueComments'
+  | 'updateIssueComment'
+  | 'hasTool'
 >;
 
 export interface PushContext {
@@ -60,6 +67,8 @@ export interface PushSummary {
   conflicts: FieldConflict[];
   warnings: OutboundWarning[];
   comments_created: number;
+  /** Local edits of comments already on GitHub, written with update_issue_comment. */
+  comments_edited: number;
   mcp_calls: number;
 }
 
@@ -72,7 +81,8 @@ export interface PushSummary {
  *    version is read first and compared per field (LWW, see conflicts/); then one issue_write update sends
  *    only those fields. If the PATCH applied but the close/reopen failed, the written fields are recorded
  *    and only the state stays owed (`pending_state`): the retry sends just the state.
- * 3. New local comments with add_issue_comment (comment-pusher).
+ * 3. New local comments with add_issue_comment (comment-pusher); edits of comments already on GitHub with
+ *    update_issue_comment where the server offers it (comment-edit-pusher).
  * 4. Read back once: the hashes of what GitHub now shows become the echo base, so our write seen again in a
  *    page or webhook changes nothing.
  */
@@ -84,6 +94,7 @@ export class IssuePusher {
     private readonly permits: WritePermits,
     private readonly lookup: CreateLookup,
     private readonly comments: CommentPusher,
+    private readonly commentEdits: CommentEditPusher,
     private readonly readBack: ReadBack,
   ) {}
 
@@ -99,6 +110,7 @@ export class IssuePusher {
       conflicts: [],
       warnings: [],
       comments_created: 0,
+      comments_edited: 0,
       mcp_calls: 0,
     };
     let target = ctx.target;
@@ -112,6 +124,7 @@ export class IssuePusher {
     summary.github_number = link.githubNumber;
     const before = await this.update({ ...ctx, target }, link.githubNumber, summary);
     summary.comments_created = await this.comments.push({ ...ctx, target }, link, summary);
+    summary.comments_edited = await this.commentEdits.push({ ...ctx, target }, link, summary);
     if (
       summary.created ||
       summary.written.length > 0 ||

@@ -33,7 +33,13 @@ const PERMANENT_MCP_ERRORS = new Set(['not_found', 'unauthorized', 'invalid_requ
 export function upToDate(target: OutboundTarget): boolean {
   const o = target.outbound;
   const dirty = o ? Object.keys(o.dirtyFields).length > 0 : false;
-  return target.link !== null && !dirty && !o?.pendingState && target.pendingComments.length === 0;
+  return (
+    target.link !== null &&
+    !dirty &&
+    !o?.pendingState &&
+    target.pendingComments.length === 0 &&
+    target.pendingCommentEdits === 0
+  );
 }
 
 /**

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { type IssueLinkView, OutboundCommentRepository, type PendingCommentEdit } from '#libs/db';
+import type { GitHubIssueComment } from '#libs/github-mcp';
+import { commentContentHash } from '../mapping/content-hash.js';
+import { fingerprintHash, isShownVerbatim } from './field-values.js';
+import type { PushContext, PushSummary } from './issue-pusher.js';
+import { WritePermits } from './write-permits.js';
+
+/** The hosted server's tool for comment edits (CONTRACT §9, #3284); the snapshot has none. */
+export const UPDATE_ISSUE_COMMENT = 'update_issue_comment';
+
+/**
+ * Writes local edits of comments that are already on GitHub, with update_issue_comment when the server
+ * lists it (tools/list, once per connection); otherwise the edits stay local and the issue's
+ * `github_outbound.warnings` says why. Before writing, the issue's comments are read once: a comment
+ * GitHub changed after the local edit keeps GitHub's text (last writer wins, like issue fields); one GitHub
+ * already shows as edited is not written again. Writes go through the token's write permits (pacing), and
+ * the link takes GitHub's view of the written text, so the echo in a page or webhook changes nothing.
+ */
+@Injectable()
+export class CommentEditPusher {
+  constructor(
+    private readonly comments: OutboundCommentRepository,
+    private readonly permits: WritePermits,
+  ) {}
+
+  async push(ctx: PushContext, link: IssueLinkView, summary: PushSummary): Promise<number> {
+    const pending = await this.comments.pendingEdits(ctx.target.issueId);
+    if (pending.length === 0) return 0;
+    if (!(await ctx.client.hasTool(UPDATE_ISSUE_COMMENT))) {
+      summary.warnings.push({
+        kind: 'comment_edit_not_writable',
+        message: `${pending.length} comment edit(s) stay local: the GitHub MCP server does not offer ${UPDATE_ISSUE_COMMENT}`,
+        comment_ids: pending.map((edit) => edit.commentId),
+      });
+      return 0;
+    }
+    const { owner, name } = ctx.repoSync.repository;
+    summary.mcp_calls += 1;
+    const onGitHub = await this.byId(ctx, owner, name, link.githubNumber);
+    let written = 0;
+    for (const edit of pending) {
+      const current = onGitHub.get(String(edit.githubId));
+      if (current === undefined) {
+        summary.warnings.push({
+          kind: 'comment_edit_not_writable',
+          message: 'the comment was deleted on GitHub: the edit stays local',
+          comment_ids: [edit.commentId],
+        });
+        await this.comments.clearEdit(edit.commentId);
+      } else if (await this.settled(edit, current)) {
+        continue;
+      } else {
+        await this.write(ctx, link, edit, summary);
+        written += 1;
+      }
+    }
+    return written;
+  }
+
+  /** True when nothing is to be written: GitHub already shows the edit, or won against it. */
+  private async settled(edit: PendingCommentEdit, current: GitHubIssueComment): Promise<boolean> {
+    if (fingerprintHash('description', current.body) === fingerprintHash('description', edit.body)) {
+      await this.comments.clearEdit(edit.commentId);
+      return true;
+    }
+    const githubHash = commentContentHash(current.body);
+    const githubUpdatedAt = new Date(current.updated_at);
+    if (githubHash !== edit.contentHash && githubUpdatedAt > edit.editedAt) {
+      await this.comments.applyGitHubVersion(edit.commentId, current.body, {
+        contentHash: githubHash,
+        githubUpdatedAt,
+      });
+      return true;
+    }
+    return false;
+  }
+
+  private async write(ctx: PushContext, link: IssueLinkView, edit: PendingCommentEdit, summary: PushSummary) {
+    const { owner, name } = ctx.repoSync.repository;
+    await this.permits.run(ctx.tokenKey, async () => {
+      summary.mcp_calls += 1;
+      await ctx.client.updateIssueComment({
+        owner,
+        repo: name,
+        comment_id: Number(edit.githubId),
+        body: edit.body,
+      });
+    });
+    let shown = { contentHash: commentContentHash(edit.body), githubUpdatedAt: new Date() };
+    if (!isShownVerbatim(edit.body)) {
+      summary.mcp_calls += 1;
+      const after = (await this.byId(ctx, owner, name, link.githubNumber)).get(String(edit.githubId));
+      if (after)
+        shown = { contentHash: commentContentHash(after.body), githubUpdatedAt: new Date(after.updated_at) };
+    }
+    await this.comments.recordEditWritten(
+      edit.commentId,
+      edit.body,
+      shown,
+      fingerprintHash('description', edit.body),
+    );
+  }
+
+  private async byId(ctx: PushContext, owner: string, name: string, issueNumber: number) {
+    const all = await ctx.client.listAllIssueComments(owner, name, issueNumber);
+    return new Map(all.map((comment) => [String(comment.id), comment]));
+  }
+}

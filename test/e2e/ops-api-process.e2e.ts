@@ -20,6 +20,7 @@ describe('API process: structured logs and graceful shutdown', () => {
       env: childEnv(system, {
         GITHUB_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
         TRUST_PROXY: 'true',
+        QUEUE_DASHBOARD_WORKSPACES: 'acme',
         SHUTDOWN_DELAY: '3',
         SHUTDOWN_TIMEOUT: '60',
       }),

@@ -27,6 +27,7 @@ describe('behind a reverse proxy with a configurable API prefix', () => {
       env: (sim) => ({
         API_PREFIX: '/some/prefix/api/',
         TRUST_PROXY: 'true',
+        QUEUE_DASHBOARD_WORKSPACES: 'acme',
         GITHUB_CLIENT_ID: DEFAULT_OAUTH_CLIENT.clientId,
         GITHUB_CLIENT_SECRET: DEFAULT_OAUTH_CLIENT.clientSecret,
         GITHUB_OAUTH_BASE_URL: sim.url,

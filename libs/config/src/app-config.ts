@@ -18,8 +18,10 @@ export interface AppConfig {
   worker: { port: number; concurrency: number };
   /** Graceful stop: drain timeout (API requests, worker jobs) and the API's readiness-503 delay. */
   shutdown: { timeoutMs: number; delayMs: number };
-  /** Slugs whose workspace admins may open the queue dashboard; empty = admins of any workspace. */
+  /** Slugs whose workspace admins may open the queue dashboard; empty = nobody may (the default). */
   queueDashboardWorkspaces: string[];
+  /** The queue dashboard shows queues and jobs but refuses every action (retry, remove, clean, pause). */
+  queueDashboardReadOnly: boolean;
   /** Webhook ingestion: the API's relay period (committed-but-unqueued events) and worker concurrency. */
   webhooks: { relayIntervalMs: number; workerConcurrency: number };
   github: {
@@ -126,6 +128,7 @@ export function loadConfig(raw: RawEnv): AppConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    queueDashboardReadOnly: env.QUEUE_DASHBOARD_READ_ONLY,
     webhooks: {
       relayIntervalMs: env.WEBHOOK_RELAY_INTERVAL_MS,
       workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY,

@@ -52,6 +52,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps the queue dashboard closed and read-only unless configured', () => {
+    expect(loadConfig(base)).toMatchObject({ queueDashboardWorkspaces: [], queueDashboardReadOnly: true });
+    expect(
+      loadConfig({ ...base, QUEUE_DASHBOARD_WORKSPACES: ' ops, acme ,', QUEUE_DASHBOARD_READ_ONLY: 'false' }),
+    ).toMatchObject({ queueDashboardWorkspaces: ['ops', 'acme'], queueDashboardReadOnly: false });
+    expect(problemsOf({ ...base, QUEUE_DASHBOARD_READ_ONLY: 'maybe' })[0]).toMatch(
+      /^QUEUE_DASHBOARD_READ_ONLY /,
+    );
+  });
+
   it('requires paired GitHub credentials', () => {
     expect(problemsOf({ ...base, GITHUB_CLIENT_ID: 'id' })).toEqual([
       'GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET must be set together',

@@ -1,4 +1,5 @@
 import { type Env, decodeKey, envSchema, parseKeyList } from './env.schema.js';
+import type { TrustProxy } from './trust-proxy.js';
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -45,8 +46,8 @@ export interface AppConfig {
   githubWrites: { perMinute: number; concurrencyPerToken: number; debounceMs: number };
   /** Requests per window and caller (API token, client IP); 0 = no limit. */
   rateLimit: { windowSeconds: number; perToken: number; perIp: number };
-  /** Client IPs come from X-Forwarded-For (set when the API runs behind a reverse proxy). */
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-* headers count (TRUST_PROXY): none, a hop count, or their addresses. */
+  trustProxy: TrustProxy;
 }
 
 /**

@@ -80,6 +80,7 @@ await runMain(async () => {
     API_PORT: String(apiPort),
     WORKER_PORT: String(await freePort()),
     API_HOST: '127.0.0.1',
+    QUEUE_DASHBOARD_WORKSPACES: 'demo', // the dashboard is closed unless workspaces are named
   };
 
   step(

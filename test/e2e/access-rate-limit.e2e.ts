@@ -15,7 +15,7 @@ describe('rate limits on the API (per API token and per client IP, in Redis)', (
       repos: [{ owner: 'acme', name: 'web', issues: 1, comments: 0 }],
       worker: false,
       env: {
-        TRUST_PROXY: 'true', // X-Forwarded-For gives each test its own client address
+        TRUST_PROXY: '1', // one proxy (the test): X-Forwarded-For gives each test its own client address
         RATE_LIMIT_WINDOW_SECONDS: '60',
         RATE_LIMIT_PER_TOKEN: '5',
         RATE_LIMIT_PER_IP: '8',
@@ -64,6 +64,20 @@ describe('rate limits on the API (per API token and per client IP, in Redis)', (
     const callback = await call(`${system.apiUrl}/auth/github/callback?state=x&code=y`, { headers: ip });
     expect(callback.status).toBe(429);
     expect((await call(status, { token: seeded.memberToken, headers: from('10.0.1.2') })).status).toBe(200);
+  });
+
+  it('with TRUST_PROXY=1 counts the address the proxy saw, not a forged first X-Forwarded-For hop', async () => {
+    // The client sends `X-Forwarded-For: 6.6.6.<n>`; the one trusted proxy appends the address it saw.
+    const forged = (n: number, seen: string) => ({ 'x-forwarded-for': `6.6.6.${n}, ${seen}` });
+    const answers = [];
+    for (let i = 0; i < 8; i += 1)
+      answers.push((await call(status, { headers: forged(i, '10.0.3.1') })).status);
+    expect(answers).toEqual(Array(8).fill(401));
+    const limited = await call(status, { headers: forged(99, '10.0.3.1') });
+    expect(limited.status).toBe(429);
+    expect(limited.json).toMatchObject({ error: { message: expect.stringMatching(/client address/) } });
+    // The same forged first hop through another address is not limited: 6.6.6.x was never the key.
+    expect((await call(status, { headers: forged(0, '10.0.3.2') })).status).toBe(401);
   });
 
   it('shares the counters between API processes through Redis', async () => {

@@ -35,7 +35,9 @@ describe('configuration is validated at start (built api and worker entries)', (
       REDIS_URL: 'http://127.0.0.1:6379',
       WORKER_PORT: 'ninety',
       SHUTDOWN_TIMEOUT: '-1',
+      TRUST_PROXY: 'true',
     });
+    expect(output).toMatch(/TRUST_PROXY [^;]*hop count/);
     expect(output).toContain('REDIS_URL must start with redis or rediss');
     expect(output).toMatch(/WORKER_PORT [^;]+/);
     expect(output).toMatch(/SHUTDOWN_TIMEOUT [^;]+/);

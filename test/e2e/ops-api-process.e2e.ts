@@ -19,7 +19,8 @@ describe('API process: structured logs and graceful shutdown', () => {
     api = startEntry('apps/api/src/main', {
       env: childEnv(system, {
         GITHUB_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
+        QUEUE_DASHBOARD_WORKSPACES: 'acme',
         SHUTDOWN_DELAY: '3',
         SHUTDOWN_TIMEOUT: '60',
       }),
@@ -38,7 +39,7 @@ describe('API process: structured logs and graceful shutdown', () => {
       headers: {
         authorization: `Bearer ${seeded.adminToken}`,
         'x-request-id': 'ops-test-request-1',
-        'x-forwarded-for': '203.0.113.7',
+        'x-forwarded-for': '6.6.6.6, 203.0.113.7', // forged by the client, then appended by the proxy
         cookie: 'session=do-not-log-me',
       },
     });
@@ -52,6 +53,7 @@ describe('API process: structured logs and graceful shutdown', () => {
         'x-github-event': 'ping',
         'x-github-delivery': deliveryId,
         'x-hub-signature-256': sign(TEST_WEBHOOK_SECRET, payload),
+        'x-forwarded-for': '6.6.6.6, 198.51.100.9',
       },
       body: payload,
     });
@@ -78,6 +80,7 @@ describe('API process: structured logs and graceful shutdown', () => {
     expect(lines.find((l) => l.delivery_id === deliveryId)).toMatchObject({
       github_event: 'ping',
       msg: 'POST /api/webhooks/github-mcp/ 202',
+      req: { remote_address: '198.51.100.9' },
     });
     const output = api.output();
     for (const secret of [seeded.adminToken, TEST_WEBHOOK_SECRET, 'do-not-log-me']) {

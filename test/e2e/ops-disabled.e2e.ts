@@ -41,6 +41,24 @@ describe('ENABLE_GITHUB_MCP_INTEGRATION=false', () => {
     });
   });
 
+  it('matches the integration routes case-insensitively, as routing does', async () => {
+    const api = http(system.apiUrl, seeded.adminToken);
+    for (const path of [
+      '/workspaces/acme/Integrations/GitHub-MCP/status/',
+      '/WORKSPACES/acme/INTEGRATIONS/github-mcp/sync/',
+      '/Auth/GitHub/callback?code=x&state=y',
+    ]) {
+      expect({ path, answer: await api.get(path) }).toEqual({
+        path,
+        answer: { status: 503, body: DISABLED },
+      });
+    }
+    expect(await api.get('/workspaces/acme/integrations/github-mcp/status/')).toEqual({
+      status: 503,
+      body: DISABLED,
+    });
+  });
+
   it('keeps the workspace issues API, health and metrics up', async () => {
     const issues = await http(system.apiUrl, seeded.adminToken).get(
       `/workspaces/acme/projects/${seeded.projectId}/issues/`,

@@ -6,7 +6,7 @@ type Json = Record<string, unknown>;
 
 /**
  * A load balancer publishes the service at https://sync.example.com/lb/… : it strips `/lb` and says so in
- * X-Forwarded-Prefix. The API itself runs with API_PREFIX=some/prefix/api and TRUST_PROXY=true.
+ * X-Forwarded-Prefix. The API itself runs with API_PREFIX=some/prefix/api and TRUST_PROXY=1.
  */
 const FORWARDED = {
   'x-forwarded-proto': 'https',
@@ -26,7 +26,8 @@ describe('behind a reverse proxy with a configurable API prefix', () => {
       repos: [{ owner: 'acme', name: 'web', issues: 3 }],
       env: (sim) => ({
         API_PREFIX: '/some/prefix/api/',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
+        QUEUE_DASHBOARD_WORKSPACES: 'acme',
         GITHUB_CLIENT_ID: DEFAULT_OAUTH_CLIENT.clientId,
         GITHUB_CLIENT_SECRET: DEFAULT_OAUTH_CLIENT.clientSecret,
         GITHUB_OAUTH_BASE_URL: sim.url,

@@ -33,7 +33,11 @@ describe('operability: health, metrics, request ids, OpenAPI, queue dashboard', 
   let origin: string;
 
   beforeAll(async () => {
-    system = await startSystem({ repos: [REPO], worker: false, env: WEBHOOK_ENV });
+    system = await startSystem({
+      repos: [REPO],
+      worker: false,
+      env: { ...WEBHOOK_ENV, QUEUE_DASHBOARD_WORKSPACES: 'acme' },
+    });
     worker = (await system.startWorker()) as INestApplication;
     seeded = await seedWorkspace(system, ['acme/web']);
     origin = new URL(system.apiUrl).origin;

@@ -19,6 +19,7 @@ import { ApiModule } from './app.module.js';
 import { setupOpenApi } from './docs/openapi.js';
 import { ApiOpsModule } from './health/ops.module.js';
 import { integrationDisabledMiddleware } from './http/integration-switch.js';
+import { proxyTrust } from './http/proxy-trust.js';
 import { type RawRoute, webhookRoute } from './webhooks/webhook-route.js';
 
 @Module({})
@@ -41,7 +42,7 @@ export async function startApi(
     abortOnError: false, // a start-up failure rejects (main.ts exits 1 with the error) instead of exiting here
   });
   app.useLogger(app.get(AppLogger));
-  app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', proxyTrust(config.trustProxy));
   app.disable('x-powered-by');
   const lifecycle = app.get(Lifecycle);
   app.use(closeConnectionsWhileStopping(lifecycle));

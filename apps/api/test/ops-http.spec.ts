@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Request } from 'express';
 import { loadConfig } from '#libs/config';
 import { DashboardSessions, readCookie } from '../src/admin/dashboard-session.js';
+import { clientAddress, proxyTrust } from '../src/http/proxy-trust.js';
 import { forwardedPrefix, publicApiUrl, publicBaseUrl, publicPath } from '../src/http/public-url.js';
 
 const base = {
@@ -10,12 +11,17 @@ const base = {
   ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
 };
 
-function request(headers: Record<string, string>, protocol = 'http', host = 'api.internal:3000'): Request {
-  return { headers, protocol, host } as unknown as Request;
+function request(
+  headers: Record<string, string>,
+  protocol = 'http',
+  host = 'api.internal:3000',
+  remoteAddress = '10.1.2.3',
+): Request {
+  return { headers, protocol, host, socket: { remoteAddress } } as unknown as Request;
 }
 
 describe('public URLs behind a proxy', () => {
-  const trusted = loadConfig({ ...base, TRUST_PROXY: 'true', API_PREFIX: 'api' });
+  const trusted = loadConfig({ ...base, TRUST_PROXY: '1', API_PREFIX: 'api' });
   const untrusted = loadConfig({ ...base, API_PREFIX: 'api' });
 
   it('honours a well-formed X-Forwarded-Prefix only from a trusted proxy', () => {
@@ -24,6 +30,11 @@ describe('public URLs behind a proxy', () => {
     expect(forwardedPrefix(request({ 'x-forwarded-prefix': '/some/prefix' }), untrusted)).toBe('');
     expect(forwardedPrefix(request({ 'x-forwarded-prefix': 'no-slash' }), trusted)).toBe('');
     expect(forwardedPrefix(request({ 'x-forwarded-prefix': '/x"><script>' }), trusted)).toBe('');
+    const listed = loadConfig({ ...base, TRUST_PROXY: '10.1.0.0/16' });
+    const prefix = { 'x-forwarded-prefix': '/lb' };
+    expect(forwardedPrefix(request(prefix, 'http', 'h', '10.1.9.9'), listed)).toBe('/lb');
+    expect(forwardedPrefix(request(prefix, 'http', 'h', '::ffff:10.1.9.9'), listed)).toBe('/lb');
+    expect(forwardedPrefix(request(prefix, 'http', 'h', '10.2.0.1'), listed)).toBe('');
   });
 
   it('builds absolute URLs from the request, or from PUBLIC_BASE_URL when set', () => {
@@ -72,5 +83,26 @@ describe('queue dashboard sessions', () => {
   it('reads one cookie out of a Cookie header', () => {
     expect(readCookie('a=1; gms_queues=x.y%3Dz; b=2', 'gms_queues')).toBe('x.y=z');
     expect(readCookie(undefined, 'gms_queues')).toBeUndefined();
+  });
+});
+
+describe('client address behind TRUST_PROXY (as express computes req.ip)', () => {
+  const forwarded = '6.6.6.6, 1.2.3.4, 10.0.0.2';
+
+  it('takes the address a hop count of proxies saw, not a forged first entry', () => {
+    expect(clientAddress('10.0.0.1', forwarded, proxyTrust(false))).toBe('10.0.0.1');
+    expect(clientAddress('10.0.0.1', forwarded, proxyTrust(1))).toBe('10.0.0.2');
+    expect(clientAddress('10.0.0.1', forwarded, proxyTrust(2))).toBe('1.2.3.4');
+    expect(clientAddress('10.0.0.1', forwarded, proxyTrust(9))).toBe('6.6.6.6');
+    expect(clientAddress('10.0.0.1', undefined, proxyTrust(1))).toBe('10.0.0.1');
+  });
+
+  it('walks through listed proxies only', () => {
+    const trust = proxyTrust(['uniquelocal', '2001:db8::/32']);
+    expect(clientAddress('10.0.0.1', forwarded, trust)).toBe('1.2.3.4');
+    expect(clientAddress('::ffff:192.168.1.1', '5.5.5.5', trust)).toBe('5.5.5.5');
+    expect(clientAddress('2001:db8::7', '6.6.6.6, 7.7.7.7', trust)).toBe('7.7.7.7');
+    expect(clientAddress('8.8.8.8', forwarded, trust)).toBe('8.8.8.8');
+    expect(clientAddress('127.0.0.1', forwarded, proxyTrust(['loopback']))).toBe('10.0.0.2');
   });
 });

@@ -1,4 +1,5 @@
 import { type Env, decodeKey, envSchema, parseKeyList } from './env.schema.js';
+import type { TrustProxy } from './trust-proxy.js';
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -18,8 +19,10 @@ export interface AppConfig {
   worker: { port: number; concurrency: number };
   /** Graceful stop: drain timeout (API requests, worker jobs) and the API's readiness-503 delay. */
   shutdown: { timeoutMs: number; delayMs: number };
-  /** Slugs whose workspace admins may open the queue dashboard; empty = admins of any workspace. */
+  /** Slugs whose workspace admins may open the queue dashboard; empty = nobody may (the default). */
   queueDashboardWorkspaces: string[];
+  /** The queue dashboard shows queues and jobs but refuses every action (retry, remove, clean, pause). */
+  queueDashboardReadOnly: boolean;
   /** Webhook ingestion: the API's relay period (committed-but-unqueued events) and worker concurrency. */
   webhooks: { relayIntervalMs: number; workerConcurrency: number };
   github: {
@@ -50,8 +53,8 @@ export interface AppConfig {
   githubWrites: { perMinute: number; concurrencyPerToken: number; debounceMs: number };
   /** Requests per window and caller (API token, client IP); 0 = no limit. */
   rateLimit: { windowSeconds: number; perToken: number; perIp: number };
-  /** Client IPs come from X-Forwarded-For (set when the API runs behind a reverse proxy). */
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-* headers count (TRUST_PROXY): none, a hop count, or their addresses. */
+  trustProxy: TrustProxy;
 }
 
 /**
@@ -133,6 +136,7 @@ export function loadConfig(raw: RawEnv): AppConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    queueDashboardReadOnly: env.QUEUE_DASHBOARD_READ_ONLY,
     webhooks: {
       relayIntervalMs: env.WEBHOOK_RELAY_INTERVAL_MS,
       workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRUST_ALL_MESSAGE, TRUST_PROXY_MESSAGE, parseTrustProxy, trustsEveryHop } from './trust-proxy.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -12,6 +13,12 @@ const url = (protocols: string[]) =>
     .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
       message: `must start with ${protocols.join(' or ')}`,
     });
+const trustProxy = z
+  .string()
+  .optional()
+  .refine((v) => !trustsEveryHop(v), { message: TRUST_ALL_MESSAGE, abort: true })
+  .refine((v) => parseTrustProxy(v) !== undefined, { message: TRUST_PROXY_MESSAGE })
+  .transform((v) => parseTrustProxy(v) ?? false);
 const optionalText = z
   .string()
   .trim()
@@ -46,8 +53,10 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT: seconds.default(25),
   /** Seconds the API keeps serving (readiness 503) after SIGTERM, so load balancers stop sending first. */
   SHUTDOWN_DELAY: z.coerce.number().min(0).max(300).default(0),
-  /** Workspaces whose admins may open /admin/queues (comma-separated slugs); empty: any workspace admin. */
+  /** Workspaces whose admins may open /admin/queues (comma-separated slugs); empty: nobody may. */
   QUEUE_DASHBOARD_WORKSPACES: optionalText,
+  /** The queue dashboard only shows queues and jobs (no retry, remove, clean, pause) unless false. */
+  QUEUE_DASHBOARD_READ_ONLY: bool.default(true),
   GITHUB_CLIENT_ID: optionalText,
   GITHUB_CLIENT_SECRET: optionalText,
   GITHUB_CALLBACK_URL: url(['http', 'https']).optional(),
@@ -60,8 +69,11 @@ export const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(60),
   RATE_LIMIT_PER_TOKEN: int(0, 1_000_000).default(1200),
   RATE_LIMIT_PER_IP: int(0, 1_000_000).default(2400),
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (rate limits, audit logs). */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Behind reverse proxies: how many (a hop count) or which (addresses, subnets) may set X-Forwarded-For
+   * (client IP for rate limits, audit and request logs) and -Proto/-Host/-Prefix; `true` is refused.
+   */
+  TRUST_PROXY: trustProxy,
   GITHUB_OAUTH_BASE_URL: url(['http', 'https']).default('https://github.com'),
   GITHUB_API_BASE_URL: url(['http', 'https']).default('https://api.github.com'),
   MCP_GITHUB_SERVER_URL: url(['http', 'https']).default('https://api.githubcopilot.com/mcp/'),

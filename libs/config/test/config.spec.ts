@@ -52,6 +52,40 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps the queue dashboard closed and read-only unless configured', () => {
+    expect(loadConfig(base)).toMatchObject({ queueDashboardWorkspaces: [], queueDashboardReadOnly: true });
+    expect(
+      loadConfig({ ...base, QUEUE_DASHBOARD_WORKSPACES: ' ops, acme ,', QUEUE_DASHBOARD_READ_ONLY: 'false' }),
+    ).toMatchObject({ queueDashboardWorkspaces: ['ops', 'acme'], queueDashboardReadOnly: false });
+    expect(problemsOf({ ...base, QUEUE_DASHBOARD_READ_ONLY: 'maybe' })[0]).toMatch(
+      /^QUEUE_DASHBOARD_READ_ONLY /,
+    );
+  });
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses, and refuses true', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::1',
+    ]);
+    for (const all of ['true', 'TRUE', 'yes', 'on']) {
+      expect(problemsOf({ ...base, TRUST_PROXY: all })).toEqual([
+        expect.stringMatching(/^TRUST_PROXY .*hop count.*TRUST_PROXY=1/),
+      ]);
+    }
+    for (const bad of ['10.0.0.0/33', 'proxy.example.com', '1.2.3', '-1', '1.5', 'loopback,,']) {
+      expect({ bad, problems: problemsOf({ ...base, TRUST_PROXY: bad }) }).toEqual({
+        bad,
+        problems: [expect.stringMatching(/^TRUST_PROXY /)],
+      });
+    }
+  });
+
   it('requires paired GitHub credentials', () => {
     expect(problemsOf({ ...base, GITHUB_CLIENT_ID: 'id' })).toEqual([
       'GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET must be set together',

@@ -18,15 +18,19 @@ type Verdict = { ok: true; principal: TokenPrincipal } | { ok: false; status: 40
 const HOW =
   'open /admin/queues?token=<admin API token> in a browser, or send Authorization: Bearer <admin API token>';
 
+const CLOSED =
+  'the queue dashboard is closed: set QUEUE_DASHBOARD_WORKSPACES to the workspace slugs whose admins may open it';
+
 function deny(res: Response, status: number, message: string): void {
   if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
   res.status(status).json({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } });
 }
 
 /**
- * Admin auth in front of bull-board. A workspace admin's API token (and, with QUEUE_DASHBOARD_WORKSPACES,
- * only of those workspaces) as `Authorization: Bearer …`, or in a browser once as `?token=…`: that is
- * exchanged for an HttpOnly SameSite=Lax session cookie and a redirect to the URL without the token.
+ * Admin auth in front of bull-board, which shows the jobs of every workspace: only an admin of a workspace
+ * QUEUE_DASHBOARD_WORKSPACES names (the operator's; empty, the default: nobody) gets in, with the API token
+ * as `Authorization: Bearer …`, or in a browser once as `?token=…`: that is exchanged for an HttpOnly
+ * SameSite=Lax session cookie and a redirect to the URL without the token.
  */
 export function dashboardAuth(deps: Deps) {
   const { config, workspaces, sessions } = deps;
@@ -37,7 +41,8 @@ export function dashboardAuth(deps: Deps) {
     if (!principal) return { ok: false, status: 401, message: 'invalid or revoked API token' };
     if (principal.role !== 'admin')
       return { ok: false, status: 403, message: 'the queue dashboard needs a workspace admin' };
-    if (allowed.size > 0 && !allowed.has(principal.workspaceSlug))
+    if (allowed.size === 0) return { ok: false, status: 403, message: CLOSED };
+    if (!allowed.has(principal.workspaceSlug))
       return { ok: false, status: 403, message: 'this workspace may not open the queue dashboard' };
     return { ok: true, principal };
   }

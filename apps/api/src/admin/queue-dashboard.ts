@@ -29,8 +29,9 @@ function publicBaseHref(config: AppConfig) {
 }
 
 /**
- * bull-board at `/admin/queues` (outside the API prefix) for every queue, behind workspace-admin auth.
- * Mounted on Express directly, before Nest's routes.
+ * bull-board at `/admin/queues` (outside the API prefix) for every queue, behind workspace-admin auth;
+ * read-only (every action answers 405) unless QUEUE_DASHBOARD_READ_ONLY=false. Mounted on Express
+ * directly, before Nest's routes.
  */
 export function mountQueueDashboard(app: INestApplication, config: AppConfig): void {
   const adapter = new ExpressAdapter();
@@ -40,7 +41,10 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): v
       .get(QueueInspector)
       .queues()
       .map(
-        ({ queue }) => new BullMQAdapter(queue as unknown as ConstructorParameters<typeof BullMQAdapter>[0]),
+        ({ queue }) =>
+          new BullMQAdapter(queue as unknown as ConstructorParameters<typeof BullMQAdapter>[0], {
+            readOnlyMode: config.queueDashboardReadOnly,
+          }),
       ),
     serverAdapter: adapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'GitHub MCP Sync' } },

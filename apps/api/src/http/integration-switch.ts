@@ -16,7 +16,9 @@ const INTEGRATION_ROUTES = [
  */
 export function integrationDisabledMiddleware(config: Pick<AppConfig, 'api'>) {
   const prefix = config.api.prefix ? `/${config.api.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : '';
-  const pattern = new RegExp(`^${prefix}/(${INTEGRATION_ROUTES.join('|')})`);
+  // Case-insensitive like Express routing (caseSensitive is off), so `/Integrations/GitHub-MCP/…`, which
+  // reaches the same controllers, is switched off too.
+  const pattern = new RegExp(`^${prefix}/(${INTEGRATION_ROUTES.join('|')})`, 'i');
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!pattern.test(req.path)) return next();
     res.status(503).json({

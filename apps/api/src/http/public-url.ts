@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { AppConfig } from '#libs/config';
+import { proxyTrust } from './proxy-trust.js';
 
 type UrlConfig = Pick<AppConfig, 'trustProxy'> & { api: Pick<AppConfig['api'], 'prefix' | 'publicBaseUrl'> };
 
@@ -12,10 +13,11 @@ function firstHeader(req: Request, name: string): string | undefined {
 
 /**
  * The path a reverse proxy strips before forwarding (`X-Forwarded-Prefix: /some/prefix`). Honoured only
- * with TRUST_PROXY=true (the header is as forgeable as X-Forwarded-For); '' otherwise.
+ * when the peer is a proxy TRUST_PROXY trusts, as express does for X-Forwarded-Proto/-Host (the header is
+ * as forgeable as X-Forwarded-For); '' otherwise.
  */
 export function forwardedPrefix(req: Request, config: Pick<AppConfig, 'trustProxy'>): string {
-  if (!config.trustProxy) return '';
+  if (!proxyTrust(config.trustProxy)(req.socket.remoteAddress, 0)) return '';
   const value = firstHeader(req, 'x-forwarded-prefix')?.replace(/\/+$/, '');
   return value && value.length <= 200 && PATH_PREFIX.test(value) ? value : '';
 }

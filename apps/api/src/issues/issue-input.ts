@@ -3,12 +3,16 @@ import { z } from 'zod';
 /** Request bodies of the issue write routes (snake_case on the wire). */
 const state = z.enum(['backlog', 'unstarted', 'started', 'done', 'cancelled']);
 const priority = z.enum(['none', 'low', 'medium', 'high', 'urgent']);
-const title = z.string().trim().min(1, 'must not be empty').max(256);
-const description = z.string().max(65_536);
-const labels = z.array(z.string().trim().min(1, 'must not be empty').max(50)).max(100);
+/** Postgres text cannot store U+0000: refused as a 400 naming the field instead of failing the insert. */
+const noNul = (text: string) => !text.includes('\u0000');
+const NO_NUL = 'must not contain NUL characters (U+0000)';
+const text = () => z.string().refine(noNul, NO_NUL);
+const title = text().trim().min(1, 'must not be empty').max(256);
+const description = text().max(65_536);
+const labels = z.array(text().trim().min(1, 'must not be empty').max(50)).max(100);
 /** GitHub logins, or workspace user ids (members are assigned by their GitHub login). */
-const assignees = z.array(z.string().trim().min(1).max(64)).max(10);
-const milestone = z.string().trim().min(1, 'must not be empty').max(256).nullable();
+const assignees = z.array(text().trim().min(1).max(64)).max(10);
+const milestone = text().trim().min(1, 'must not be empty').max(256).nullable();
 
 export const createIssueBody = z
   .object({
@@ -37,8 +41,7 @@ export const updateIssueBody = z
 
 export const commentBody = z
   .object({
-    body: z
-      .string()
+    body: text()
       .max(65_536)
       .refine((text) => text.trim().length > 0, 'must not be empty'),
   })

@@ -5,6 +5,7 @@ import { startRequestLog } from '#libs/logging';
 import { type Lifecycle, type Metrics, recordHttpRequest } from '#libs/metrics';
 import { WEBHOOK_MAX_BODY_BYTES, type WebhookIngestionService } from '#libs/webhooks';
 import { errorAnswer } from '../http/error-response.js';
+import { clientAddress, proxyTrust } from '../http/proxy-trust.js';
 import { readBody } from './read-body.js';
 
 /** Where GitHub delivers (relative to the API prefix). */
@@ -53,7 +54,15 @@ async function serve(
   logger: Logger,
 ): Promise<void> {
   const started = performance.now();
-  const log = startRequestLog(req, res, clientAddress(req, deps.config.trustProxy));
+  const log = startRequestLog(
+    req,
+    res,
+    clientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      proxyTrust(deps.config.trustProxy),
+    ),
+  );
   let status: number;
   let body: unknown;
   try {
@@ -89,16 +98,6 @@ async function serve(
     seconds: (performance.now() - started) / 1000,
     githubEvent: req.headers['x-github-event'],
   });
-}
-
-/** The client's address: the first X-Forwarded-For hop behind a trusted proxy (as express computes it). */
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress;
 }
 
 function describe(error: unknown): string {

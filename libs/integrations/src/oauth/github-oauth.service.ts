@@ -185,7 +185,7 @@ export class GitHubOAuthService {
       callbackUrl: oauth.callbackUrl ?? `/${this.config.api.prefix}/auth/github/callback`,
       oauthBaseUrl: this.config.github.oauthBaseUrl,
       apiBaseUrl: this.config.github.apiBaseUrl,
-      trustProxy: this.config.trustProxy,
+      trustProxy: this.config.trustProxy !== false,
       consumeState: (state) => this.states.consume(hashState(state)),
     });
     return this.strategy;

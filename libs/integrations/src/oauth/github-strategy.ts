@@ -19,6 +19,7 @@ export interface GitHubStrategyOptions {
   callbackUrl: string;
   oauthBaseUrl: string;
   apiBaseUrl: string;
+  /** Resolve a relative callbackUrl with X-Forwarded-Proto/-Host (TRUST_PROXY is set). */
   trustProxy: boolean;
   /** Consumes a state value: its binding, or null when unknown, expired or used. */
   consumeState(state: string): Promise<OAuthStateBinding | null>;

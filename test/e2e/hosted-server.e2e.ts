@@ -15,7 +15,12 @@ const TYPED_BODY = [
 ].join('\n');
 const TYPED_COMMENT = 'Comment with &amp; literal, <i>tag</i> & "quotes" 🚀';
 
-type Variant = { encoding: SimTextEncoding; env: Record<string, string>; show: (typed: string) => string };
+type Variant = {
+  encoding: SimTextEncoding;
+  env: Record<string, string>;
+  show: (typed: string) => string;
+  structured: 'off' | 'both' | 'only';
+};
 
 const withoutInvisible = (text: string) => text.replaceAll('\u200b', '');
 /**
@@ -24,19 +29,20 @@ const withoutInvisible = (text: string) => text.replaceAll('\u200b', '');
  * to it, a literal `&amp;` is indistinguishable from `&`), so there it is the snapshot's text decoded once.
  */
 const VARIANTS: Variant[] = [
-  { encoding: 'plain', env: {}, show: withoutInvisible },
+  { encoding: 'plain', env: {}, show: withoutInvisible, structured: 'only' },
   // #3215 was never released: its encoding is set, not detected.
   {
     encoding: 'plain-angles',
     env: { MCP_GITHUB_TEXT_ENCODING: 'verbatim-angles-escaped' },
     show: withoutInvisible,
+    structured: 'both',
   },
-  { encoding: 'escaped', env: {}, show: (typed) => decodeHtmlEntities(sanitize(typed)) },
+  { encoding: 'escaped', env: {}, show: (typed) => decodeHtmlEntities(sanitize(typed)), structured: 'off' },
 ];
 
 describe.each(VARIANTS)(
   'text through the $encoding server (simulator profile)',
-  ({ encoding, env, show }) => {
+  ({ encoding, env, show, structured }) => {
     let system: TestSystem;
     let api: Rest;
     let projectId: string;
@@ -46,7 +52,11 @@ describe.each(VARIANTS)(
     beforeAll(async () => {
       system = await startSystem({
         repos: [{ owner: 'acme', name: 'web', issues: 3, comments: 0, pullRequests: 0 }],
-        profile: { textEncoding: encoding, updateIssueComment: encoding !== 'escaped' },
+        profile: {
+          textEncoding: encoding,
+          updateIssueComment: encoding !== 'escaped',
+          structuredContent: structured,
+        },
         env: { SYNC_ISSUE_DEBOUNCE_MS: '100', ...env },
       });
       const { store } = system.sim;
@@ -57,6 +67,9 @@ describe.each(VARIANTS)(
         store.ensureUser('mona'),
       );
       store.createComment(repo, typed.number, TYPED_COMMENT, store.ensureUser('mona'));
+      // Closed: its close reason is read with issue_read get (structuredContent where the profile sends it).
+      const mona = store.ensureUser('mona');
+      store.updateIssue(repo, typed.number, { state: 'closed', state_reason: 'not_planned' }, mona);
       number = typed.number;
       const seeded = await seedWorkspace(system, ['acme/web']);
       projectId = seeded.projectId;
@@ -84,6 +97,24 @@ describe.each(VARIANTS)(
       expect(issue.description).toBe(show(TYPED_BODY));
       expect(issue.comments.map((c) => c.body)).toEqual([show(TYPED_COMMENT)]);
       if (encoding !== 'escaped') expect(issue.title).toBe(TYPED_TITLE);
+      expect(issue.state).toBe('cancelled');
+    });
+
+    it('to_github: a local issue with the same texts reaches GitHub as typed, and the echo changes nothing', async () => {
+      await setDirection(system, 'to_github');
+      const created = await api.post(`/workspaces/acme/projects/${projectId}/issues/`, {
+        title: TYPED_TITLE,
+        description: TYPED_BODY,
+      });
+      expect(created.status).toBe(201);
+      const linked = await synced(api, projectId, String(created.body.id));
+      const onGitHub = () => simIssue(system, linked.github!.number);
+      expect(onGitHub()).toMatchObject({ title: TYPED_TITLE, body: TYPED_BODY });
+      await setDirection(system, 'bidirectional');
+      expect((await syncNow(api)).status).toBe('completed');
+      const after = await detail(api, projectId, String(created.body.id));
+      expect([after.title, after.description]).toEqual([TYPED_TITLE, TYPED_BODY]);
+      expect(onGitHub()).toMatchObject({ title: TYPED_TITLE, body: TYPED_BODY });
     });
 
     it('a round trip through the workspace changes nothing on GitHub', async () => {

@@ -94,15 +94,13 @@ describe('generateDataset', () => {
     }
   });
 
-  it('generates 10,000 issues and 30,000 comments in well under 2 seconds', () => {
-    const started = performance.now();
+  // Its speed is a figure of bench:sync (which generates the same repository), not a timed assertion.
+  it('generates 10,000 issues and 30,000 comments', () => {
     const data = generateDataset({
       seed: 1,
       repos: [{ owner: 'bench', name: 'big', issues: 10_000, comments: 30_000, pullRequests: 0 }],
     });
-    const elapsed = performance.now() - started;
     expect(data.repos[0]?.issues).toHaveLength(10_000);
     expect(data.repos[0]?.comments).toHaveLength(30_000);
-    expect(elapsed).toBeLessThan(2000);
   });
 });

@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       timeoutMs: 30_000,
       maxRetries: 3,
       retryDelayMs: 1000,
+      textEncoding: 'auto',
+      toolsets: ['context', 'repos', 'issues', 'pull_requests'],
     });
     expect(config.sync).toMatchObject({ enabled: true, maxBatchSize: 100, defaultIntervalSeconds: 300 });
     expect(config.api.prefix).toBe('api');
@@ -49,6 +51,19 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...base, ENCRYPTION_KEY: 'short' })[0]).toMatch(/^ENCRYPTION_KEY must be 32 bytes/);
     expect(problemsOf({ ...base, ENABLE_GITHUB_MCP_INTEGRATION: 'maybe' })[0]).toMatch(
       /^ENABLE_GITHUB_MCP_INTEGRATION /,
+    );
+  });
+
+  it('takes the MCP server text encoding and toolsets, naming a bad value', () => {
+    expect(
+      loadConfig({ ...base, MCP_GITHUB_TEXT_ENCODING: 'verbatim', MCP_GITHUB_TOOLSETS: 'issues,repos' }).mcp,
+    ).toMatchObject({ textEncoding: 'verbatim', toolsets: ['issues', 'repos'] });
+    expect(loadConfig({ ...base, MCP_GITHUB_TOOLSETS: '' }).mcp.toolsets).toEqual([]);
+    expect(problemsOf({ ...base, MCP_GITHUB_TEXT_ENCODING: 'html' })[0]).toMatch(
+      /^MCP_GITHUB_TEXT_ENCODING /,
+    );
+    expect(problemsOf({ ...base, MCP_GITHUB_TOOLSETS: 'issues, repos;x' })[0]).toMatch(
+      /^MCP_GITHUB_TOOLSETS /,
     );
   });
 

@@ -77,7 +77,7 @@ if [ -e prisma/schema.prisma ]; then
 fi
 
 # 4. Build: swc compiles all TypeScript to dist/ (`npm run build`, a second or two; tsc only type-checks).
-npm run --silent build >&2 || die "the swc build failed (see above)."
+npm run --silent build:server >&2 || die "the swc build failed (see above)."
 
 if [ "$locked" = yes ]; then exec 9>&-; fi
 

@@ -15,6 +15,7 @@ import { AppLogger } from '#libs/logging';
 import { Lifecycle, Metrics, httpMetricsMiddleware } from '#libs/metrics';
 import { WebhookIngestionService } from '#libs/webhooks';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
+import { mountConsole } from './console/console-static.js';
 import { ApiModule } from './app.module.js';
 import { setupOpenApi } from './docs/openapi.js';
 import { ApiOpsModule } from './health/ops.module.js';
@@ -61,6 +62,7 @@ export async function startApi(
     app.setGlobalPrefix(config.api.prefix, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   }
   mountQueueDashboard(app, config);
+  mountConsole(app, config);
   setupOpenApi(app, config);
   await app.listen(port, config.api.host);
   const address = app.getHttpServer().address() as { port: number };

@@ -73,10 +73,34 @@ function enrich(document: OpenAPIObject, flags: Map<string, Flags>): OpenAPIObje
         op.description = `${op.description ? `${op.description}\n\n` : ''}Needs a workspace admin token.`;
       }
       if (path.includes('{')) responses['404'] ??= errorResponse('not found (or another workspace)');
+      documentPathParameters(path, op);
       if (method !== 'get' && method !== 'delete') responses['400'] ??= errorResponse('invalid input');
     }
   }
   return document;
+}
+
+/**
+ * Every `{name}` of the path is a parameter of the operation, also where the controller reads it in a
+ * guard rather than with @Param (the workspace `{slug}`): typed clients need each one.
+ */
+function documentPathParameters(path: string, op: OperationObject): void {
+  const declared = new Set(
+    (op.parameters ?? []).flatMap((p) => ('in' in p && p.in === 'path' ? [p.name] : [])),
+  );
+  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+    if (name === undefined || declared.has(name)) continue;
+    op.parameters = [
+      ...(op.parameters ?? []),
+      {
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        ...(name === 'slug' ? { description: 'workspace slug' } : {}),
+      },
+    ];
+  }
 }
 
 function buildDocument(app: INestApplication, apiPrefix: string): OpenAPIObject {

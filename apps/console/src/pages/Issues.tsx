@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { useSlug } from '../api/session';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Pager } from '../components/Pager';
+
+const PER_PAGE = 50;
+const STATES = ['backlog', 'unstarted', 'started', 'done', 'cancelled'] as const;
+
+/** A project's issues with state, labels, assignees and the GitHub link. */
+export function Issues() {
+  const slug = useSlug();
+  const [params, setParams] = useSearchParams();
+  const projects = useQuery({
+    queryKey: ['projects', slug],
+    queryFn: () => unwrap(api.GET('/api/workspaces/{slug}/projects', { params: { path: { slug } } })),
+  });
+  const projectId = params.get('project') ?? projects.data?.results[0]?.id ?? '';
+  const state = params.get('state') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next);
+  };
+  const issues = useQuery({
+    queryKey: ['issues', slug, projectId, state, page],
+    enabled: projectId !== '',
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{slug}/projects/{projectId}/issues', {
+          params: { path: { slug, projectId }, query: { page, per_page: PER_PAGE, ...(state ? { state } : {}) } },
+        }),
+      ),
+  });
+  return (
+    <section aria-labelledby="issues-title">
+      <h1 id="issues-title">Issues</h1>
+      <form className="inline" aria-label="Filter issues" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="issues-project">Project</label>
+          <select id="issues-project" value={projectId} onChange={(e) => set('project', e.target.value)}>
+            {(projects.data?.results ?? []).map((p) => <option key={p.id} value={p.id}>{p.name} ({p.identifier})</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="issues-state">State</label>
+          <select id="issues-state" value={state} onChange={(e) => set('state', e.target.value)}>
+            <option value="">Any</option>
+            {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </div>
+      </form>
+      {projects.data?.results.length === 0 ? <p>No project yet: connect a repository to one.</p> : null}
+      {issues.isError ? <ErrorNotice error={issues.error} /> : null}
+      {issues.data ? (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Title</th>
+                <th scope="col">State</th>
+                <th scope="col">Labels</th>
+                <th scope="col">Assignees</th>
+                <th scope="col">GitHub</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.data.results.map((issue) => (
+                <tr key={issue.id}>
+                  <td>{issue.sequence_id}</td>
+                  <th scope="row"><Link to={`/issues/${projectId}/${issue.id}`}>{issue.title}</Link></th>
+                  <td>{issue.state}</td>
+                  <td>{issue.labels.map((l) => <span key={l} className="label">{l}</span>)}</td>
+                  <td>{issue.assignees.map((a) => a.github_login).join(', ')}</td>
+                  <td>{issue.github ? <a href={issue.github.url} rel="noreferrer noopener" target="_blank">{issue.github.repository}#{issue.github.number}</a> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager page={page} perPage={PER_PAGE} total={issues.data.total} onPage={(p) => set('page', String(p))} label="Issues" />
+        </>
+      ) : null}
+    </section>
+  );
+}

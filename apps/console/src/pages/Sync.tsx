@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { StatusBody } from '../api/types';
+import { useIsAdmin, useSlug } from '../api/session';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { when } from '../components/format';
+import { JobProgress } from '../components/JobProgress';
+import { JobStatus } from '../components/JobStatus';
+import { Pager } from '../components/Pager';
+import { useEventStream } from '../hooks/use-event-stream';
+
+const PER_PAGE = 20;
+const STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+type Status = (typeof STATUSES)[number];
+
+export function Sync() {
+  const slug = useSlug();
+  const admin = useIsAdmin();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [status, setStatus] = useState<Status | ''>('');
+  const [repository, setRepository] = useState('');
+  const [page, setPage] = useState(1);
+  const base = `/api/workspaces/${slug}/integrations/github-mcp`;
+  const parseStatus = useCallback((data: unknown) => data as StatusBody, []);
+  const live = useEventStream(`${base}/status/events`, 'status', parseStatus);
+  const jobs = useQuery({
+    queryKey: ['jobs', slug, status, repository, page, live.value?.current_sync_job?.status],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{slug}/integrations/github-mcp/sync-jobs', {
+          params: { path: { slug }, query: { page, per_page: PER_PAGE, ...(status ? { status } : {}), ...(repository ? { repository } : {}) } },
+        }),
+      ),
+  });
+  const syncAll = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/workspaces/{slug}/integrations/github-mcp/sync', { params: { path: { slug } }, body: {} })),
+    onSuccess: async (answer) => {
+      await client.invalidateQueries({ queryKey: ['jobs', slug] });
+      if (answer.job_id) navigate(`/sync/${answer.job_id}`);
+    },
+  });
+  const current = live.value?.current_sync_job ?? null;
+  const repositories = live.value?.repositories ?? [];
+  return (
+    <section aria-labelledby="sync-title">
+      <h1 id="sync-title">Sync</h1>
+      {admin ? (
+        <p>
+          <button type="button" className="primary" disabled={syncAll.isPending} onClick={() => syncAll.mutate()}>
+            Sync now (all repositories)
+          </button>
+        </p>
+      ) : null}
+      {syncAll.error ? <ErrorNotice error={syncAll.error} /> : null}
+      <h2>Now</h2>
+      <p className="hint" aria-live="polite">
+        Live updates: {live.state === 'open' ? 'connected' : live.state}
+      </p>
+      {current ? (
+        <div className="panel">
+          <p>
+            <Link to={`/sync/${current.job_id}`}>Job {current.job_id.slice(0, 8)}</Link> <JobStatus status={current.status} />
+          </p>
+          <JobProgress job={current} />
+        </div>
+      ) : (
+        <p>No sync is running.</p>
+      )}
+      <h2>History</h2>
+      <form className="inline" aria-label="Filter jobs" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="job-status">Status</label>
+          <select id="job-status" value={status} onChange={(e) => { setPage(1); setStatus(e.target.value as Status | ''); }}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="job-repo">Repository</label>
+          <select id="job-repo" value={repository} onChange={(e) => { setPage(1); setRepository(e.target.value); }}>
+            <option value="">Any</option>
+            {repositories.map((r) => <option key={r.id} value={r.full_name}>{r.full_name}</option>)}
+          </select>
+        </div>
+      </form>
+      {jobs.isError ? <ErrorNotice error={jobs.error} /> : null}
+      {jobs.data ? (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Job</th>
+                <th scope="col">Status</th>
+                <th scope="col">Trigger</th>
+                <th scope="col">Items</th>
+                <th scope="col">Created</th>
+                <th scope="col">Finished</th>
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.data.results.map((job) => (
+                <tr key={job.job_id}>
+                  <td><Link to={`/sync/${job.job_id}`}>{job.job_id.slice(0, 8)}</Link></td>
+                  <td><JobStatus status={job.status} /></td>
+                  <td>{job.trigger}</td>
+                  <td>{job.items_synced} / {job.items_total}{job.items_failed ? ` (${job.items_failed} failed)` : ''}</td>
+                  <td>{when(job.created_at)}</td>
+                  <td>{when(job.completed_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {jobs.data.results.length === 0 ? <p>No job matches.</p> : null}
+          <Pager page={page} perPage={PER_PAGE} total={jobs.data.total} onPage={setPage} label="Jobs" />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,7 +1,7 @@
 import { ModuleRef } from '@nestjs/core';
 import { CleanupOldJobsHandler } from '#libs/maintenance';
 import { JobName, JobRegistry } from '#libs/queue';
-import { PeriodicSyncHandler, SyncIssueHandler, SyncRepositoryHandler } from '#libs/sync';
+import { PeriodicSyncHandler, SyncIssueHandler, SyncJobReconciler, SyncRepositoryHandler } from '#libs/sync';
 import { ProcessWebhookEventHandler } from '#libs/webhooks';
 
 /**
@@ -23,6 +23,7 @@ export const jobRegistryProvider = {
       get(ProcessWebhookEventHandler).handle(payload, ctx),
     );
     registry.register(JobName.SyncIssue, (payload, ctx) => get(SyncIssueHandler).handle(payload, ctx));
+    registry.register(JobName.ReconcileSyncJobs, () => get(SyncJobReconciler).reconcile());
     registry.assertComplete();
     return registry;
   },

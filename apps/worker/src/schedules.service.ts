@@ -2,10 +2,13 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { JobName, JobQueue, QueueName } from '#libs/queue';
 
+const RECONCILE_EVERY_MS = 60_000;
+
 /** Repeatable jobs (DESIGN §5). Every worker upserts the same schedulers; BullMQ keeps one of each. */
 export const SCHEDULES = {
   periodic: `${JobName.PeriodicSyncAll}-scheduler`,
   cleanup: `${JobName.CleanupOldJobs}-scheduler`,
+  reconcile: `${JobName.ReconcileSyncJobs}-scheduler`,
 } as const;
 
 @Injectable()
@@ -34,6 +37,12 @@ export class SchedulesService implements OnApplicationBootstrap {
       SCHEDULES.cleanup,
       { pattern: '0 2 * * *' },
       { name: JobName.CleanupOldJobs, data: {}, opts: this.jobs.options(JobName.CleanupOldJobs) },
+    );
+    // Sync job rows whose BullMQ job is gone or failed unrecorded are marked failed (SyncJobReconciler).
+    await queue.upsertJobScheduler(
+      SCHEDULES.reconcile,
+      { every: RECONCILE_EVERY_MS },
+      { name: JobName.ReconcileSyncJobs, data: {}, opts: this.jobs.options(JobName.ReconcileSyncJobs) },
     );
   }
 }

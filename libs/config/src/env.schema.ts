@@ -47,6 +47,8 @@ export const envSchema = z.object({
     .default('api')
     .transform((v) => v.replace(/^\/+|\/+$/g, '')),
   PUBLIC_BASE_URL: url(['http', 'https']).optional(),
+  /** Seconds an Idempotency-Key stays leased to its running request without renewal (renewed every third). */
+  IDEMPOTENCY_LEASE_SECONDS: int(1, 3600).default(60),
   WORKER_PORT: int(0, 65_535).default(3001),
   WORKER_CONCURRENCY: int(1, 64).default(4),
   /** Seconds a stopping process waits for in-flight requests / active jobs before closing or handing them back. */

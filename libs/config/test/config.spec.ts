@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     });
     expect(config.sync).toMatchObject({ enabled: true, maxBatchSize: 100, defaultIntervalSeconds: 300 });
     expect(config.api.prefix).toBe('api');
+    expect(config.api.idempotencyLeaseMs).toBe(60_000);
     expect(config.secrets.keys.get('k1')).toHaveLength(32);
   });
 

@@ -7,6 +7,7 @@ export {
 } from './repositories/audit-log.repository.js';
 export {
   IDEMPOTENCY_PENDING,
+  IDEMPOTENCY_UNSTORED,
   IdempotencyKeyRepository,
   type IdempotencyRecord,
   type IdempotencyReservation,

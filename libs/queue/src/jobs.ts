@@ -10,6 +10,7 @@ export enum JobName {
   CleanupOldJobs = 'cleanup_old_jobs',
   ProcessWebhookEvent = 'process_webhook_event',
   SyncIssue = 'sync_issue',
+  ReconcileSyncJobs = 'reconcile_sync_jobs',
 }
 
 export enum QueueName {
@@ -26,6 +27,7 @@ export interface JobPayloads {
   [JobName.ProcessWebhookEvent]: { deliveryId: string };
   /** One workspace issue (and its new comments) to GitHub; job id `sync_issue-<issue id>-v<outbound version>`. */
   [JobName.SyncIssue]: { issueId: string; reason: 'created' | 'updated' | 'comment' | 'pass' };
+  [JobName.ReconcileSyncJobs]: Record<string, never>;
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -39,6 +41,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CleanupOldJobs]: QueueName.Maintenance,
   [JobName.ProcessWebhookEvent]: QueueName.Webhooks,
   [JobName.SyncIssue]: QueueName.Sync,
+  [JobName.ReconcileSyncJobs]: QueueName.Maintenance,
 };
 
 const KEEP = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } };
@@ -67,6 +70,12 @@ export function jobOptions(config: { attempts: number; backoffMs: number }): Rec
       backoff: { type: 'exponential', delay: config.backoffMs },
       removeOnComplete: { age: 3600, count: 5000 },
       removeOnFail: { age: 7 * 24 * 3600 },
+    },
+    // Runs every minute; a missed run is covered by the next one.
+    [JobName.ReconcileSyncJobs]: {
+      attempts: 1,
+      removeOnComplete: { count: 50 },
+      removeOnFail: { count: 50 },
     },
   };
 }

@@ -1,2 +1,2 @@
-export { SecretCipher } from './secret-cipher.js';
+export { SecretCipher, secretContext } from './secret-cipher.js';
 export { SecretsModule } from './secrets.module.js';

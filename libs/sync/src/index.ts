@@ -10,6 +10,12 @@ export {
 } from './mapping/state-mapping.js';
 export { RepositorySyncRunner, type RunSummary, SINCE_OVERLAP_MS } from './repository-sync-runner.js';
 export { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
+export {
+  LOST_JOB_MESSAGE,
+  RECONCILE_GRACE_MS,
+  type ReconcileResult,
+  SyncJobReconciler,
+} from './schedules/sync-job-reconciler.js';
 export { SyncRepositoryHandler } from './sync-repository.handler.js';
 export { type RequestedJob, type SyncRequest, SyncRequestService } from './sync-request.service.js';
 export { SyncStatusService } from './sync-status.service.js';

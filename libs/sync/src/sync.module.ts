@@ -13,6 +13,7 @@ import { PullRequestRecorder } from './pull-requests/pull-request-recorder.js';
 import { PullRequestSync } from './pull-requests/pull-request-sync.js';
 import { RepositorySyncRunner } from './repository-sync-runner.js';
 import { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
+import { SyncJobReconciler } from './schedules/sync-job-reconciler.js';
 import { SyncRepositoryHandler } from './sync-repository.handler.js';
 import { SyncRequestService } from './sync-request.service.js';
 import { SyncStatusService } from './sync-status.service.js';
@@ -57,12 +58,14 @@ const OUTBOUND = [
     SyncRepositoryHandler,
     SyncRequestService,
     PeriodicSyncHandler,
+    SyncJobReconciler,
     ...OUTBOUND,
   ],
   exports: [
     RepositorySyncRunner,
     SyncRepositoryHandler,
     PeriodicSyncHandler,
+    SyncJobReconciler,
     SyncIssueHandler,
     OutboundPass,
     PullRequestSync,

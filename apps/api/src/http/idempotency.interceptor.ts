@@ -4,14 +4,17 @@ import {
   type ExecutionContext,
   HttpException,
   HttpStatus,
+  Inject,
   Injectable,
+  Logger,
   type NestInterceptor,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type Observable, from, lastValueFrom } from 'rxjs';
 import type { AuthenticatedRequest } from '#libs/auth';
 import { ConflictError, ValidationError } from '#libs/common';
-import { IDEMPOTENCY_PENDING, IdempotencyKeyRepository } from '#libs/db';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { IDEMPOTENCY_PENDING, IDEMPOTENCY_UNSTORED, IdempotencyKeyRepository } from '#libs/db';
 import { AuditNotes, type AuditedRequest } from '../auth/audit-note.js';
 
 /** How long a key remembers its response. */
@@ -51,12 +54,24 @@ export function requestFingerprint(method: string, path: string, body: unknown):
  * body) is stored; a repeat with the same method, path and body gets that response again without running
  * (header `Idempotent-Replayed: true`); a repeat with a different request gets 422, one arriving while
  * the first still runs gets 409. A request that fails frees its key so it can be retried.
+ *
+ * The running request holds a lease on its key (IDEMPOTENCY_LEASE_SECONDS, renewed every third of it): a
+ * key left pending by a crashed process is taken over by a retry once the lease lapses. A request whose
+ * side effects happened but whose response could not be stored keeps its key as completed without a
+ * response: retries get 409 instead of running again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(IdempotencyInterceptor.name);
+  private readonly leaseMs: number;
   private lastSweep = 0;
 
-  constructor(private readonly keys: IdempotencyKeyRepository) {}
+  constructor(
+    private readonly keys: IdempotencyKeyRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.leaseMs = config.api.idempotencyLeaseMs;
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & AuditedRequest>();
@@ -85,6 +100,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           path,
           requestHash: requestFingerprint(request.method, path, request.body),
           expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS),
+          leaseExpiresAt: this.leaseEnd(),
         });
         if (reservation.kind === 'existing') {
           const { record } = reservation;
@@ -96,21 +112,59 @@ export class IdempotencyInterceptor implements NestInterceptor {
               'a request with this Idempotency-Key is still being processed; retry shortly',
             );
           }
+          if (record.responseStatus === IDEMPOTENCY_UNSTORED) {
+            throw new ConflictError('the original request completed; its response could not be stored');
+          }
           response.status(record.responseStatus);
           response.setHeader('Idempotent-Replayed', 'true');
           new AuditNotes(request).add({ details: { idempotent_replay: true, idempotency_key: key } });
           return record.responseBody;
         }
-        try {
-          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          const stored: unknown = body === undefined ? null : JSON.parse(JSON.stringify(body));
-          await this.keys.complete(reservation.id, response.statusCode, stored);
-          return body;
-        } catch (error) {
-          await this.keys.release(reservation.id);
-          throw error;
-        }
+        const body = await this.runLeased(reservation.id, () =>
+          lastValueFrom(next.handle(), { defaultValue: undefined }),
+        );
+        await this.store(reservation.id, response.statusCode, body);
+        return body;
       })(),
     );
+  }
+
+  private leaseEnd(): Date {
+    return new Date(Date.now() + this.leaseMs);
+  }
+
+  /** Runs the request while renewing its lease; a failed request frees the key for a retry. */
+  private async runLeased<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const renew = () => {
+      this.keys.renewLease(id, this.leaseEnd()).catch((error: unknown) => {
+        this.logger.warn(`could not renew the lease of idempotency key ${id}: ${String(error)}`);
+      });
+    };
+    const timer = setInterval(renew, Math.max(1, Math.floor(this.leaseMs / 3)));
+    timer.unref();
+    try {
+      return await work();
+    } catch (error) {
+      clearInterval(timer);
+      // Not freed (database down): the lease lapses and a retry takes the key over.
+      await this.keys.release(id).catch(() => undefined);
+      throw error;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /** Stores the response; if that fails the side effects still happened, so the key is never released. */
+  private async store(id: string, status: number, body: unknown): Promise<void> {
+    try {
+      const stored: unknown = body === undefined ? null : JSON.parse(JSON.stringify(body));
+      await this.keys.complete(id, status, stored);
+    } catch (error) {
+      this.logger.warn(`could not store the response of idempotency key ${id}: ${String(error)}`);
+      await this.keys.markUnstored(id).catch((unstored: unknown) => {
+        // Database gone: the key stays pending until its lease lapses.
+        this.logger.warn(`could not mark idempotency key ${id} completed: ${String(unstored)}`);
+      });
+    }
   }
 }

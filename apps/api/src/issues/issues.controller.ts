@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Principal } from '#libs/auth';
 import { NotFoundError } from '#libs/common';
 import { IssueRepository, OutboundStateRepository, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
 import { type EditCaller, IssueEditService } from '#libs/sync';
+import { ApiZodQuery } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { commentBody, createIssueBody, updateIssueBody, uuid } from './issue-input.js';
@@ -16,6 +18,16 @@ const listQuery = z
     per_page: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
+
+/** Comments of the issue detail come in pages (oldest first); `comments_next_page` is null on the last. */
+const detailQuery = z
+  .object({
+    comments_page: z.coerce.number().int().min(1).default(1),
+    comments_per_page: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+type CommentsPage = { page: number; perPage: number };
+const FIRST_COMMENTS: CommentsPage = { page: 1, perPage: 50 };
 
 /**
  * Workspace issues and comments. Any workspace member may read and write them (writing issues is what a
@@ -51,14 +63,21 @@ export class IssuesController {
   }
 
   @Get(':issueId')
+  @ApiOperation({ summary: 'One issue with a page of its comments (oldest first) and its GitHub link' })
+  @ApiZodQuery(detailQuery)
   async get(
     @Principal() principal: TokenPrincipal,
     @Param('projectId') projectId: string,
     @Param('issueId') issueId: string,
+    @Query() query: unknown,
   ) {
     const project = await this.project(principal, projectId);
     const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
-    return this.detail(principal, project.id, id);
+    const input = parseInput(detailQuery, query);
+    return this.detail(principal, project.id, id, {
+      page: input.comments_page,
+      perPage: input.comments_per_page,
+    });
   }
 
   @Post()
@@ -131,16 +150,26 @@ export class IssuesController {
     return { ...presentComment({ ...comment, githubSync: linked }), github_sync: github };
   }
 
-  private async detail(principal: TokenPrincipal, projectId: string, issueId: string) {
+  private async detail(
+    principal: TokenPrincipal,
+    projectId: string,
+    issueId: string,
+    page: CommentsPage = FIRST_COMMENTS,
+  ) {
     const issue = await this.issues.findOne(principal.workspaceId, projectId, issueId);
     if (!issue) throw new NotFoundError(`issue ${issueId} not found`);
     const [comments, outbound] = await Promise.all([
-      this.issues.listComments(issue.id),
+      this.issues.listCommentsPage(issue.id, page.page, page.perPage),
       this.outbound.status(issue.id),
     ]);
+    const more = page.page * page.perPage < comments.total;
     return {
       ...presentIssue(issue),
-      comments: comments.map(presentComment),
+      comments: comments.items.map(presentComment),
+      comments_total: comments.total,
+      comments_page: page.page,
+      comments_per_page: page.perPage,
+      comments_next_page: more ? page.page + 1 : null,
       github_outbound: presentOutbound(outbound),
     };
   }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 
-/** `response_status` of a key whose first request is still running. */
+/** `response_status` of a key whose first request is still running (under its lease). */
 export const IDEMPOTENCY_PENDING = 0;
+/** `response_status` of a key whose first request completed but whose response could not be stored. */
+export const IDEMPOTENCY_UNSTORED = -1;
 
 export interface IdempotencyRecord {
   id: string;
@@ -34,6 +36,8 @@ export class IdempotencyKeyRepository {
     path: string;
     requestHash: string;
     expiresAt: Date;
+    /** Until when the key is leased to this request (renew with `renewLease`). */
+    leaseExpiresAt: Date;
     now?: Date;
   }): Promise<IdempotencyReservation> {
     const now = input.now ?? new Date();
@@ -49,6 +53,7 @@ export class IdempotencyKeyRepository {
             responseStatus: IDEMPOTENCY_PENDING,
             responseBody: {},
             expiresAt: input.expiresAt,
+            leaseExpiresAt: input.leaseExpiresAt,
           },
         ],
         skipDuplicates: true,
@@ -58,16 +63,57 @@ export class IdempotencyKeyRepository {
       });
       if (!record) continue; // released between our insert attempt and the read: try again
       if (count === 1) return { kind: 'reserved', id: record.id };
+      if (record.expiresAt > now && record.requestHash === input.requestHash) {
+        if (await this.takeOver(record.id, input.leaseExpiresAt, now))
+          return { kind: 'reserved', id: record.id };
+      }
       if (record.expiresAt > now) return { kind: 'existing', record };
       await this.prisma.idempotencyKey.deleteMany({ where: { id: record.id, expiresAt: { lte: now } } });
     }
     throw new Error(`could not reserve idempotency key ${input.key}`);
   }
 
+  /**
+   * A pending key whose lease lapsed (its request crashed, or a process without lease renewal held it) is
+   * taken over by the retry. Conditional on the lapsed lease, so only one retry wins.
+   */
+  private async takeOver(id: string, leaseExpiresAt: Date, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.idempotencyKey.updateMany({
+      where: {
+        id,
+        responseStatus: IDEMPOTENCY_PENDING,
+        OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: now } }],
+      },
+      data: { leaseExpiresAt },
+    });
+    return count === 1;
+  }
+
+  /** Extends the lease of a request still running; false when the key is no longer pending. */
+  async renewLease(id: string, leaseExpiresAt: Date): Promise<boolean> {
+    const { count } = await this.prisma.idempotencyKey.updateMany({
+      where: { id, responseStatus: IDEMPOTENCY_PENDING },
+      data: { leaseExpiresAt },
+    });
+    return count === 1;
+  }
+
   async complete(id: string, status: number, body: unknown): Promise<void> {
     await this.prisma.idempotencyKey.update({
       where: { id },
-      data: { responseStatus: status, responseBody: (body ?? null) as Prisma.InputJsonValue },
+      data: {
+        responseStatus: status,
+        responseBody: (body ?? null) as Prisma.InputJsonValue,
+        leaseExpiresAt: null,
+      },
+    });
+  }
+
+  /** The request completed (its side effects happened) but its response could not be stored. */
+  async markUnstored(id: string): Promise<void> {
+    await this.prisma.idempotencyKey.update({
+      where: { id },
+      data: { responseStatus: IDEMPOTENCY_UNSTORED, responseBody: {}, leaseExpiresAt: null },
     });
   }
 

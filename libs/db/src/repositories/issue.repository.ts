@@ -58,6 +58,22 @@ export class IssueRepository {
     });
   }
 
+  /** One page of an issue's comments (oldest first) and how many it has in all. */
+  async listCommentsPage(issueId: string, page: number, perPage: number) {
+    const where = { issueId, deletedAt: null };
+    const [items, total] = await Promise.all([
+      this.prisma.issueComment.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        skip: (page - 1) * perPage,
+        take: perPage,
+        include: { githubSync: { select: { githubId: true } } },
+      }),
+      this.prisma.issueComment.count({ where }),
+    ]);
+    return { items, total };
+  }
+
   listComments(issueId: string) {
     return this.prisma.issueComment.findMany({
       where: { issueId, deletedAt: null },

@@ -129,6 +129,32 @@ export class SyncJobRepository {
     });
   }
 
+  /** Jobs still queued or running that were created before `createdBefore` (oldest first). */
+  listActive(createdBefore: Date, limit: number): Promise<GitHubSyncJob[]> {
+    return this.prisma.gitHubSyncJob.findMany({
+      where: { status: { in: [...ACTIVE] }, createdAt: { lt: createdBefore } },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Marks a job failed unless it already finished (a handler that did record its outcome wins).
+   * Returns whether the row changed.
+   */
+  async failIfActive(jobId: string, message: string, details: Record<string, unknown>): Promise<boolean> {
+    const { count } = await this.prisma.gitHubSyncJob.updateMany({
+      where: { jobId, status: { in: [...ACTIVE] } },
+      data: {
+        status: 'failed',
+        completedAt: new Date(),
+        errorMessage: message,
+        errorDetails: details as Prisma.InputJsonObject,
+      },
+    });
+    return count > 0;
+  }
+
   /** Shallow-merges keys into the job's metadata without losing what earlier steps recorded. */
   async mergeMetadata(jobId: string, values: Record<string, unknown>): Promise<void> {
     await this.prisma.$executeRaw`

@@ -78,6 +78,7 @@ export {
   type WebhookEventScope,
 } from './repositories/webhook-event.repository.js';
 export {
+  type TargetScope,
   type WebhookRepositoryTarget,
   WebhookTargetRepository,
 } from './repositories/webhook-target.repository.js';

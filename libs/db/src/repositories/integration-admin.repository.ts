@@ -25,6 +25,7 @@ export function settingsData(settings: RepositorySyncSettings) {
   const data: Prisma.GitHubRepositorySyncUncheckedUpdateInput = {};
   if (settings.direction !== undefined) data.direction = settings.direction;
   if (settings.enabled !== undefined) data.enabled = settings.enabled;
+  if (settings.enabled === true) data.disabledReason = null;
   if (settings.syncIntervalSeconds !== undefined) data.syncIntervalSeconds = settings.syncIntervalSeconds;
   if (settings.includeComments !== undefined) data.includeComments = settings.includeComments;
   if (settings.includePullRequests !== undefined) data.includePullRequests = settings.includePullRequests;

@@ -16,6 +16,7 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
   let system: TestSystem;
   let adminToken: string;
   let projectId: string;
+  let userToken: string;
   const base = '/workspaces/acme/integrations/github-mcp';
 
   const admin = (path: string, init: Omit<Parameters<typeof call>[1] & object, 'token'> = {}) =>
@@ -37,6 +38,10 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
     system.sim.oauth.registerApp(APP_ID, keys.publicKey);
     system.sim.oauth.addInstallation(APP_ID, { id: INSTALLATION, account: 'acme' });
     system.sim.oauth.addInstallation(APP_ID, { id: INSTALLATION + 1, account: 'globex', suspended: true });
+    // The admins' GitHub user (linking checks GET /user/installations with their user token).
+    system.sim.oauth.addMember('acme', 'wile');
+    system.sim.oauth.addMember('globex', 'wile');
+    userToken = system.sim.oauth.issueUserToken('wile', ['repo']);
     for (const slug of ['acme', 'rival']) {
       await system.admin.createWorkspace(slug, slug);
       await system.admin.addUser({ workspace: slug, email: `admin@${slug}.test`, name: 'A', role: 'admin' });
@@ -51,18 +56,16 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
     await system?.close();
   });
 
-  it('refuses installations GitHub will not mint for, and ones the installation webhook marked uninstalled', async () => {
+  it('refuses installations the admin cannot see, GitHub will not mint for, and ones the installation webhook marked uninstalled', async () => {
     const unknown = await admin('/credentials/installation/', {
       method: 'PUT',
-      body: { installation_id: 5 },
+      body: { installation_id: 5, user_token: userToken },
     });
-    expect(unknown.status).toBe(400);
-    expect(unknown.json).toMatchObject({
-      error: { field: 'installation_id', message: expect.stringMatching(/installation 5/) },
-    });
+    expect(unknown.status).toBe(403);
+    expect(unknown.json).toMatchObject({ error: { message: expect.stringMatching(/installation 5/) } });
     const suspended = await admin('/credentials/installation/', {
       method: 'PUT',
-      body: { installation_id: INSTALLATION + 1 },
+      body: { installation_id: INSTALLATION + 1, user_token: userToken },
     });
     expect(suspended.status).toBe(400);
     await system.db.query(
@@ -71,7 +74,7 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
     );
     const deleted = await admin('/credentials/installation/', {
       method: 'PUT',
-      body: { installation_id: 424242 },
+      body: { installation_id: 424242, user_token: userToken },
     });
     expect(deleted.status).toBe(400);
     expect(deleted.json).toMatchObject({ error: { message: expect.stringMatching(/uninstalled/) } });
@@ -87,7 +90,7 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
     const minted = system.sim.oauth.minted.length;
     const linked = await admin('/credentials/installation/', {
       method: 'PUT',
-      body: { installation_id: String(INSTALLATION) },
+      body: { installation_id: String(INSTALLATION), user_token: userToken },
     });
     expect(linked.status).toBe(200);
     expect(linked.json).toMatchObject({
@@ -115,7 +118,7 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
       {
         method: 'PUT',
         token: rivalToken,
-        body: { installation_id: INSTALLATION },
+        body: { installation_id: INSTALLATION, user_token: userToken },
       },
     );
     expect(taken.status).toBe(409);

@@ -198,7 +198,10 @@ describe('webhook processing: pull requests, installations, repositories and the
     expect(repos.result).toMatchObject({
       connected_repositories_removed: ['acme/web'],
       linked_integration_id: expect.any(String),
+      syncs_disabled: 1,
     });
+    // The installation no longer reaches it, so its sync stopped; an admin enables it again.
+    await system.db.query('UPDATE github_repository_syncs SET enabled = true, disabled_reason = NULL');
     await send('installation', { action: 'deleted', installation });
     expect(await read()).toMatchObject({ linked: null, deleted_at: expect.any(Date) });
   });

@@ -73,6 +73,8 @@ export class AdminCommands {
       workspaceId: workspace.id,
       installationId: input.installationId,
       accountLogin: input.accountLogin,
+      // The operator vouches for the link (no GitHub user token on the command line).
+      userToken: 'operator',
     });
     await this.credentialsChanged(workspace.id, CLI_ACTOR, 'integration.installation_link', integration.id, {
       auth_kind: 'app',

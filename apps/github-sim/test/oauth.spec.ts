@@ -7,6 +7,18 @@ import { callJson, connect, startTestSim } from './helpers.js';
 const { clientId, clientSecret } = DEFAULT_OAUTH_CLIENT;
 const REDIRECT = 'http://app.example/callback';
 
+type InstallationList = {
+  total_count?: number;
+  message?: string;
+  installations?: {
+    id: number;
+    app_id: number;
+    target_type: string;
+    account: { login: string; type: string; id: number };
+    suspended_at: string | null;
+  }[];
+};
+
 function rsaKeys() {
   return generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -199,5 +211,62 @@ describe('simulated GitHub OAuth and App endpoints', () => {
     const short = (await (await mint(good)).json()) as { expires_at: string };
     expect(Date.parse(short.expires_at) - Date.now()).toBeLessThan(31_000);
     expect(sim.oauth.minted.length).toBe(2);
+  });
+
+  it('lists the installations a user token can see on GET /user/installations, like GitHub', async () => {
+    const admin = (path: string, body: unknown) =>
+      fetch(`${sim.url}/_admin/oauth${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await admin('/apps', {
+          app_id: '5151',
+          public_key: keys.publicKey,
+          installations: [
+            { id: 501, account: 'initech' },
+            { id: 502, account: 'milton' },
+            { id: 503, account: 'umbrella', installed_by: 'milton', suspended: true },
+            { id: 504, account: 'hooli' },
+          ],
+        })
+      ).status,
+    ).toBe(201);
+    expect((await admin('/orgs/initech/members', { login: 'milton' })).status).toBe(201);
+    const list = async (token: string, query = '') => {
+      const res = await fetch(`${sim.url}/user/installations${query}`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json' },
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as InstallationList,
+      };
+    };
+    const milton = sim.oauth.issueUserToken('milton', ['repo']);
+    const seen = await list(milton);
+    expect(seen.status).toBe(200);
+    expect(seen.body.total_count).toBe(3);
+    expect(seen.body.installations?.map((i) => [i.id, i.account.login, i.account.type])).toEqual([
+      [501, 'initech', 'Organization'],
+      [502, 'milton', 'User'],
+      [503, 'umbrella', 'User'],
+    ]);
+    expect(seen.body.installations?.[0]).toMatchObject({ app_id: 5151, target_type: 'Organization' });
+    expect(seen.body.installations?.[2]?.suspended_at).toEqual(expect.any(String));
+    const paged = await list(milton, '?per_page=1&page=2');
+    expect(paged.body).toMatchObject({ total_count: 3, installations: [{ id: 502 }] });
+
+    const outsider = await list(sim.oauth.issueUserToken('peter', ['repo']));
+    expect(outsider.body).toEqual({ total_count: 0, installations: [] });
+
+    const installation = sim.oauth.mintInstallationToken({ id: 504, account: 'hooli', suspended: false });
+    expect((await list(installation.token)).status).toBe(403);
+    sim.store.registerToken('ghp_personalaccesstoken000000000001', 'milton');
+    const pat = await list('ghp_personalaccesstoken000000000001');
+    expect(pat.status).toBe(403);
+    expect(pat.body.message).toMatch(/authorized to a GitHub App/);
+    expect((await list('gho_unknown')).status).toBe(401);
   });
 });

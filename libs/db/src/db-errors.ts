@@ -33,3 +33,14 @@ export function rethrowUnavailable(error: unknown): never {
   if (isDatabaseUnavailable(error)) throw new UnavailableError('database is unavailable', { cause: error });
   throw error;
 }
+
+/** True for a unique-constraint violation (Prisma P2002, or Postgres 23505 underneath). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth += 1) {
+    if (typeof e !== 'object') return false;
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (code === 'P2002' || code === '23505') return true;
+    e = cause;
+  }
+  return false;
+}

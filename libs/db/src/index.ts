@@ -79,6 +79,7 @@ export {
   type WebhookEventScope,
 } from './repositories/webhook-event.repository.js';
 export {
+  type TargetScope,
   type WebhookRepositoryTarget,
   WebhookTargetRepository,
 } from './repositories/webhook-target.repository.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, ValidationError } from '#libs/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#libs/common';
 import {
   InstallationRepository,
   IntegrationAdminRepository,
@@ -11,6 +11,7 @@ import {
 import { GitHubMcpClientFactory, McpUnauthorizedError } from '#libs/github-mcp';
 import { SecretCipher } from '#libs/secrets';
 import { CredentialRetirement } from './credential-retirement.js';
+import { InstallationAccessCheck } from './installation-access.js';
 import { RepositorySettingsService } from './repository-settings.service.js';
 import { IntegrationTokenProvider } from './tokens/integration-token.provider.js';
 
@@ -30,6 +31,7 @@ export class GitHubConnectionService {
     private readonly mcp: GitHubMcpClientFactory,
     private readonly cipher: SecretCipher,
     private readonly retirement: CredentialRetirement,
+    private readonly access: InstallationAccessCheck,
   ) {}
 
   /** Connects a personal access token (replacing any earlier credentials of the workspace). */
@@ -64,13 +66,17 @@ export class GitHubConnectionService {
 
   /**
    * Links the workspace to a GitHub App installation. Refused when the installation is known to be
-   * deleted or suspended, or is linked to another workspace; proven by minting an installation token.
+   * deleted or suspended, or is linked to another workspace (one installation, one workspace: a unique
+   * index settles concurrent links), and — unless the operator links it (CLI) — when the admin's GitHub
+   * user cannot see it: `GET /user/installations` with `userToken` or the workspace's stored OAuth token.
    */
   async connectInstallation(input: {
     workspaceId: string;
     installationId: bigint;
     accountLogin?: string | undefined;
     connectedById?: string | null | undefined;
+    /** A GitHub user access token of the admin (else the workspace's OAuth token); `operator`: no check. */
+    userToken?: string | 'operator' | undefined;
   }): Promise<WorkspaceIntegration> {
     if (!this.tokens.appConfigured) {
       throw new ValidationError('no GitHub App is configured (set GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY)');
@@ -82,12 +88,14 @@ export class GitHubConnectionService {
     if (known?.suspendedAt) {
       throw new ValidationError(`installation ${input.installationId} is suspended`, 'installation_id');
     }
+    const previous = await this.integrations.findForWorkspace(input.workspaceId);
+    if (input.userToken !== 'operator')
+      await this.checkUserSees(input.installationId, previous, input.userToken);
     const linked = await this.admin.findByInstallation(input.installationId);
-    if (linked.some((i) => i.workspaceId !== input.workspaceId && i.status === 'connected')) {
+    if (linked.some((i) => i.workspaceId !== input.workspaceId)) {
       throw new ConflictError(`installation ${input.installationId} is linked to another workspace`);
     }
     const minted = await this.tokens.installationToken(input.installationId);
-    const previous = await this.integrations.findForWorkspace(input.workspaceId);
     const integration = await this.admin.linkInstallation({
       workspaceId: input.workspaceId,
       installationId: input.installationId,
@@ -98,6 +106,30 @@ export class GitHubConnectionService {
     });
     await this.retirement.retire(previous, integration);
     return integration;
+  }
+
+  private async checkUserSees(
+    installationId: bigint,
+    current: WorkspaceIntegration | null,
+    userToken: string | undefined,
+  ): Promise<void> {
+    const stored =
+      current?.authKind === 'oauth' && current.status === 'connected' && current.accessTokenEncrypted
+        ? this.cipher.decrypt(current.accessTokenEncrypted)
+        : undefined;
+    const token = userToken ?? stored;
+    if (!token) {
+      throw new ValidationError(
+        'a GitHub user token is required to prove the installation is yours: connect the workspace with ' +
+          'OAuth first, or pass user_token',
+        'user_token',
+      );
+    }
+    if (!(await this.access.userSees(token, installationId))) {
+      throw new ForbiddenError(
+        `installation ${installationId} is not visible to the GitHub user of this token`,
+      );
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CredentialRetirement } from './credential-retirement.js';
 import { GitHubConnectionService } from './github-connection.service.js';
+import { InstallationAccessCheck } from './installation-access.js';
 import { GitHubOAuthService } from './oauth/github-oauth.service.js';
 import { RepositoryCatalogService } from './repository-catalog.service.js';
 import { RepositorySettingsService } from './repository-settings.service.js';
@@ -13,6 +14,7 @@ import { RepositorySettingsService } from './repository-settings.service.js';
   providers: [
     CredentialRetirement,
     GitHubConnectionService,
+    InstallationAccessCheck,
     GitHubOAuthService,
     RepositorySettingsService,
     RepositoryCatalogService,

@@ -130,14 +130,14 @@ describe('process_webhook_event lifecycle', () => {
       status: 'ignored',
       result: { reason: 'star events are not handled' },
     });
-    expect(await events.resetForReplay(deliveryId)).toBe(true);
+    expect(await events.resetForReplay(deliveryId, '00000000-0000-7000-8000-000000000001')).toBe(true);
     expect(await row(deliveryId)).toMatchObject({
       status: 'received',
       result: null,
       retry_count: 0,
       done: false,
     });
-    expect(await events.resetForReplay(deliveryId)).toBe(false);
+    expect(await events.resetForReplay(deliveryId, '00000000-0000-7000-8000-000000000001')).toBe(false);
     await events.markQueued([deliveryId]);
     expect((await row(deliveryId)).status).toBe('queued');
   });

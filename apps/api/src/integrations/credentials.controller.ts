@@ -26,6 +26,11 @@ const installationBody = z
       .string()
       .regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a GitHub login')
       .optional(),
+    /** A GitHub user access token of the admin, to check the installation is visible to them. */
+    user_token: z
+      .string()
+      .regex(/^\S{20,255}$/, 'must be a GitHub token')
+      .optional(),
   })
   .strict();
 const auditQuery = z
@@ -84,7 +89,10 @@ export class CredentialsController {
     return { integration: presentIntegration(integration) };
   }
 
-  /** Links the workspace to a GitHub App installation (tokens are minted per installation on demand). */
+  /**
+   * Links the workspace to a GitHub App installation the admin's GitHub user can see (checked with
+   * `user_token`, or the workspace's OAuth token); tokens are minted per installation on demand.
+   */
   @Put('credentials/installation')
   @AdminOnly()
   @AuditAction('integration.installation_link')
@@ -99,6 +107,7 @@ export class CredentialsController {
       installationId: BigInt(input.installation_id),
       accountLogin: input.account_login,
       connectedById: principal.userId,
+      userToken: input.user_token,
     });
     audit.add({
       integrationId: integration.id,

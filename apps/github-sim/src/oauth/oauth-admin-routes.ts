@@ -4,16 +4,22 @@ import express from 'express';
 import type { Router } from 'express';
 import { guard } from '../http/admin-common.js';
 import { BadRequest, asBody, int, str } from '../http/admin-validate.js';
-import type { OAuthSim } from './oauth-sim.js';
+import type { InstallationInput, OAuthSim } from './oauth-sim.js';
 
-function installationOf(value: unknown): { id: number; account: string; suspended?: boolean } {
+function installationOf(value: unknown): InstallationInput {
   const body = asBody(value);
   const id = int(body, 'id');
   if (id === undefined || id === 0) throw new BadRequest('id must be a positive integer');
   const suspended = body['suspended'];
   if (suspended !== undefined && typeof suspended !== 'boolean')
     throw new BadRequest('suspended must be a boolean');
-  return { id, account: str(body, 'account', true), ...(suspended !== undefined ? { suspended } : {}) };
+  const installedBy = str(body, 'installed_by');
+  return {
+    id,
+    account: str(body, 'account', true),
+    ...(suspended !== undefined ? { suspended } : {}),
+    ...(installedBy !== undefined ? { installedBy } : {}),
+  };
 }
 
 export function oauthAdminRouter(oauth: OAuthSim): Router {
@@ -74,13 +80,22 @@ export function oauthAdminRouter(oauth: OAuthSim): Router {
       res.status(201).json(oauth.summary());
     }),
   );
-  /** `{id, account, suspended?}` */
+  /** `{id, account, suspended?, installed_by?}` */
   router.post(
     '/apps/:appId/installations',
     guard((req, res) => {
       const appId = String(req.params['appId']);
       if (!oauth.app(appId)) throw new BadRequest(`app ${appId} is not registered`);
       res.status(201).json(oauth.addInstallation(appId, installationOf(req.body)));
+    }),
+  );
+  /** `{login}`: makes the user a member of the organization (sees its installations). */
+  router.post(
+    '/orgs/:org/members',
+    guard((req, res) => {
+      const org = String(req.params['org']);
+      oauth.addMember(org, str(asBody(req.body), 'login', true));
+      res.status(201).json({ org, login: asBody(req.body)['login'] });
     }),
   );
   /** Revokes any token (OAuth, installation or registered PAT). */

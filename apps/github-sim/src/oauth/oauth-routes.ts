@@ -1,13 +1,14 @@
 /**
  * GitHub's OAuth web flow and the REST endpoints around it: authorize (auto-approves as the
  * configured user, or denies), access_token (form or JSON), `GET /user`, `GET /user/emails`, the
- * GitHub App installation-token endpoint and token revocation.
+ * GitHub App installation-token endpoint, `GET /user/installations` and token revocation.
  */
 import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { verifyAppJwt } from './app-jwt.js';
 import type { OAuthSim } from './oauth-sim.js';
 import { restEmails, restUser } from './rest-user.js';
+import { userInstallations } from './user-installations-route.js';
 
 const DOCS = 'https://docs.github.com/rest';
 
@@ -121,6 +122,8 @@ export function oauthRouter(oauth: OAuthSim): Router {
       return restError(res, 404, 'Not Found');
     res.json(restEmails(found.user));
   });
+
+  router.get('/user/installations', userInstallations(oauth));
 
   router.post('/app/installations/:id/access_tokens', express.json(), (req, res) => {
     const check = verifyAppJwt(oauth, req.headers.authorization, Date.now());

@@ -32,6 +32,16 @@ export interface SimInstallation {
   id: number;
   account: string;
   suspended: boolean;
+  /** Login of the user who installed the App (sees the installation in `GET /user/installations`). */
+  installedBy?: string | undefined;
+}
+
+/** An installation as `addInstallation` takes it. */
+export interface InstallationInput {
+  id: number;
+  account: string;
+  suspended?: boolean | undefined;
+  installedBy?: string | undefined;
 }
 
 export interface SimGitHubApp {
@@ -62,6 +72,8 @@ export class OAuthSim {
   private readonly scopes = new Map<string, string[]>();
   private readonly apps = new Map<string, SimGitHubApp>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Organization login (lower case) → logins (lower case) of its members. */
+  private readonly members = new Map<string, Set<string>>();
 
   constructor(
     readonly store: SimStore,
@@ -118,13 +130,50 @@ export class OAuthSim {
     return app;
   }
 
-  addInstallation(appId: string, installation: { id: number; account: string; suspended?: boolean }) {
+  addInstallation(appId: string, installation: InstallationInput): SimInstallation {
     const app = this.apps.get(appId);
     if (!app) throw new Error(`app ${appId} is not registered`);
     this.store.ensureUser(installation.account);
-    const entry = { id: installation.id, account: installation.account, suspended: !!installation.suspended };
+    const entry: SimInstallation = {
+      id: installation.id,
+      account: installation.account,
+      suspended: !!installation.suspended,
+      ...(installation.installedBy ? { installedBy: installation.installedBy } : {}),
+    };
     app.installations.set(installation.id, entry);
     return entry;
+  }
+
+  /** Makes `login` a member of the organization `org` (the organization's user becomes an Organization). */
+  addMember(org: string, login: string): void {
+    const account = this.store.ensureUser(org);
+    account.type = 'Organization';
+    this.store.ensureUser(login);
+    const key = org.toLowerCase();
+    const set = this.members.get(key) ?? new Set<string>();
+    set.add(login.toLowerCase());
+    this.members.set(key, set);
+  }
+
+  /**
+   * Installations `GET /user/installations` lists for a user, as GitHub does: those on the user's own
+   * account, on organizations the user is a member of, and those the user installed. By id.
+   */
+  installationsVisibleTo(login: string): { app: SimGitHubApp; installation: SimInstallation }[] {
+    const me = login.toLowerCase();
+    const found: { app: SimGitHubApp; installation: SimInstallation }[] = [];
+    for (const app of this.apps.values()) {
+      for (const installation of app.installations.values()) {
+        const account = installation.account.toLowerCase();
+        if (
+          account === me ||
+          installation.installedBy?.toLowerCase() === me ||
+          this.members.get(account)?.has(me)
+        )
+          found.push({ app, installation });
+      }
+    }
+    return found.sort((a, b) => a.installation.id - b.installation.id);
   }
 
   app(appId: string): SimGitHubApp | undefined {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ConflictError } from '#libs/common';
+import { isUniqueViolation } from '../db-errors.js';
 import { PrismaService } from '../prisma.service.js';
 import type { IntegrationAuthKind, Prisma, SyncDirection, WorkspaceIntegration } from '../prisma-types.js';
 import {
@@ -23,6 +25,7 @@ export function settingsData(settings: RepositorySyncSettings) {
   const data: Prisma.GitHubRepositorySyncUncheckedUpdateInput = {};
   if (settings.direction !== undefined) data.direction = settings.direction;
   if (settings.enabled !== undefined) data.enabled = settings.enabled;
+  if (settings.enabled === true) data.disabledReason = null;
   if (settings.syncIntervalSeconds !== undefined) data.syncIntervalSeconds = settings.syncIntervalSeconds;
   if (settings.includeComments !== undefined) data.includeComments = settings.includeComments;
   if (settings.includePullRequests !== undefined) data.includePullRequests = settings.includePullRequests;
@@ -76,8 +79,11 @@ export class IntegrationAdminRepository {
     });
   }
 
-  /** GitHub App connection: installation tokens are minted on demand; the current one is kept encrypted. */
-  linkInstallation(input: {
+  /**
+   * GitHub App connection: installation tokens are minted on demand; the current one is kept encrypted.
+   * An installation another workspace holds is a ConflictError (unique index: concurrent links, one wins).
+   */
+  async linkInstallation(input: {
     workspaceId: string;
     installationId: bigint;
     accountLogin: string | null;
@@ -86,18 +92,27 @@ export class IntegrationAdminRepository {
     tokenExpiresAt: Date;
     connectedById?: string | null | undefined;
   }): Promise<WorkspaceIntegration> {
-    return this.upsert(input.workspaceId, {
-      authKind: 'app',
-      accessTokenEncrypted: input.accessTokenEncrypted,
-      tokenExpiresAt: input.tokenExpiresAt,
-      githubLogin: input.accountLogin,
-      githubUserId: null,
-      scopes: [],
-      installationId: input.installationId,
-      connectedById: input.connectedById ?? null,
-      status: 'connected',
-      statusMessage: null,
-    });
+    try {
+      return await this.upsert(input.workspaceId, {
+        authKind: 'app',
+        accessTokenEncrypted: input.accessTokenEncrypted,
+        tokenExpiresAt: input.tokenExpiresAt,
+        githubLogin: input.accountLogin,
+        githubUserId: null,
+        scopes: [],
+        installationId: input.installationId,
+        connectedById: input.connectedById ?? null,
+        status: 'connected',
+        statusMessage: null,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(`installation ${input.installationId} is linked to another workspace`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
 
   /** Keeps the newest installation token (encrypted) on every app integration linked to the installation. */

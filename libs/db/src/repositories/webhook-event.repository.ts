@@ -183,12 +183,12 @@ export class WebhookEventRepository {
       WHERE delivery_id = ${deliveryId}`;
   }
 
-  /** Puts a settled event back to received for a replay; false when it is not settled (still in flight). */
-  async resetForReplay(deliveryId: string): Promise<boolean> {
+  /** Puts a settled event back to received for a replay by `integrationId` (false: still in flight). */
+  async resetForReplay(deliveryId: string, integrationId: string): Promise<boolean> {
     const count = await this.prisma.$executeRaw`
       UPDATE github_webhook_events
       SET status = 'received', result = NULL, error_message = NULL, retry_count = 0, processed_at = NULL,
-          queued_at = NULL, updated_at = now()
+          queued_at = NULL, replay_integration_id = ${integrationId}::uuid, updated_at = now()
       WHERE delivery_id = ${deliveryId} AND status IN ('processed', 'ignored', 'failed')`;
     return count > 0;
   }

@@ -30,11 +30,15 @@ export class WebhookEventsService {
 
   /**
    * Runs a settled event (processed, ignored or failed) again: back to received, then enqueued as a fresh
-   * job. An event still waiting or in progress is a 409. When Redis is down the relay enqueues it later.
+   * job. The run applies to the replaying workspace's integration only (never to other workspaces'
+   * copies of the repository). An event still waiting or in progress is a 409. When Redis is down the
+   * relay enqueues it later.
    */
   async replay(workspaceId: string, deliveryId: string): Promise<GitHubWebhookEvent> {
-    const event = await this.get(workspaceId, deliveryId);
-    if (!(await this.events.resetForReplay(event.deliveryId))) {
+    const scope = await this.scope(workspaceId);
+    const event = await this.events.findForScope(scope, deliveryId);
+    if (!event) throw new NotFoundError(`webhook delivery ${deliveryId} not found`);
+    if (!(await this.events.resetForReplay(event.deliveryId, scope.integrationId))) {
       throw new ConflictError(
         `webhook delivery ${deliveryId} is ${event.status}; replay it once it has settled`,
       );

@@ -15,6 +15,7 @@ export const repositorySchema = z.object({
   private: z.boolean().optional(),
   default_branch: z.string().optional(),
   html_url: z.string().optional(),
+  updated_at: z.string().nullish(),
 });
 
 export const issueSchema = z.object({
@@ -70,7 +71,17 @@ export const installationSchema = z.object({
   id,
   account: z.object({ login: z.string(), type: z.string().optional() }).nullish(),
   suspended_at: timestamp.nullish(),
+  updated_at: z.string().nullish(),
 });
+
+/**
+ * When the change an event reports happened, for staleness: GitHub's `updated_at` of the object, else
+ * when the delivery was received (a replay keeps its original time).
+ */
+export function eventTime(updatedAt: string | null | undefined, receivedAt: Date): Date {
+  const parsed = updatedAt ? Date.parse(updatedAt) : Number.NaN;
+  return Number.isNaN(parsed) ? receivedAt : new Date(parsed);
+}
 
 const repositoryRef = z.object({ id, full_name: z.string() });
 

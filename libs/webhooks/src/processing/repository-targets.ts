@@ -3,6 +3,7 @@ import {
   type GitHubWebhookEvent,
   type RepositorySyncScope,
   type SyncDirection,
+  type TargetScope,
   WebhookTargetRepository,
   type WebhookRepositoryTarget,
 } from '#libs/db';
@@ -26,10 +27,21 @@ export type ResolvedTargets = { targets: EventTarget[] } | { reason: string };
 export type TargetMemo = Map<string, Promise<WebhookRepositoryTarget[]>>;
 
 /**
- * Which workspace repository syncs an event about a repository applies to: every connected copy of the
- * repository (matched by GitHub id, so renames and transfers do not matter) whose integration is connected
- * and whose sync is enabled and takes changes from GitHub. An event verified with one integration's own
- * secret applies to that integration only.
+ * Which integrations a delivery may reach: one verified with an integration's own secret, or replayed by a
+ * workspace, reaches that integration only; a GitHub App delivery (payload `installation.id`) reaches only
+ * the integration holding that installation; a repository webhook reaches every copy.
+ */
+export function targetScope(event: GitHubWebhookEvent): TargetScope {
+  return {
+    integrationId: event.workspaceIntegrationId ?? event.replayIntegrationId,
+    installationId: event.installationId,
+  };
+}
+
+/**
+ * Which workspace repository syncs an event about a repository applies to: the connected copies of the
+ * repository within the event's scope (targetScope; matched by GitHub id, so renames and transfers do not
+ * matter) whose integration is connected and whose sync is enabled and takes changes from GitHub.
  */
 @Injectable()
 export class RepositoryTargets {
@@ -40,7 +52,7 @@ export class RepositoryTargets {
     repository: RestRepository,
     memo?: TargetMemo,
   ): Promise<ResolvedTargets> {
-    const rows = await this.rows(BigInt(repository.id), event.workspaceIntegrationId, memo);
+    const rows = await this.rows(BigInt(repository.id), targetScope(event), memo);
     if (rows.length === 0) return { reason: `repository ${repository.full_name} is not connected` };
     const eligible = rows.filter((row) => problem(row) === undefined);
     if (eligible.length === 0) return { reason: problem(rows[0]!)! };
@@ -62,12 +74,12 @@ export class RepositoryTargets {
   }
 
   /** One query per repository and integration (per batch when a memo is given). */
-  private rows(githubId: bigint, integrationId: string | null, memo: TargetMemo | undefined) {
-    if (!memo) return this.targets.findRepositoryTargets(githubId, integrationId);
-    const key = `${githubId}:${integrationId ?? ''}`;
+  private rows(githubId: bigint, scope: TargetScope, memo: TargetMemo | undefined) {
+    if (!memo) return this.targets.findRepositoryTargets(githubId, scope);
+    const key = `${githubId}:${scope.integrationId ?? ''}:${scope.installationId ?? ''}`;
     let rows = memo.get(key);
     if (!rows) {
-      rows = this.targets.findRepositoryTargets(githubId, integrationId);
+      rows = this.targets.findRepositoryTargets(githubId, scope);
       memo.set(key, rows);
     }
     return rows;

@@ -1,3 +1,4 @@
+import { buildConsole, provideChromium } from './console.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { isStopping, onCleanup } from './lifecycle.js';
@@ -17,6 +18,7 @@ export interface TestEnvironment {
   REDIS_URL: string;
   TEST_TEMPLATE_DB: string;
   TEST_RUN_ID: string;
+  CHROMIUM_PATH: string;
 }
 
 /**
@@ -51,11 +53,14 @@ export async function provideTestEnvironment(): Promise<TestEnvironment> {
   step(
     `template database ${template}: ${applied.length} migration(s) applied in ${formatDuration(Date.now() - started)}`,
   );
+  // The browser tests drive the built console with Chromium (installed with apt when missing, as root).
+  const [chromium] = await Promise.all([provideChromium(), buildConsole()]);
   return {
     DATABASE_URL: services.serverUrl,
     REDIS_URL: services.redisUrl,
     TEST_TEMPLATE_DB: template,
     TEST_RUN_ID: runId,
+    CHROMIUM_PATH: chromium,
   };
 }
 
@@ -82,8 +87,17 @@ export async function runCheck(name: string, command: string, args: string[]): P
 }
 
 const bin = (name: string): string => path.join(binDir, name);
-export const typecheck = (): Promise<CheckResult> =>
-  runCheck('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+export const typecheck = async (): Promise<CheckResult> => {
+  const [server, browser] = await Promise.all([
+    runCheck('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+    runCheck('typecheck (console)', bin('tsc'), ['--noEmit', '-p', 'apps/console/tsconfig.json']),
+  ]);
+  return {
+    name: 'typecheck',
+    ok: server.ok && browser.ok,
+    detail: `${server.detail}; console ${browser.detail}`,
+  };
+};
 export const eslint = (): Promise<CheckResult> => runCheck('eslint', bin('eslint'), ['.']);
 export const prettier = (): Promise<CheckResult> =>
   runCheck('prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']);

@@ -4,6 +4,8 @@ export interface TestEnv {
   REDIS_URL: string;
   TEST_TEMPLATE_DB: string;
   TEST_RUN_ID: string;
+  /** Chromium for the browser tests (provided, or installed, by the test command). */
+  CHROMIUM_PATH: string;
 }
 
 /** Reads the named variables or fails with a message saying how tests are meant to be run. */

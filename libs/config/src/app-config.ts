@@ -15,7 +15,13 @@ export interface AppConfig {
     stalledIntervalMs: number;
   };
   retention: { syncJobDays: number; webhookEventDays: number };
-  api: { host: string; port: number; prefix: string; publicBaseUrl: string | undefined };
+  api: {
+    host: string;
+    port: number;
+    prefix: string;
+    publicBaseUrl: string | undefined;
+    sseHeartbeatMs: number;
+  };
   worker: { port: number; concurrency: number };
   /** Graceful stop: drain timeout (API requests, worker jobs) and the API's readiness-503 delay. */
   shutdown: { timeoutMs: number; delayMs: number };
@@ -126,6 +132,7 @@ export function loadConfig(raw: RawEnv): AppConfig {
       port: env.API_PORT,
       prefix: env.API_PREFIX,
       publicBaseUrl: env.PUBLIC_BASE_URL,
+      sseHeartbeatMs: env.SSE_HEARTBEAT_SECONDS * 1000,
     },
     worker: { port: env.WORKER_PORT, concurrency: env.WORKER_CONCURRENCY },
     shutdown: {

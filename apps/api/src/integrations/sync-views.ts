@@ -15,8 +15,9 @@ export function presentStatus(status: Awaited<ReturnType<SyncStatusService['stat
   };
 }
 
-/** `a,b` or `?x=a&x=b` (or both) → ['a', 'b']. */
-function list<T extends z.ZodType>(item: T) {
+/** `a,b` or `?x=a&x=b` (or both) → ['a', 'b']; a value outside `values` is a 400 naming the parameter. */
+function list<const T extends readonly [string, ...string[]]>(values: T) {
+  const allowed = new Set<string>(values);
   return z.preprocess(
     (value) =>
       value === undefined
@@ -25,13 +26,19 @@ function list<T extends z.ZodType>(item: T) {
             .flatMap((v) => String(v).split(','))
             .map((v) => v.trim())
             .filter(Boolean),
-    z.array(item).optional(),
+    z
+      .array(z.string())
+      .refine((items) => items.every((v) => allowed.has(v)), {
+        message: `must be one of ${values.join(', ')}`,
+      })
+      .transform((items) => items.filter((v): v is T[number] => allowed.has(v)))
+      .optional(),
   );
 }
 
 export const jobListQuery = z
   .object({
-    status: list(z.enum(['queued', 'running', 'completed', 'failed', 'cancelled'])).describe(
+    status: list(['queued', 'running', 'completed', 'failed', 'cancelled']).describe(
       'queued | running | completed | failed | cancelled; repeat the parameter or separate with commas',
     ),
     repository: z
@@ -39,10 +46,10 @@ export const jobListQuery = z
       .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must look like "owner/name"')
       .optional()
       .describe('owner/name of a connected repository'),
-    trigger: list(z.enum(['manual', 'periodic', 'webhook', 'connect'])).describe(
+    trigger: list(['manual', 'periodic', 'webhook', 'connect']).describe(
       'manual | periodic | webhook | connect (repeatable or comma list)',
     ),
-    direction: list(z.enum(['from_github', 'to_github', 'bidirectional'])).describe(
+    direction: list(['from_github', 'to_github', 'bidirectional']).describe(
       'from_github | to_github | bidirectional (repeatable or comma list)',
     ),
     page: z.coerce.number().int().min(1).default(1),

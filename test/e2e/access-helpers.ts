@@ -124,7 +124,10 @@ export async function call(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     redirect: 'manual',
   });
-  const text = await res.text();
+  // A live stream (SSE) never ends by itself: its first frame is enough to judge the answer.
+  const text = res.headers.get('content-type')?.startsWith('text/event-stream')
+    ? await firstChunk(res)
+    : await res.text();
   log?.push(`${init.method ?? 'GET'} ${url} ${res.status} ${JSON.stringify([...res.headers])} ${text}`);
   let json: Record<string, unknown> = {};
   try {
@@ -133,6 +136,14 @@ export async function call(
     json = {};
   }
   return { status: res.status, headers: res.headers, text, json };
+}
+
+async function firstChunk(res: Response): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunk = await reader.read();
+  await reader.cancel();
+  return chunk.value ? Buffer.from(chunk.value).toString('utf8') : '';
 }
 
 /**

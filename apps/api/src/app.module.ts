@@ -7,6 +7,7 @@ import { GitHubMcpModule } from '#libs/github-mcp';
 import { Metrics, mcpCallRecorder } from '#libs/metrics';
 import { IntegrationTokensModule, IntegrationsModule } from '#libs/integrations';
 import { QueueModule } from '#libs/queue';
+import { RateLimitModule } from '#libs/ratelimit';
 import { SecretsModule } from '#libs/secrets';
 import { SyncApiModule } from '#libs/sync';
 import { WebhooksApiModule } from '#libs/webhooks';
@@ -16,6 +17,9 @@ import { HealthController } from './health/health.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { ConnectionController } from './integrations/connection.controller.js';
 import { CredentialsController } from './integrations/credentials.controller.js';
+import { OverviewController } from './integrations/overview.controller.js';
+import { ProjectsController } from './integrations/projects.controller.js';
+import { SyncEventsController } from './integrations/sync-events.controller.js';
 import { SyncController } from './integrations/sync.controller.js';
 import { IssuesController } from './issues/issues.controller.js';
 import { WebhookEventsController } from './webhooks/webhook-events.controller.js';
@@ -39,6 +43,7 @@ export class ApiModule {
             onCall: mcpCallRecorder(metrics),
           }),
         }),
+        RateLimitModule,
         SyncApiModule,
         AuthModule,
         ApiRateLimitModule,
@@ -49,6 +54,9 @@ export class ApiModule {
       controllers: [
         HealthController,
         SyncController,
+        SyncEventsController,
+        OverviewController,
+        ProjectsController,
         IssuesController,
         WebhookEventsController,
         ConnectionController,

@@ -26,8 +26,14 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The resource is in another state, or `field` (e.g. a unique identifier) is taken. */
 export class ConflictError extends DomainError {
   readonly kind = 'conflict';
+  readonly field: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; field?: string }) {
+    super(message, options);
+    this.field = options?.field;
+  }
 }
 
 export class UnauthorizedError extends DomainError {

@@ -22,6 +22,7 @@ export interface AppConfig {
     publicBaseUrl: string | undefined;
     /** Idempotency-Key lease of a running request (renewed while it runs). */
     idempotencyLeaseMs: number;
+    sseHeartbeatMs: number;
   };
   worker: { port: number; concurrency: number };
   /** Graceful stop: drain timeout (API requests, worker jobs) and the API's readiness-503 delay. */
@@ -134,6 +135,7 @@ export function loadConfig(raw: RawEnv): AppConfig {
       prefix: env.API_PREFIX,
       publicBaseUrl: env.PUBLIC_BASE_URL,
       idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS * 1000,
+      sseHeartbeatMs: env.SSE_HEARTBEAT_SECONDS * 1000,
     },
     worker: { port: env.WORKER_PORT, concurrency: env.WORKER_CONCURRENCY },
     shutdown: {

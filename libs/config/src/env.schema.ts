@@ -65,6 +65,8 @@ export const envSchema = z.object({
   GITHUB_APP_ID: optionalText,
   GITHUB_APP_PRIVATE_KEY: optionalText,
   GITHUB_WEBHOOK_SECRET: optionalText,
+  /** Seconds between `: keep-alive` comments on the API's server-sent event streams. */
+  SSE_HEARTBEAT_SECONDS: int(1, 300).default(15),
   WEBHOOK_RELAY_INTERVAL_MS: int(100, 600_000).default(3000),
   WEBHOOK_WORKER_CONCURRENCY: int(1, 64).default(64),
   /** Rate limits of the API per window (0 turns one off); Redis-backed, shared by every API process. */

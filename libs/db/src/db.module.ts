@@ -26,6 +26,8 @@ import { OutboundCommentRepository } from './repositories/outbound-comments.repo
 import { OutboundLinkRepository } from './repositories/outbound-link.repository.js';
 import { OutboundStateRepository } from './repositories/outbound-state.repository.js';
 import { PullRequestRepository } from './repositories/pull-request.repository.js';
+import { ProjectRepository } from './repositories/project.repository.js';
+import { WebhookStatsRepository } from './repositories/webhook-stats.repository.js';
 
 const repositories = [
   DatabaseHealth,
@@ -54,6 +56,8 @@ const repositories = [
   OutboundLinkRepository,
   InboundMergeRepository,
   PullRequestRepository,
+  ProjectRepository,
+  WebhookStatsRepository,
 ];
 
 /** Postgres through Prisma. Needs ConfigModule. Import once per app. */

@@ -43,8 +43,15 @@ export {
 export {
   type CreateSyncJobInput,
   type SyncCheckpoint,
+  type SyncJobListQuery,
   SyncJobRepository,
 } from './repositories/sync-job.repository.js';
+export { ProjectRepository, type ProjectWithIssueCount } from './repositories/project.repository.js';
+export {
+  type RepositoryDelivery,
+  type WebhookStats,
+  WebhookStatsRepository,
+} from './repositories/webhook-stats.repository.js';
 export { type TokenPrincipal, WorkspaceRepository } from './repositories/workspace.repository.js';
 export {
   type CommentApplyOutcome,

@@ -101,6 +101,12 @@ export class Metrics {
     labelNames: ['queue'] as const,
     registers: [this.registry],
   });
+  /** Sync job change notifications (Redis pub/sub) that could not be published; the sync went on. */
+  readonly eventPublishFailures = new Counter({
+    name: 'github_mcp_event_publish_failures_total',
+    help: 'Sync job change events that could not be published to Redis (live streams missed them)',
+    registers: [this.registry],
+  });
   readonly scrapeErrors = new Counter({
     name: 'github_mcp_metrics_scrape_errors_total',
     help: 'Scrapes whose queue statistics could not be read (Redis unreachable)',

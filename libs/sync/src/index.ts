@@ -18,7 +18,13 @@ export {
 } from './schedules/sync-job-reconciler.js';
 export { SyncRepositoryHandler } from './sync-repository.handler.js';
 export { type RequestedJob, type SyncRequest, SyncRequestService } from './sync-request.service.js';
-export { SyncStatusService } from './sync-status.service.js';
+export {
+  type JobHistoryQuery,
+  type JobView,
+  SyncStatusService,
+  nameOf,
+  repositoryNames,
+} from './sync-status.service.js';
 export { SyncApiModule, SyncSharedModule, SyncWorkerModule } from './sync.module.js';
 export { InboundMerger, type InboundMergeResult } from './conflicts/inbound-merger.js';
 export { GITHUB_TIME_RESOLUTION_MS, type FieldAction, decideField } from './conflicts/last-writer-wins.js';
@@ -48,3 +54,17 @@ export {
   PullRequestSync,
   shouldListPullRequests,
 } from './pull-requests/pull-request-sync.js';
+export type { EventSink, JobSnapshot } from './events/event-sink.js';
+export {
+  type ChangedJob,
+  type SyncJobChange,
+  TERMINAL_JOB_STATUSES,
+  decodeChange,
+  encodeChange,
+  eventsChannel,
+} from './events/sync-event-channel.js';
+export { SyncEventHub } from './events/sync-event-hub.js';
+export { type Publisher, SyncJobEvents } from './events/sync-job-events.js';
+export { STATUS_COALESCE_MS } from './events/status-feed.js';
+export { type JobStreamRequest, type StatusStreamRequest, SyncStreams } from './events/sync-streams.js';
+export { type StaleRepository, type SyncOverview, SyncOverviewService } from './sync-overview.service.js';

@@ -9,6 +9,7 @@ import {
 } from '#libs/db';
 import { prefetch } from './concurrency.js';
 import { InboundMerger } from './conflicts/inbound-merger.js';
+import { SyncJobEvents } from './events/sync-job-events.js';
 import { IssuePageReader, type IssueReader, type ReadPage } from './issue-page-reader.js';
 import { parseStateMapping } from './mapping/state-mapping.js';
 
@@ -53,6 +54,7 @@ export class RepositorySyncRunner {
     private readonly integrations: IntegrationRepository,
     private readonly store: IssueSyncStore,
     private readonly inbound: InboundMerger,
+    private readonly events: SyncJobEvents,
   ) {}
 
   async run(job: GitHubSyncJob, repoSync: RepositorySyncWithRepo, client: IssueReader, options: RunOptions) {
@@ -106,6 +108,8 @@ export class RepositorySyncRunner {
         synced: page.records.length,
         failed: page.failed.length,
       });
+      // The page's progress is committed: tell live streams (never waits for Redis).
+      this.events.changed({ jobId: job.jobId, workspaceId: job.workspaceId, status: 'running' });
       await this.inbound.commit(merge, job.jobId);
       summary.write_ms += performance.now() - mark;
       addTo(summary, page, written);

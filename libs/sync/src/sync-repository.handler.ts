@@ -19,6 +19,7 @@ import {
   isJobControlSignal,
 } from '#libs/queue';
 import { IntegrationTokenProvider } from '#libs/integrations';
+import { SyncJobEvents } from './events/sync-job-events.js';
 import { WRITES_TO_GITHUB } from './outbound/directions.js';
 import { OutboundPass } from './outbound/outbound-pass.js';
 import { PullRequestSync, shouldListPullRequests } from './pull-requests/pull-request-sync.js';
@@ -45,6 +46,7 @@ export class SyncRepositoryHandler {
     private readonly locks: ExclusiveLocks,
     private readonly pullRequests: PullRequestSync,
     private readonly outbound: OutboundPass,
+    private readonly events: SyncJobEvents,
   ) {}
 
   async handle(payload: JobPayloads[JobName.SyncRepository], context: JobContext): Promise<unknown> {
@@ -62,7 +64,7 @@ export class SyncRepositoryHandler {
       const message = !repoSync
         ? 'the repository is no longer connected'
         : 'the GitHub integration is not connected';
-      await this.jobs.recordError(job.jobId, message, {}, true);
+      this.events.changed(await this.jobs.recordError(job.jobId, message, {}, true));
       throw new PermanentJobError(message);
     }
 
@@ -85,7 +87,7 @@ export class SyncRepositoryHandler {
     integration: WorkspaceIntegration,
     context: JobContext,
   ): Promise<unknown> {
-    await this.jobs.markRunning(job.jobId, context.attemptsMade + 1, WORKER_ID);
+    this.events.changed(await this.jobs.markRunning(job.jobId, context.attemptsMade + 1, WORKER_ID));
     try {
       const client = this.mcp.forToken(await this.tokens.tokenFor(integration));
       const summary: Record<string, number | string | null> = {
@@ -103,33 +105,34 @@ export class SyncRepositoryHandler {
       if (WRITES_TO_GITHUB.has(repoSync.direction)) {
         Object.assign(summary, await this.outbound.enqueuePending(repoSync, job.jobId));
       }
-      await this.jobs.complete(job.jobId, summary);
+      this.events.changed(await this.jobs.complete(job.jobId, summary));
       return { ...summary, direction: job.direction }; // direction: for github_mcp_sync_total
     } catch (error) {
       if (isJobControlSignal(error)) throw error;
-      if (error instanceof McpRateLimitError) return this.waitForRateLimit(job.jobId, error, context);
+      if (error instanceof McpRateLimitError) return this.waitForRateLimit(job, error, context);
       const permanent =
         error instanceof PermanentJobError ||
         (error instanceof GitHubMcpError && PERMANENT_MCP_ERRORS.has(error.kind));
       const final = permanent || context.attemptsMade + 1 >= context.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
-      await this.jobs.recordError(job.jobId, message, describe(error, context), final);
+      this.events.changed(await this.jobs.recordError(job.jobId, message, describe(error, context), final));
       if (permanent) throw new PermanentJobError(message, { cause: error });
       throw error;
     }
   }
 
   private async waitForRateLimit(
-    jobId: string,
+    job: GitHubSyncJob,
     error: McpRateLimitError,
     context: JobContext,
   ): Promise<never> {
     const until = error.resetAt ?? new Date(Date.now() + this.config.sync.rateLimitWaitMs);
-    this.logger.warn(`sync job ${jobId} rate limited by GitHub; resuming at ${until.toISOString()}`);
-    await this.jobs.mergeMetadata(jobId, {
+    this.logger.warn(`sync job ${job.jobId} rate limited by GitHub; resuming at ${until.toISOString()}`);
+    await this.jobs.mergeMetadata(job.jobId, {
       rate_limited_until: until.toISOString(),
       last_rate_limit: error.message,
     });
+    this.events.changed({ jobId: job.jobId, workspaceId: job.workspaceId, status: 'running' });
     return context.delayUntil(until);
   }
 }

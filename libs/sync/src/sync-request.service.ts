@@ -10,6 +10,7 @@ import {
   type WorkspaceIntegration,
 } from '#libs/db';
 import { JobName, JobQueue } from '#libs/queue';
+import { SyncJobEvents } from './events/sync-job-events.js';
 
 export interface SyncRequest {
   direction?: SyncDirection | undefined;
@@ -32,6 +33,7 @@ export class SyncRequestService {
     private readonly integrations: IntegrationRepository,
     private readonly jobs: SyncJobRepository,
     private readonly queue: JobQueue,
+    private readonly events: SyncJobEvents,
   ) {}
 
   async integrationFor(workspaceId: string): Promise<WorkspaceIntegration> {
@@ -72,6 +74,7 @@ export class SyncRequestService {
       trigger,
       full: options.full ?? false,
     });
+    if (created) this.events.changed(job);
     if (job.status === 'queued') await this.enqueue(job);
     return { job, repository, created };
   }
@@ -81,12 +84,13 @@ export class SyncRequestService {
     try {
       await this.queue.enqueue(JobName.SyncRepository, { syncJobId: job.jobId }, job.jobId);
     } catch (error) {
-      await this.jobs.recordError(
+      const failed = await this.jobs.recordError(
         job.jobId,
         'could not enqueue the sync job: the queue is unavailable',
         {},
         true,
       );
+      this.events.changed(failed);
       throw error;
     }
   }

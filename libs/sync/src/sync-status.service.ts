@@ -1,8 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#libs/common';
-import { type GitHubSyncJob, IntegrationRepository, SyncJobRepository } from '#libs/db';
+import {
+  type GitHubSyncJob,
+  IntegrationRepository,
+  type RepositorySyncWithRepo,
+  type SyncDirection,
+  SyncJobRepository,
+  type SyncJobStatus,
+  type SyncTrigger,
+  type WorkspaceIntegration,
+} from '#libs/db';
 
 const RECENT_JOBS = 10;
+
+/** A job with the "owner/name" of its repository (null: the repository was disconnected since). */
+export interface JobView {
+  job: GitHubSyncJob;
+  repository: string | null;
+}
+
+export interface JobHistoryQuery {
+  statuses?: SyncJobStatus[] | undefined;
+  /** "owner/name"; a repository that is not connected has no jobs to list. */
+  repository?: string | undefined;
+  triggers?: SyncTrigger[] | undefined;
+  directions?: SyncDirection[] | undefined;
+  page: number;
+  perPage: number;
+}
 
 /** What dashboards poll: the integration, its repositories, the current job and recent ones. */
 @Injectable()
@@ -13,14 +38,17 @@ export class SyncStatusService {
   ) {}
 
   async status(workspaceId: string) {
-    const integration = await this.integrations.findForWorkspace(workspaceId);
-    if (!integration) throw new NotFoundError('GitHub is not connected for this workspace');
-    const [repositories, current, recent] = await Promise.all([
+    const integration = await this.integrationFor(workspaceId);
+    const [repositories, current, recent, active] = await Promise.all([
       this.integrations.listRepositorySyncs(integration.id),
       this.jobs.findCurrent(integration.id),
       this.jobs.listRecent(integration.id, RECENT_JOBS),
+      this.jobs.listActive(integration.id),
     ]);
-    return { integration, repositories, current, recent };
+    const names = repositoryNames(repositories);
+    /** The queued or running job of each repository sync. */
+    const activeByRepository = new Map(active.map((j) => [j.repositorySyncId ?? '', j]));
+    return { integration, repositories, current, recent, activeByRepository, names };
   }
 
   async job(workspaceId: string, jobId: string): Promise<GitHubSyncJob> {
@@ -29,4 +57,41 @@ export class SyncStatusService {
     if (!job) throw new NotFoundError(`sync job ${jobId} not found`);
     return job;
   }
+
+  /** One job with its repository's name (for the detail route and its live stream). */
+  async jobView(workspaceId: string, jobId: string): Promise<JobView> {
+    const job = await this.job(workspaceId, jobId);
+    const sync = job.repositorySyncId
+      ? await this.integrations.findRepositorySync(job.repositorySyncId)
+      : null;
+    return { job, repository: sync ? `${sync.repository.owner}/${sync.repository.name}` : null };
+  }
+
+  /** Job history, newest first. */
+  async history(workspaceId: string, query: JobHistoryQuery): Promise<{ items: JobView[]; total: number }> {
+    const integration = await this.integrationFor(workspaceId);
+    const repositories = await this.integrations.listRepositorySyncs(integration.id);
+    const names = repositoryNames(repositories);
+    let repositorySyncId: string | null | undefined;
+    if (query.repository) {
+      const wanted = query.repository.toLowerCase();
+      repositorySyncId = [...names].find(([, name]) => name.toLowerCase() === wanted)?.[0] ?? null;
+    }
+    const { items, total } = await this.jobs.list(integration.id, { ...query, repositorySyncId });
+    return { items: items.map((job) => ({ job, repository: nameOf(names, job) })), total };
+  }
+
+  private async integrationFor(workspaceId: string): Promise<WorkspaceIntegration> {
+    const integration = await this.integrations.findForWorkspace(workspaceId);
+    if (!integration) throw new NotFoundError('GitHub is not connected for this workspace');
+    return integration;
+  }
+}
+
+export function repositoryNames(repositories: RepositorySyncWithRepo[]): Map<string, string> {
+  return new Map(repositories.map((r) => [r.id, `${r.repository.owner}/${r.repository.name}`]));
+}
+
+export function nameOf(names: Map<string, string>, job: GitHubSyncJob): string | null {
+  return job.repositorySyncId ? (names.get(job.repositorySyncId) ?? null) : null;
 }

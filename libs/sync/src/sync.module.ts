@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { InboundMerger } from './conflicts/inbound-merger.js';
+import { SyncEventHub } from './events/sync-event-hub.js';
+import { SyncJobEvents } from './events/sync-job-events.js';
+import { SyncStreams } from './events/sync-streams.js';
 import { CommentEditPusher } from './outbound/comment-edit-pusher.js';
 import { CommentPusher } from './outbound/comment-pusher.js';
 import { CreateLookup } from './outbound/create-lookup.js';
@@ -16,6 +19,7 @@ import { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
 import { SyncJobReconciler } from './schedules/sync-job-reconciler.js';
 import { SyncRepositoryHandler } from './sync-repository.handler.js';
 import { SyncRequestService } from './sync-request.service.js';
+import { SyncOverviewService } from './sync-overview.service.js';
 import { SyncStatusService } from './sync-status.service.js';
 
 /**
@@ -28,10 +32,28 @@ import { SyncStatusService } from './sync-status.service.js';
 })
 export class SyncSharedModule {}
 
-/** Requesting syncs and reading their status (API side). Needs DbModule and QueueModule. */
+/**
+ * Requesting syncs, reading their status and streaming it live (API side). Needs DbModule, QueueModule,
+ * SecretsModule and RateLimitModule.
+ */
 @Module({
-  providers: [SyncRequestService, SyncStatusService, IssueEditService],
-  exports: [SyncRequestService, SyncStatusService, IssueEditService],
+  providers: [
+    SyncRequestService,
+    SyncStatusService,
+    SyncOverviewService,
+    IssueEditService,
+    SyncJobEvents,
+    SyncEventHub,
+    SyncStreams,
+  ],
+  exports: [
+    SyncRequestService,
+    SyncStatusService,
+    SyncOverviewService,
+    IssueEditService,
+    SyncJobEvents,
+    SyncStreams,
+  ],
 })
 export class SyncApiModule {}
 
@@ -59,6 +81,7 @@ const OUTBOUND = [
     SyncRequestService,
     PeriodicSyncHandler,
     SyncJobReconciler,
+    SyncJobEvents,
     ...OUTBOUND,
   ],
   exports: [

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, UnavailableError, ValidationError } from '#libs/common';
+import { ConflictError, DomainError, UnavailableError, ValidationError } from '#libs/common';
 import { isDatabaseUnavailable } from '#libs/db';
 
 const STATUS: Record<DomainError['kind'], number> = {
@@ -49,6 +49,8 @@ export function errorAnswer(exception: unknown): ErrorAnswer {
 function describe(exception: unknown): { status: number; message: string; field?: string | undefined } {
   if (exception instanceof ValidationError)
     return { status: 400, message: exception.message, field: exception.field };
+  if (exception instanceof ConflictError)
+    return { status: 409, message: exception.message, field: exception.field };
   if (exception instanceof DomainError) return { status: STATUS[exception.kind], message: exception.message };
   if (exception instanceof HttpException) {
     const body = exception.getResponse();

@@ -1,10 +1,19 @@
 import type { GitHubSyncJob, RepositorySyncWithRepo, SyncCheckpoint, WorkspaceIntegration } from '#libs/db';
 
-export function presentJob(job: GitHubSyncJob) {
+export function presentJob(job: GitHubSyncJob, repository: string | null = null) {
   const done = job.itemsSynced + job.itemsFailed;
+  const percent =
+    job.status === 'completed'
+      ? 100
+      : job.itemsTotal > 0
+        ? Math.min(99, Math.floor((done / job.itemsTotal) * 100))
+        : 0;
   return {
     job_id: job.jobId,
+    /** Bumped on every write of the job: the SSE event id. */
+    version: job.version,
     status: job.status,
+    repository,
     direction: job.direction,
     trigger: job.trigger,
     full: job.full,
@@ -12,12 +21,11 @@ export function presentJob(job: GitHubSyncJob) {
     items_total: job.itemsTotal,
     items_synced: job.itemsSynced,
     items_failed: job.itemsFailed,
-    progress:
-      job.status === 'completed'
-        ? 100
-        : job.itemsTotal > 0
-          ? Math.min(99, Math.floor((done / job.itemsTotal) * 100))
-          : 0,
+    progress: percent,
+    percent,
+    done,
+    total: job.itemsTotal,
+    failures: job.itemsFailed,
     ...presentProgress(job),
     checkpoint: job.checkpoint,
     error_message: job.errorMessage,
@@ -26,10 +34,16 @@ export function presentJob(job: GitHubSyncJob) {
     created_at: job.createdAt,
     started_at: job.startedAt,
     completed_at: job.completedAt,
+    updated_at: job.updatedAt,
   };
 }
 
-export function presentRepository(sync: RepositorySyncWithRepo) {
+/** A connected repository with its last sync, the age of its incremental cursor and its current job. */
+export function presentRepository(
+  sync: RepositorySyncWithRepo,
+  active: GitHubSyncJob | null = null,
+  now = Date.now(),
+) {
   return {
     id: sync.id,
     full_name: `${sync.repository.owner}/${sync.repository.name}`,
@@ -46,6 +60,30 @@ export function presentRepository(sync: RepositorySyncWithRepo) {
     state_mapping: sync.stateMapping,
     last_cursor: sync.lastCursor,
     last_synced_at: sync.lastSyncedAt,
+    cursor_age_seconds: sync.lastCursor
+      ? Math.max(0, Math.floor((now - sync.lastCursor.getTime()) / 1000))
+      : null,
+    current_job: active ? presentJobSummary(active) : null,
+  };
+}
+
+/** The short form of a job (repositories' current job, overview's recent jobs). */
+export function presentJobSummary(job: GitHubSyncJob, repository: string | null = null) {
+  const full = presentJob(job, repository);
+  return {
+    job_id: full.job_id,
+    status: full.status,
+    repository: full.repository,
+    trigger: full.trigger,
+    direction: full.direction,
+    phase: full.phase,
+    percent: full.percent,
+    done: full.done,
+    total: full.total,
+    failures: full.failures,
+    last_error: full.last_error,
+    created_at: full.created_at,
+    completed_at: full.completed_at,
   };
 }
 
@@ -78,6 +116,8 @@ function presentProgress(job: GitHubSyncJob) {
     items_skipped: cp.skipped ?? 0,
     cursor: { after: cp.after ?? null, since: cp.since ?? null, max_updated_at: cp.maxUpdatedAt ?? null },
     rate_limit_wait_until: waiting ? meta.rate_limited_until : null,
+    waiting_until: waiting ? meta.rate_limited_until : null,
+    wait_reason: waiting ? ('rate_limit' as const) : null,
     last_error: job.errorMessage,
   };
 }

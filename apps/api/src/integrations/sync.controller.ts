@@ -1,12 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { AdminOnly, Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
 import { SyncRequestService, SyncStatusService } from '#libs/sync';
+import { JOB_LIST_VIEW, JOB_VIEW, STATUS_VIEW } from '../docs/console-schemas.js';
+import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
-import { presentIntegration, presentJob, presentRepository } from './sync-job.presenter.js';
+import { presentJob } from './sync-job.presenter.js';
+import { jobListQuery, presentStatus } from './sync-views.js';
 
 const syncBody = z
   .object({
@@ -19,6 +23,7 @@ const syncBody = z
   })
   .strict();
 
+@ApiTags('sync')
 @Controller('workspaces/:slug/integrations/github-mcp')
 export class SyncController {
   constructor(
@@ -53,18 +58,41 @@ export class SyncController {
   }
 
   @Get('status')
+  @ApiOperation({
+    summary: 'Integration, repositories (last sync, cursor age, current job), current and recent jobs',
+  })
+  @ApiZodResponse(200, STATUS_VIEW, 'the workspace sync status')
   async status(@Principal() principal: TokenPrincipal) {
-    const { integration, repositories, current, recent } = await this.statuses.status(principal.workspaceId);
+    return presentStatus(await this.statuses.status(principal.workspaceId));
+  }
+
+  @Get('sync-jobs')
+  @ApiOperation({ summary: 'Sync job history, newest first, filtered' })
+  @ApiZodQuery(jobListQuery)
+  @ApiZodResponse(200, JOB_LIST_VIEW, 'one page of jobs')
+  async jobs(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+    const input = parseInput(jobListQuery, query);
+    const { items, total } = await this.statuses.history(principal.workspaceId, {
+      statuses: input.status,
+      repository: input.repository,
+      triggers: input.trigger,
+      directions: input.direction,
+      page: input.page,
+      perPage: input.per_page,
+    });
     return {
-      integration: presentIntegration(integration),
-      repositories: repositories.map(presentRepository),
-      current_sync_job: current ? presentJob(current) : null,
-      recent_jobs: recent.map(presentJob),
+      results: items.map((v) => presentJob(v.job, v.repository)),
+      total,
+      page: input.page,
+      per_page: input.per_page,
     };
   }
 
   @Get('sync-jobs/:jobId')
+  @ApiOperation({ summary: 'One sync job: status, counters, progress, rate-limit wait, error' })
+  @ApiZodResponse(200, JOB_VIEW, 'the job')
   async job(@Principal() principal: TokenPrincipal, @Param('jobId') jobId: string) {
-    return presentJob(await this.statuses.job(principal.workspaceId, jobId));
+    const view = await this.statuses.jobView(principal.workspaceId, jobId);
+    return presentJob(view.job, view.repository);
   }
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import { Prisma, type GitHubSyncJob, type SyncDirection, type SyncTrigger } from '../prisma-types.js';
+import {
+  Prisma,
+  type GitHubSyncJob,
+  type SyncDirection,
+  type SyncJobStatus,
+  type SyncTrigger,
+} from '../prisma-types.js';
 
 export interface SyncCheckpoint {
   /** list_issues cursor after the last committed page. */
@@ -29,6 +35,16 @@ export interface CreateSyncJobInput {
   direction: SyncDirection;
   trigger: SyncTrigger;
   full: boolean;
+}
+
+export interface SyncJobListQuery {
+  statuses?: SyncJobStatus[] | undefined;
+  /** Jobs of this repository sync only; `null`: the repository is not connected (no jobs). */
+  repositorySyncId?: string | null | undefined;
+  triggers?: SyncTrigger[] | undefined;
+  directions?: SyncDirection[] | undefined;
+  page: number;
+  perPage: number;
 }
 
 const ACTIVE = ['queued', 'running'] as const;
@@ -92,6 +108,39 @@ export class SyncJobRepository {
       where: { workspaceIntegrationId: integrationId },
       orderBy: { createdAt: 'desc' },
       take: limit,
+    });
+  }
+
+  /** Job history of an integration, newest first, filtered. */
+  async list(
+    integrationId: string,
+    query: SyncJobListQuery,
+  ): Promise<{ items: GitHubSyncJob[]; total: number }> {
+    if (query.repositorySyncId === null) return { items: [], total: 0 };
+    const where: Prisma.GitHubSyncJobWhereInput = {
+      workspaceIntegrationId: integrationId,
+      ...(query.statuses?.length ? { status: { in: query.statuses } } : {}),
+      ...(query.triggers?.length ? { trigger: { in: query.triggers } } : {}),
+      ...(query.directions?.length ? { direction: { in: query.directions } } : {}),
+      ...(query.repositorySyncId ? { repositorySyncId: query.repositorySyncId } : {}),
+    };
+    const [items, total] = await Promise.all([
+      this.prisma.gitHubSyncJob.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        skip: (query.page - 1) * query.perPage,
+        take: query.perPage,
+      }),
+      this.prisma.gitHubSyncJob.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  /** The queued or running jobs of an integration (at most one per repository sync). */
+  listActive(integrationId: string): Promise<GitHubSyncJob[]> {
+    return this.prisma.gitHubSyncJob.findMany({
+      where: { workspaceIntegrationId: integrationId, status: { in: [...ACTIVE] } },
+      orderBy: { createdAt: 'asc' },
     });
   }
 

@@ -13,8 +13,18 @@ export class Lifecycle {
     return this.stoppingSince !== undefined;
   }
 
+  private readonly shutdownListeners = new Set<() => void>();
+
   beginShutdown(): void {
-    this.stoppingSince ??= Date.now();
+    if (this.stoppingSince !== undefined) return;
+    this.stoppingSince = Date.now();
+    for (const listener of this.shutdownListeners) listener();
+  }
+
+  /** Runs `listener` when the shutdown begins (e.g. to end long-lived streams); returns the removal. */
+  onShutdown(listener: () => void): () => void {
+    this.shutdownListeners.add(listener);
+    return () => this.shutdownListeners.delete(listener);
   }
 
   uptimeSeconds(): number {

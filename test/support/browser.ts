@@ -35,7 +35,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (
-      window as unknown as { axe: { run: (ctx?: unknown) => Promise<{ violations: AxeViolation[] }> } }
+      globalThis as unknown as { axe: { run: (ctx?: unknown) => Promise<{ violations: AxeViolation[] }> } }
     ).axe;
     const result = await axe.run();
     return result.violations.map((v) => ({

@@ -179,7 +179,7 @@ export class SyncJobRepository {
   }
 
   /** Jobs still queued or running that were created before `createdBefore` (oldest first). */
-  listActive(createdBefore: Date, limit: number): Promise<GitHubSyncJob[]> {
+  listActiveCreatedBefore(createdBefore: Date, limit: number): Promise<GitHubSyncJob[]> {
     return this.prisma.gitHubSyncJob.findMany({
       where: { status: { in: [...ACTIVE] }, createdAt: { lt: createdBefore } },
       orderBy: { createdAt: 'asc' },

@@ -33,7 +33,7 @@ export class SyncJobReconciler {
   ) {}
 
   async reconcile(now = new Date()): Promise<ReconcileResult> {
-    const rows = await this.jobs.listActive(new Date(now.getTime() - RECONCILE_GRACE_MS), BATCH);
+    const rows = await this.jobs.listActiveCreatedBefore(new Date(now.getTime() - RECONCILE_GRACE_MS), BATCH);
     let failed = 0;
     for (const row of rows) if (await this.reconcileJob(row.jobId)) failed += 1;
     if (failed > 0) this.logger.warn(`${failed} sync job(s) the queue no longer runs were marked failed`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { GitHubWebhookEvent } from '../../../../prisma/generated/client/client.js';
-import { rethrowUnavailable } from '../db-errors.js';
+import { rethrowRefusedInput } from '../db-errors.js';
 import { PrismaService } from '../prisma.service.js';
 import { Prisma, type WebhookEventStatus } from '../prisma-types.js';
 import { EVENT_COLUMNS, type RawEventRow, toEvent } from './webhook-event-row.js';
@@ -54,7 +54,9 @@ export class WebhookEventRepository {
 
   /**
    * Inserts received deliveries in one statement (one commit for a batch of concurrent requests) and
-   * returns the delivery ids that were new; ids already known (redeliveries) are left untouched.
+   * returns the delivery ids that were new; ids already known (redeliveries) are left untouched. A payload
+   * the database refuses (jsonb: unpaired surrogate escape, a number beyond numeric…) fails the statement
+   * with ValidationError naming `body` (a batch of one: that delivery's 400); unreachable → UnavailableError.
    */
   async insertReceived(events: NewWebhookEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
@@ -78,7 +80,7 @@ export class WebhookEventRepository {
       );
       return new Set(inserted.map((r) => r.delivery_id));
     } catch (error) {
-      return rethrowUnavailable(error);
+      return rethrowRefusedInput(error, 'body');
     }
   }
 

@@ -4,7 +4,7 @@ import { UnauthorizedError, ValidationError } from '#libs/common';
 import { DeliveryInbox } from './delivery-inbox.js';
 import { type HeaderBag, requireDeliveryHeaders, requireSignature } from './delivery-headers.js';
 import { IntegrationSecretMatcher } from './integration-secret-matcher.js';
-import { jsonbText, parseJsonObject, summarize } from './payload-summary.js';
+import { jsonbText, parseJsonObject, requireStorableStrings, summarize } from './payload-summary.js';
 import { WebhookSignatureVerifier } from './signature-verifier.js';
 
 export interface WebhookDelivery {
@@ -54,6 +54,7 @@ export class WebhookIngestionService {
     const { event, deliveryId } = requireDeliveryHeaders(delivery.headers);
     try {
       payload ??= parseJsonObject(text);
+      requireStorableStrings(text, payload);
     } catch (error) {
       this.logger.warn(`delivery ${deliveryId} (${event}) rejected: ${(error as Error).message}`);
       throw error;

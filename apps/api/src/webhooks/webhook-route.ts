@@ -65,6 +65,7 @@ async function serve(
   );
   let status: number;
   let body: unknown;
+  let verified = false;
   try {
     const raw = await readBody(req, WEBHOOK_MAX_BODY_BYTES);
     const type = req.headers['content-type'] ?? '';
@@ -73,7 +74,13 @@ async function serve(
         `content type must be application/json (got ${type ? `"${type.slice(0, 100)}"` : 'none'})`,
       );
     }
-    const result = await deps.ingestion.ingest({ headers: req.headers, body: raw });
+    const result = await deps.ingestion.ingest({
+      headers: req.headers,
+      body: raw,
+      onVerified: () => {
+        verified = true;
+      },
+    });
     status = result.status === 'duplicate' ? 200 : 202;
     body = { status: result.status, delivery_id: result.deliveryId };
   } catch (error) {
@@ -96,7 +103,7 @@ async function serve(
     route,
     statusCode: status,
     seconds: (performance.now() - started) / 1000,
-    githubEvent: req.headers['x-github-event'],
+    webhook: verified ? { verified: true, event: req.headers['x-github-event'] } : { verified: false },
   });
 }
 

@@ -11,6 +11,8 @@ export interface WebhookDelivery {
   headers: HeaderBag;
   /** The raw request body, exactly as signed. */
   body: Buffer | undefined;
+  /** Called once the signature is verified (before the headers and the payload are checked). */
+  onVerified?: () => void;
 }
 
 export interface IngestResult {
@@ -50,6 +52,7 @@ export class WebhookIngestionService {
       integrationId = await this.integrationSecrets.match(text, signature, summarize(payload));
       if (!integrationId) throw new UnauthorizedError('invalid X-Hub-Signature-256 signature');
     }
+    delivery.onVerified?.();
 
     const { event, deliveryId } = requireDeliveryHeaders(delivery.headers);
     try {

@@ -15,6 +15,7 @@ export interface RawEventRow {
   workspace_integration_id: string | null;
   installation_id: string | null;
   repository_github_id: string | null;
+  body_digest: string | null;
   queued_at: Date | null;
   processed_at: Date | null;
   created_at: Date;
@@ -24,7 +25,7 @@ export interface RawEventRow {
 export const EVENT_COLUMNS = Prisma.sql`id::text AS id, delivery_id, event_type, action, status::text AS status,
   payload::text AS payload_text, result, error_message, retry_count,
   workspace_integration_id::text AS workspace_integration_id, installation_id::text AS installation_id,
-  repository_github_id::text AS repository_github_id, queued_at, processed_at, created_at, updated_at`;
+  repository_github_id::text AS repository_github_id, body_digest, queued_at, processed_at, created_at, updated_at`;
 
 export function toEvent(row: RawEventRow): GitHubWebhookEvent {
   return {
@@ -40,6 +41,7 @@ export function toEvent(row: RawEventRow): GitHubWebhookEvent {
     workspaceIntegrationId: row.workspace_integration_id,
     installationId: row.installation_id === null ? null : BigInt(row.installation_id),
     repositoryGithubId: row.repository_github_id === null ? null : BigInt(row.repository_github_id),
+    bodyDigest: row.body_digest,
     queuedAt: row.queued_at,
     processedAt: row.processed_at,
     createdAt: row.created_at,

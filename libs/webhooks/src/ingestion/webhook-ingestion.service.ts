@@ -1,9 +1,11 @@
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnauthorizedError, ValidationError } from '#libs/common';
 import { DeliveryInbox } from './delivery-inbox.js';
 import { type HeaderBag, requireDeliveryHeaders, requireSignature } from './delivery-headers.js';
 import { IntegrationSecretMatcher } from './integration-secret-matcher.js';
+import { requireEventShape } from './payload-shape.js';
 import { jsonbText, parseJsonObject, requireStorableStrings, summarize } from './payload-summary.js';
 import { WebhookSignatureVerifier } from './signature-verifier.js';
 
@@ -24,7 +26,9 @@ export interface IngestResult {
 /**
  * `POST /webhooks/github-mcp/`: verify, persist, answer, enqueue (DeliveryInbox) — never process. The row is
  * committed before the answer, so an acknowledged delivery cannot be lost; the unique delivery id makes a
- * redelivery a no-op. Nothing is stored for a delivery that fails verification or is not JSON: the sender
+ * redelivery a no-op, and so does the body's digest: the signature does not cover the headers, so the same
+ * signed body under a new delivery id is a redelivery too (and the payload must have the shape of the event
+ * named, requireEventShape). Nothing is stored for a delivery that fails verification or is not JSON: the sender
  * sees the 4xx in its delivery log and can redeliver it once fixed (a stored row would make that
  * redelivery a "duplicate").
  */
@@ -58,6 +62,7 @@ export class WebhookIngestionService {
     try {
       payload ??= parseJsonObject(text);
       requireStorableStrings(text, payload);
+      requireEventShape(event, payload);
     } catch (error) {
       this.logger.warn(`delivery ${deliveryId} (${event}) rejected: ${(error as Error).message}`);
       throw error;
@@ -72,6 +77,7 @@ export class WebhookIngestionService {
       installationId: summary.installationId,
       repositoryGithubId: summary.repositoryGithubId,
       workspaceIntegrationId: integrationId,
+      bodyDigest: `${integrationId ?? '-'}:${createHash('sha256').update(raw).digest('hex')}`,
     });
     return { status: inserted ? 'queued' : 'duplicate', deliveryId };
   }

@@ -106,10 +106,10 @@ describe('webhook processing in batches', () => {
       issues(repo, 'pinned', 3, 3020, { title: 'base 3', milestone: { title: 'v9' } }),
       issues(repo, 'deleted', 4, 4020, { title: 'base 4' }),
       issues(repo, 'opened', 5, 5010, { title: 'five' }),
-      { event: 'ping', payload: { zen: 'Batch it.', hook_id: 7 } },
-      issues('acme/lonely', 'opened', 1, 6000, { title: 'elsewhere' }),
+      { event: 'ping', payload: { zen: 'Batch it.', hook_id: 7, hook: { name: repo } } },
+      issues('acme/lonely', 'opened', 1, 6000, { title: 'elsewhere', body: `seen from ${repo}` }),
       issues(repo, 'edited', 6, 7000, { title: 'a pull request', pull_request: { url: 'x' } }),
-      { event: 'star', payload: { action: 'created' } },
+      { event: 'star', payload: { action: 'created', starred_at: null, repo } },
     ];
   }
 

@@ -50,7 +50,7 @@ describe('webhook processing: pull requests, installations, repositories and the
   });
 
   it('a payload that does not fit fails at once with the message, without retries', async () => {
-    const row = await send('issues', { action: 'opened', repository: { id: repoId } });
+    const row = await send('issues', { action: 'opened', issue: { number: 1 }, repository: { id: repoId } });
     expect(row.status).toBe('failed');
     expect(row.error_message).toMatch(/invalid issues payload: issue/);
     expect(row.retry_count).toBe(1);

@@ -39,7 +39,8 @@ describe('webhook processing: issues and comments', () => {
       event: 'issues',
       action,
       number,
-      payload: { issue: { updated_at: at(clock), ...issue }, ...extra },
+      // `sequence`: a body already stored is a redelivery; a repeated event must differ in some byte
+      payload: { issue: { updated_at: at(clock), ...issue }, ...extra, sequence: clock },
     });
     const sent = await deliver(system.apiUrl, { event: 'issues', payload });
     expect(sent.status).toBe(202);
@@ -219,6 +220,7 @@ describe('webhook processing: issues and comments', () => {
             updated_at: at(500_000 + updated),
           },
           ...extra,
+          sequence: clock,
         },
       });
       return deliver(system.apiUrl, { event: 'issue_comment', payload }).then((r) =>

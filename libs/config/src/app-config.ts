@@ -32,7 +32,7 @@ export interface AppConfig {
   /** The queue dashboard shows queues and jobs but refuses every action (retry, remove, clean, pause). */
   queueDashboardReadOnly: boolean;
   /** Webhook ingestion: the API's relay period (committed-but-unqueued events) and worker concurrency. */
-  webhooks: { relayIntervalMs: number; workerConcurrency: number };
+  webhooks: { relayIntervalMs: number; workerConcurrency: number; maxUnverifiedBodies: number };
   github: {
     oauth: { clientId: string; clientSecret: string; callbackUrl: string | undefined } | undefined;
     app: { appId: string; privateKey: string } | undefined;
@@ -150,6 +150,7 @@ export function loadConfig(raw: RawEnv): AppConfig {
     webhooks: {
       relayIntervalMs: env.WEBHOOK_RELAY_INTERVAL_MS,
       workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY,
+      maxUnverifiedBodies: env.WEBHOOK_MAX_UNVERIFIED_BODIES,
     },
     github: {
       oauth:

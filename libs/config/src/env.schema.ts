@@ -69,6 +69,8 @@ export const envSchema = z.object({
   SSE_HEARTBEAT_SECONDS: int(1, 300).default(15),
   WEBHOOK_RELAY_INTERVAL_MS: int(100, 600_000).default(3000),
   WEBHOOK_WORKER_CONCURRENCY: int(1, 64).default(64),
+  /** API: webhook bodies read before their signature is verified, at once; more are 503 (issue 17). */
+  WEBHOOK_MAX_UNVERIFIED_BODIES: int(1, 1000).default(8),
   /** Rate limits of the API per window (0 turns one off); Redis-backed, shared by every API process. */
   RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(60),
   RATE_LIMIT_PER_TOKEN: int(0, 1_000_000).default(1200),

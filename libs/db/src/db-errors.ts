@@ -1,4 +1,4 @@
-import { UnavailableError } from '#libs/common';
+import { UnavailableError, ValidationError } from '#libs/common';
 
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
@@ -43,4 +43,27 @@ export function isUniqueViolation(error: unknown): boolean {
     e = cause;
   }
   return false;
+}
+
+/** True when Postgres refused a value (SQLSTATE class 22, "data exception": bad JSON, numeric overflow, …). */
+export function isDataException(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth += 1) {
+    if (typeof e !== 'object') return false;
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = cause;
+  }
+  return false;
+}
+
+/**
+ * Rethrows connection failures as UnavailableError (503) and data exceptions as ValidationError naming
+ * `field` (400): the input, not the database, is at fault. Other errors unchanged.
+ */
+export function rethrowRefusedInput(error: unknown, field: string): never {
+  if (!isDatabaseUnavailable(error) && isDataException(error)) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ValidationError(`${field} cannot be stored: ${detail}`, field, { cause: error });
+  }
+  return rethrowUnavailable(error);
 }

@@ -1,8 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { githubEventLabel } from './github-events.js';
 import type { Metrics } from './metrics.js';
-
-/** GitHub event names are short snake_case words; anything else is not worth a label value. */
-const EVENT_NAME = /^[a-z_]{1,40}$/;
 
 function routeOf(req: Request): string {
   const route = req.route as { path?: unknown } | undefined;
@@ -15,29 +13,35 @@ export interface HttpRequestSample {
   route: string;
   statusCode: number;
   seconds: number;
-  /** `X-GitHub-Event` of the request, if any. */
-  githubEvent?: string | string[] | undefined;
+  /**
+   * Webhook deliveries only: `X-GitHub-Event` once the signature was verified, or `unverified` (the header
+   * of a request that was not verified is the sender's to write, and never a label value).
+   */
+  webhook?: { verified: true; event: string | string[] | undefined } | { verified: false } | undefined;
 }
 
 /**
  * `github_mcp_http_requests_total` / `_duration_seconds` by route pattern, and
- * `github_mcp_webhook_deliveries_total` for requests carrying `X-GitHub-Event` (event names of rejected
- * deliveries are not trusted as labels).
+ * `github_mcp_webhook_deliveries_total` for webhook deliveries: verified ones by event name from GitHub's
+ * fixed set (else `other`), unverified ones as `unverified` — a bounded set of label values.
  */
 export function recordHttpRequest(metrics: Metrics, sample: HttpRequestSample): void {
   const status = String(sample.statusCode);
   metrics.httpRequests.inc({ method: sample.method, route: sample.route, status_code: status });
   metrics.httpDuration.observe({ method: sample.method, route: sample.route }, sample.seconds);
-  if (typeof sample.githubEvent === 'string') {
-    const trusted = sample.statusCode < 400 && EVENT_NAME.test(sample.githubEvent);
+  if (sample.webhook) {
     metrics.webhookDeliveries.inc({
-      event_type: trusted ? sample.githubEvent : 'unverified',
+      event_type: sample.webhook.verified ? githubEventLabel(first(sample.webhook.event)) : 'unverified',
       status_code: status,
     });
   }
 }
 
-/** Express middleware recording every request through recordHttpRequest. */
+function first(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value)?.trim();
+}
+
+/** Express middleware recording every request through recordHttpRequest (webhooks are not served here). */
 export function httpMetricsMiddleware(metrics: Metrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = performance.now();
@@ -47,7 +51,6 @@ export function httpMetricsMiddleware(metrics: Metrics) {
         route: routeOf(req),
         statusCode: res.statusCode,
         seconds: (performance.now() - started) / 1000,
-        githubEvent: req.headers['x-github-event'],
       });
     });
     next();

@@ -7,3 +7,4 @@ export { QUEUE_STATES, QueueInspector, type QueueSnapshot } from './queue-inspec
 export { QueueMetrics } from './queue-metrics.js';
 export { APP_VERSION, Lifecycle } from './health/lifecycle.js';
 export { type HealthAnswer, type HealthBody, type HealthStatus, Readiness } from './health/readiness.js';
+export { githubEventLabel } from './github-events.js';

@@ -1,6 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { SyncJobRepository } from '#libs/db';
 import { JobName } from '#libs/queue';
+import { githubEventLabel } from './github-events.js';
 import { Metrics } from './metrics.js';
 
 /** How one job attempt ended, as seen by the worker's dispatcher. */
@@ -68,7 +69,8 @@ export class JobMetrics {
   }
 
   private recordWebhook(attempt: JobAttempt): void {
-    const eventType = text(field(attempt.result, 'event_type')) ?? 'unknown';
+    const name = text(field(attempt.result, 'event_type'));
+    const eventType = name === undefined ? 'unknown' : githubEventLabel(name);
     const status =
       text(field(attempt.result, 'status')) ??
       (attempt.status === 'completed' ? 'processed' : attempt.status);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import express from 'express';
 import { JobMetrics } from '../src/job-metrics.js';
-import { httpMetricsMiddleware } from '../src/http-metrics.js';
+import { httpMetricsMiddleware, recordHttpRequest } from '../src/http-metrics.js';
 import { mcpCallRecorder } from '../src/mcp-metrics.js';
 import { Metrics } from '../src/metrics.js';
 
@@ -127,23 +127,17 @@ describe('JobMetrics', () => {
 });
 
 describe('httpMetricsMiddleware', () => {
-  it('labels requests by route pattern, and webhook deliveries by event only when accepted', async () => {
+  it('labels requests by route pattern, and never by X-GitHub-Event', async () => {
     const metrics = new Metrics('api');
     const app = express();
     app.use(httpMetricsMiddleware(metrics));
     app.get('/api/items/:id', (_req, res) => void res.json({}));
-    app.post('/api/webhooks', (req, res) => void res.status(req.headers['x-ok'] ? 202 : 401).json({}));
     const server = app.listen(0);
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {
-      await fetch(`${base}/api/items/1`);
+      await fetch(`${base}/api/items/1`, { headers: { 'x-github-event': 'made_up_event' } });
       await fetch(`${base}/api/items/2`);
       await fetch(`${base}/nowhere`);
-      await fetch(`${base}/api/webhooks`, {
-        method: 'POST',
-        headers: { 'x-github-event': 'issues', 'x-ok': '1' },
-      });
-      await fetch(`${base}/api/webhooks`, { method: 'POST', headers: { 'x-github-event': 'made_up_event' } });
       const text = await metrics.render();
       expect(
         sample(text, 'github_mcp_http_requests_total', { route: '/api/items/:id', status_code: '200' }),
@@ -151,15 +145,34 @@ describe('httpMetricsMiddleware', () => {
       expect(sample(text, 'github_mcp_http_requests_total', { route: 'unmatched', status_code: '404' })).toBe(
         1,
       );
-      expect(
-        sample(text, 'github_mcp_webhook_deliveries_total', { event_type: 'issues', status_code: '202' }),
-      ).toBe(1);
-      expect(
-        sample(text, 'github_mcp_webhook_deliveries_total', { event_type: 'unverified', status_code: '401' }),
-      ).toBe(1);
       expect(text).not.toContain('made_up_event');
     } finally {
       server.close();
     }
+  });
+
+  it('labels webhook deliveries by known event when verified, `other` or `unverified` otherwise', async () => {
+    const metrics = new Metrics('api');
+    const webhook = (
+      statusCode: number,
+      hook: NonNullable<Parameters<typeof recordHttpRequest>[1]['webhook']>,
+    ) =>
+      recordHttpRequest(metrics, {
+        method: 'POST',
+        route: '/api/webhooks',
+        statusCode,
+        seconds: 0.01,
+        webhook: hook,
+      });
+    webhook(202, { verified: true, event: 'issues' });
+    webhook(202, { verified: true, event: 'made_up_event' });
+    webhook(401, { verified: false });
+    const text = await metrics.render();
+    const deliveries = (labels: Record<string, string>) =>
+      sample(text, 'github_mcp_webhook_deliveries_total', labels);
+    expect(deliveries({ event_type: 'issues', status_code: '202' })).toBe(1);
+    expect(deliveries({ event_type: 'other', status_code: '202' })).toBe(1);
+    expect(deliveries({ event_type: 'unverified', status_code: '401' })).toBe(1);
+    expect(text).not.toContain('made_up_event');
   });
 });

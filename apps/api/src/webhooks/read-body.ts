@@ -4,9 +4,13 @@ import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 /**
  * Reads a request body as bytes. A body over `limit` (by Content-Length, or by the bytes read) is refused
  * with 413 without being kept: like body-parser, the rest is read and dropped before the answer, so the
- * sender sees the 413 rather than a connection reset.
+ * sender sees the 413 rather than a connection reset. `onChunk` sees each kept chunk as it arrives.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+  onChunk?: (chunk: Buffer) => void,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     let overLimit = Number.isFinite(declared) && declared > limit;
@@ -20,6 +24,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         chunks.length = 0;
         return;
       }
+      onChunk?.(chunk);
       chunks.push(chunk);
     });
     req.once('end', () => {

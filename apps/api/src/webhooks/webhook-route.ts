@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger, UnsupportedMediaTypeException } from '@nestjs/common';
+import { UnavailableError } from '#libs/common';
 import type { AppConfig } from '#libs/config';
 import { startRequestLog } from '#libs/logging';
 import { type Lifecycle, type Metrics, recordHttpRequest } from '#libs/metrics';
@@ -14,7 +15,10 @@ export const WEBHOOK_PATH = 'webhooks/github-mcp';
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 export interface WebhookRouteDeps {
-  config: Pick<AppConfig, 'trustProxy'> & { api: Pick<AppConfig['api'], 'prefix'> };
+  config: Pick<AppConfig, 'trustProxy'> & {
+    api: Pick<AppConfig['api'], 'prefix'>;
+    webhooks: Pick<AppConfig['webhooks'], 'maxUnverifiedBodies'>;
+  };
   ingestion: WebhookIngestionService;
   metrics: Metrics;
   lifecycle: Lifecycle;
@@ -36,12 +40,13 @@ export function webhookRoute(deps: WebhookRouteDeps): RawRoute {
   const route = `${deps.config.api.prefix ? `/${deps.config.api.prefix}` : ''}/${WEBHOOK_PATH}`;
   const paths = new Set([route, `${route}/`].map((p) => p.toLowerCase()));
   const logger = new Logger('WebhookRoute');
+  const unverified = { inFlight: 0, max: deps.config.webhooks.maxUnverifiedBodies };
   return (req, res) => {
     if (req.method !== 'POST') return false;
     const url = req.url ?? '';
     const query = url.indexOf('?');
     if (!paths.has((query === -1 ? url : url.slice(0, query)).toLowerCase())) return false;
-    void serve(req, res, deps, route, logger);
+    void serve(req, res, deps, route, logger, unverified);
     return true;
   };
 }
@@ -52,6 +57,7 @@ async function serve(
   deps: WebhookRouteDeps,
   route: string,
   logger: Logger,
+  unverified: { inFlight: number; max: number },
 ): Promise<void> {
   const started = performance.now();
   const log = startRequestLog(
@@ -65,15 +71,37 @@ async function serve(
   );
   let status: number;
   let body: unknown;
+  let verified = false;
+  // Bodies read before their signature is checked are bounded (WEBHOOK_MAX_UNVERIFIED_BODIES): over it the
+  // request is refused before its body is read. The permit is held until the signature is verified.
+  let permit = unverified.inFlight < unverified.max;
+  const release = () => {
+    if (permit) unverified.inFlight -= 1;
+    permit = false;
+  };
+  if (permit) unverified.inFlight += 1;
   try {
-    const raw = await readBody(req, WEBHOOK_MAX_BODY_BYTES);
+    if (!permit) {
+      res.setHeader('Connection', 'close');
+      throw new UnavailableError('too many webhook deliveries are being verified at once; retry shortly');
+    }
+    const hasher = deps.ingestion.hasher();
+    const raw = await readBody(req, WEBHOOK_MAX_BODY_BYTES, (chunk) => hasher.update(chunk));
     const type = req.headers['content-type'] ?? '';
     if (!JSON_TYPE.test(type)) {
       throw new UnsupportedMediaTypeException(
         `content type must be application/json (got ${type ? `"${type.slice(0, 100)}"` : 'none'})`,
       );
     }
-    const result = await deps.ingestion.ingest({ headers: req.headers, body: raw });
+    const result = await deps.ingestion.ingest({
+      headers: req.headers,
+      body: raw,
+      hasher,
+      onVerified: () => {
+        verified = true;
+        release();
+      },
+    });
     status = result.status === 'duplicate' ? 200 : 202;
     body = { status: result.status, delivery_id: result.deliveryId };
   } catch (error) {
@@ -82,6 +110,8 @@ async function serve(
     for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
     status = answer.status;
     body = answer.body;
+  } finally {
+    release();
   }
   const json = JSON.stringify(body);
   if (deps.lifecycle.stopping) res.setHeader('Connection', 'close');
@@ -96,7 +126,7 @@ async function serve(
     route,
     statusCode: status,
     seconds: (performance.now() - started) / 1000,
-    githubEvent: req.headers['x-github-event'],
+    webhook: verified ? { verified: true, event: req.headers['x-github-event'] } : { verified: false },
   });
 }
 

@@ -16,6 +16,7 @@ export interface RawEventRow {
   installation_id: string | null;
   repository_github_id: string | null;
   replay_integration_id: string | null;
+  body_digest: string | null;
   queued_at: Date | null;
   processed_at: Date | null;
   created_at: Date;
@@ -26,7 +27,7 @@ export const EVENT_COLUMNS = Prisma.sql`id::text AS id, delivery_id, event_type,
   payload::text AS payload_text, result, error_message, retry_count,
   workspace_integration_id::text AS workspace_integration_id, installation_id::text AS installation_id,
   repository_github_id::text AS repository_github_id,
-  replay_integration_id::text AS replay_integration_id, queued_at, processed_at, created_at, updated_at`;
+  replay_integration_id::text AS replay_integration_id, body_digest, queued_at, processed_at, created_at, updated_at`;
 
 export function toEvent(row: RawEventRow): GitHubWebhookEvent {
   return {
@@ -43,6 +44,7 @@ export function toEvent(row: RawEventRow): GitHubWebhookEvent {
     installationId: row.installation_id === null ? null : BigInt(row.installation_id),
     repositoryGithubId: row.repository_github_id === null ? null : BigInt(row.repository_github_id),
     replayIntegrationId: row.replay_integration_id,
+    bodyDigest: row.body_digest,
     queuedAt: row.queued_at,
     processedAt: row.processed_at,
     createdAt: row.created_at,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { GitHubWebhookEvent } from '../../../../prisma/generated/client/client.js';
-import { rethrowUnavailable } from '../db-errors.js';
+import { rethrowRefusedInput } from '../db-errors.js';
 import { PrismaService } from '../prisma.service.js';
 import { Prisma, type WebhookEventStatus } from '../prisma-types.js';
 import { EVENT_COLUMNS, type RawEventRow, toEvent } from './webhook-event-row.js';
@@ -18,6 +18,11 @@ export interface NewWebhookEvent {
   repositoryGithubId: bigint | null;
   /** Set when the delivery was verified with that integration's own secret (its scope is then that integration). */
   workspaceIntegrationId: string | null;
+  /**
+   * The signed body's SHA-256, prefixed by its scope (github_webhook_events.body_digest, unique): a body
+   * already stored under another delivery id is not inserted again (a redelivery).
+   */
+  bodyDigest?: string | null;
 }
 
 export interface ClaimedWebhookEvent {
@@ -54,7 +59,10 @@ export class WebhookEventRepository {
 
   /**
    * Inserts received deliveries in one statement (one commit for a batch of concurrent requests) and
-   * returns the delivery ids that were new; ids already known (redeliveries) are left untouched.
+   * returns the delivery ids that were new; ids or body digests already known (redeliveries) are left
+   * untouched. A payload
+   * the database refuses (jsonb: unpaired surrogate escape, a number beyond numeric…) fails the statement
+   * with ValidationError naming `body` (a batch of one: that delivery's 400); unreachable → UnavailableError.
    */
   async insertReceived(events: NewWebhookEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
@@ -63,22 +71,23 @@ export class WebhookEventRepository {
     const rows = events.map(
       (e) => Prisma.sql`(${randomUUID()}::uuid, ${e.deliveryId}, ${e.eventType}, ${e.action}, 'received',
         ${e.payloadJson}::jsonb, ${e.installationId}::bigint, ${e.repositoryGithubId}::bigint,
-        ${e.workspaceIntegrationId}::uuid, now(), now())`,
+        ${e.workspaceIntegrationId}::uuid, ${e.bodyDigest ?? null}, now(), now())`,
     );
     try {
       const inserted = await this.prisma.sql<{ delivery_id: string }>(
         Prisma.sql`
         INSERT INTO github_webhook_events (id, delivery_id, event_type, action, status, payload, installation_id,
-                                           repository_github_id, workspace_integration_id, created_at, updated_at)
+                                           repository_github_id, workspace_integration_id, body_digest, created_at,
+                                           updated_at)
         VALUES ${Prisma.join(rows)}
-        ON CONFLICT (delivery_id) DO NOTHING
+        ON CONFLICT DO NOTHING
         RETURNING delivery_id`,
         // Prepared per batch size, for the sizes that come up all the time; a rare big batch is parsed once.
         events.length <= PREPARED_INSERT_SIZES ? `webhook_events_insert_${events.length}` : undefined,
       );
       return new Set(inserted.map((r) => r.delivery_id));
     } catch (error) {
-      return rethrowUnavailable(error);
+      return rethrowRefusedInput(error, 'body');
     }
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { GroupCommit, type Settled, fulfilled, rejected } from '#libs/common';
+import { GroupCommit, type Settled, UnavailableError, fulfilled, rejected } from '#libs/common';
 import { type NewWebhookEvent, WebhookEventRepository } from '#libs/db';
 import { WebhookEnqueuer } from './webhook-enqueuer.js';
 
@@ -17,6 +17,10 @@ const MAX_ENQUEUE = 1000;
  * for everything committed meanwhile) while the answers go out and the next batch is written. An
  * acknowledged delivery is safe either way: should the enqueue fail, or the process die before it, the row is
  * still `received` and the relay enqueues it.
+ *
+ * One delivery the database refuses must not fail the others of its batch (they may be any tenant's): a
+ * failed batch is written again row by row, so only the refused row fails (400 naming the body). When the
+ * database is unavailable every delivery of the batch gets the 503 at once.
  */
 @Injectable()
 export class DeliveryInbox implements OnModuleDestroy {
@@ -50,10 +54,30 @@ export class DeliveryInbox implements OnModuleDestroy {
     try {
       inserted = await this.events.insertReceived(batch);
     } catch (error) {
-      return batch.map(() => rejected(error));
+      if (batch.length === 1 || error instanceof UnavailableError) return batch.map(() => rejected(error));
+      return this.writeOneByOne(batch);
     }
     if (inserted.size > 0) this.enqueueSoon([...inserted]);
     return batch.map((event) => fulfilled(inserted.has(event.deliveryId)));
+  }
+
+  /** A batch that failed as a whole, again one statement per delivery: each gets its own outcome. */
+  private async writeOneByOne(batch: NewWebhookEvent[]): Promise<Settled<boolean>[]> {
+    const settled = await Promise.all(
+      batch.map(async (event): Promise<Settled<boolean>> => {
+        try {
+          return fulfilled((await this.events.insertReceived([event])).has(event.deliveryId));
+        } catch (error) {
+          return rejected(error);
+        }
+      }),
+    );
+    const inserted = batch.filter((event, i) => {
+      const outcome = settled[i];
+      return outcome?.ok === true && outcome.value;
+    });
+    if (inserted.length > 0) this.enqueueSoon(inserted.map((event) => event.deliveryId));
+    return settled;
   }
 
   private enqueueSoon(deliveryIds: string[]): void {

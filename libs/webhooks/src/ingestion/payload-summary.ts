@@ -46,3 +46,33 @@ export function jsonbText(text: string, parsed: Record<string, unknown>): string
     typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value,
   );
 }
+
+/** A `\uD800`–`\uDFFF` escape in the text (whether paired or not is decided on the parsed strings). */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+/** With the u flag a well-formed pair is one code point: this matches unpaired surrogates only. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Postgres' jsonb refuses a string holding an unpaired UTF-16 surrogate (`"\ud800"`), which JSON.parse
+ * accepts: such a body is a 400 naming the body, before it reaches (and fails) an insert batch. Keys and
+ * values are checked, without recursion (the nesting depth is the sender's), and only when the text has a
+ * surrogate escape at all.
+ */
+export function requireStorableStrings(text: string, parsed: Record<string, unknown>): void {
+  if (!SURROGATE_ESCAPE.test(text)) return;
+  const pending: unknown[] = [parsed];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) {
+        throw new ValidationError(
+          'request body holds an unpaired UTF-16 surrogate (\\ud800-\\udfff) in a string, which cannot be stored',
+          'body',
+        );
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      if (Array.isArray(value)) for (const item of value as unknown[]) pending.push(item);
+      else for (const [key, inner] of Object.entries(value)) pending.push(key, inner);
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Webhooks } from '@octokit/webhooks';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { BodyHasher } from './body-hasher.js';
 
 const CACHE_LIMIT = 1000;
 
@@ -14,8 +15,13 @@ export class WebhookSignatureVerifier {
   private readonly deployment: Webhooks[];
   private readonly bySecret = new Map<string, Webhooks>();
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.deployment = config.github.webhookSecrets.map((secret) => new Webhooks({ secret }));
+  }
+
+  /** Hashes a body as it arrives (deployment secrets' HMACs and SHA-256), checked once it is complete. */
+  hasher(): BodyHasher {
+    return new BodyHasher(this.config.github.webhookSecrets);
   }
 
   /** True when one of the deployment secrets signed `body`. */

@@ -1,16 +1,22 @@
 import { isUtf8 } from 'node:buffer';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnauthorizedError, ValidationError } from '#libs/common';
+import type { BodyHasher } from './body-hasher.js';
 import { DeliveryInbox } from './delivery-inbox.js';
-import { type HeaderBag, requireDeliveryHeaders, requireSignature } from './delivery-headers.js';
+import { type HeaderBag, header, requireDeliveryHeaders, requireSignature } from './delivery-headers.js';
 import { IntegrationSecretMatcher } from './integration-secret-matcher.js';
-import { jsonbText, parseJsonObject, summarize } from './payload-summary.js';
+import { requireEventShape } from './payload-shape.js';
+import { jsonbText, parseJsonObject, requireStorableStrings, summarize } from './payload-summary.js';
 import { WebhookSignatureVerifier } from './signature-verifier.js';
 
 export interface WebhookDelivery {
   headers: HeaderBag;
   /** The raw request body, exactly as signed. */
   body: Buffer | undefined;
+  /** The body hashed as it was read (WebhookSignatureVerifier.hasher); absent: hashed here, at once. */
+  hasher?: BodyHasher;
+  /** Called once the signature is verified (before the headers and the payload are checked). */
+  onVerified?: () => void;
 }
 
 export interface IngestResult {
@@ -22,7 +28,9 @@ export interface IngestResult {
 /**
  * `POST /webhooks/github-mcp/`: verify, persist, answer, enqueue (DeliveryInbox) — never process. The row is
  * committed before the answer, so an acknowledged delivery cannot be lost; the unique delivery id makes a
- * redelivery a no-op. Nothing is stored for a delivery that fails verification or is not JSON: the sender
+ * redelivery a no-op, and so does the body's digest: the signature does not cover the headers, so the same
+ * signed body under a new delivery id is a redelivery too (and the payload must have the shape of the event
+ * named, requireEventShape). Nothing is stored for a delivery that fails verification or is not JSON: the sender
  * sees the 4xx in its delivery log and can redeliver it once fixed (a stored row would make that
  * redelivery a "duplicate").
  */
@@ -36,24 +44,34 @@ export class WebhookIngestionService {
     private readonly inbox: DeliveryInbox,
   ) {}
 
+  /** A hasher for a body about to be read (WebhookDelivery.hasher). */
+  hasher(): BodyHasher {
+    return this.verifier.hasher();
+  }
+
   async ingest(delivery: WebhookDelivery): Promise<IngestResult> {
     const signature = requireSignature(delivery.headers);
     const raw = delivery.body;
     if (!raw || raw.length === 0) throw new ValidationError('request body is empty', 'body');
-    if (!isUtf8(raw)) throw new ValidationError('request body must be UTF-8 encoded JSON', 'body');
-    const text = raw.toString('utf8');
+    const hasher = delivery.hasher ?? this.verifier.hasher();
+    if (!delivery.hasher) hasher.update(raw);
 
     let payload: Record<string, unknown> | undefined;
     let integrationId: string | null = null;
-    if (!(await this.verifier.verifyDeployment(text, signature))) {
-      payload = tryParse(text);
-      integrationId = await this.integrationSecrets.match(text, signature, summarize(payload));
+    if (!hasher.matches(signature)) {
+      const about = targetOf(delivery.headers) ?? smallBodySummary(raw);
+      integrationId = about ? await this.integrationSecrets.match(raw, signature, about) : null;
       if (!integrationId) throw new UnauthorizedError('invalid X-Hub-Signature-256 signature');
     }
+    delivery.onVerified?.();
+    if (!isUtf8(raw)) throw new ValidationError('request body must be UTF-8 encoded JSON', 'body');
+    const text = raw.toString('utf8');
 
     const { event, deliveryId } = requireDeliveryHeaders(delivery.headers);
     try {
       payload ??= parseJsonObject(text);
+      requireStorableStrings(text, payload);
+      requireEventShape(event, payload);
     } catch (error) {
       this.logger.warn(`delivery ${deliveryId} (${event}) rejected: ${(error as Error).message}`);
       throw error;
@@ -68,14 +86,36 @@ export class WebhookIngestionService {
       installationId: summary.installationId,
       repositoryGithubId: summary.repositoryGithubId,
       workspaceIntegrationId: integrationId,
+      bodyDigest: `${integrationId ?? '-'}:${hasher.sha256()}`,
     });
     return { status: inserted ? 'queued' : 'duplicate', deliveryId };
   }
 }
 
-function tryParse(text: string): Record<string, unknown> | undefined {
+/** Bodies up to this size may be parsed to find their integration before the signature is known. */
+const PARSE_UNVERIFIED_MAX_BYTES = 1024 * 1024;
+
+type Target = { repositoryGithubId: bigint | null; installationId: bigint | null };
+
+/**
+ * The repository a delivery is about, from GitHub's headers (repository hooks send
+ * `X-GitHub-Hook-Installation-Target-Type: repository` and its id) — no need to parse an unverified body.
+ */
+function targetOf(headers: HeaderBag): Target | undefined {
+  const type = header(headers, 'x-github-hook-installation-target-type');
+  const id = header(headers, 'x-github-hook-installation-target-id');
+  if (type !== 'repository' || !id || !/^[1-9]\d{0,18}$/.test(id)) return undefined;
+  return { repositoryGithubId: BigInt(id), installationId: null };
+}
+
+/**
+ * Without such headers, a small body is parsed for its repository and installation (as GitHub App
+ * deliveries carry them); an unverified body over 1 MB is never parsed (no integration secret is tried).
+ */
+function smallBodySummary(raw: Buffer): Target | undefined {
+  if (raw.length > PARSE_UNVERIFIED_MAX_BYTES || !isUtf8(raw)) return undefined;
   try {
-    return parseJsonObject(text);
+    return summarize(parseJsonObject(raw.toString('utf8')));
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ export function sign(secret: string, body: string | Buffer): string {
 export interface DeliveryOptions {
   event?: string;
   deliveryId?: string;
-  /** Object payloads are JSON-encoded; strings and buffers are sent as they are. */
+  /** Object payloads are JSON-encoded; strings and buffers are sent as they are (default: a ping). */
   payload?: unknown;
   secret?: string | null;
   /** Replaces or (undefined value) removes headers. */
@@ -25,7 +25,8 @@ export interface DeliveryResponse {
 /** POSTs a GitHub-style delivery to `${apiUrl}/webhooks/github-mcp/`. */
 export async function deliver(apiUrl: string, options: DeliveryOptions = {}): Promise<DeliveryResponse> {
   const deliveryId = options.deliveryId ?? randomUUID();
-  const payload = options.payload ?? { zen: 'Keep it logically awesome.', hook_id: 1 };
+  // The default ping names its delivery: a body already stored under another delivery id is a redelivery.
+  const payload = options.payload ?? { zen: 'Keep it logically awesome.', hook_id: 1, delivery: deliveryId };
   const body = typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload);
   const secret = options.secret === undefined ? TEST_WEBHOOK_SECRET : options.secret;
   const headers: Record<string, string | undefined> = {

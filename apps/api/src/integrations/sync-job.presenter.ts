@@ -1,6 +1,9 @@
 import type { GitHubSyncJob, RepositorySyncWithRepo, SyncCheckpoint, WorkspaceIntegration } from '#libs/db';
+import type { IntegrationView } from '../docs/responses/integration.js';
+import type { RepositorySyncView } from '../docs/responses/repositories.js';
+import type { SyncJobView } from '../docs/responses/sync-jobs.js';
 
-export function presentJob(job: GitHubSyncJob) {
+export function presentJob(job: GitHubSyncJob): SyncJobView {
   const done = job.itemsSynced + job.itemsFailed;
   return {
     job_id: job.jobId,
@@ -29,7 +32,7 @@ export function presentJob(job: GitHubSyncJob) {
   };
 }
 
-export function presentRepository(sync: RepositorySyncWithRepo) {
+export function presentRepository(sync: RepositorySyncWithRepo): RepositorySyncView {
   return {
     id: sync.id,
     full_name: `${sync.repository.owner}/${sync.repository.name}`,
@@ -43,14 +46,14 @@ export function presentRepository(sync: RepositorySyncWithRepo) {
     include_comments: sync.includeComments,
     include_pull_requests: sync.includePullRequests,
     label_filter: sync.labelFilter,
-    state_mapping: sync.stateMapping,
+    state_mapping: sync.stateMapping as RepositorySyncView['state_mapping'],
     last_cursor: sync.lastCursor,
     last_synced_at: sync.lastSyncedAt,
   };
 }
 
 /** Never includes the token or webhook secret, encrypted or not. */
-export function presentIntegration(integration: WorkspaceIntegration) {
+export function presentIntegration(integration: WorkspaceIntegration): IntegrationView {
   return {
     id: integration.id,
     provider: integration.provider,
@@ -66,7 +69,18 @@ export function presentIntegration(integration: WorkspaceIntegration) {
 }
 
 /** Where a running job is: phase, per-phase counters, cursor, rate-limit wait and last error. */
-function presentProgress(job: GitHubSyncJob) {
+type ProgressView = Pick<
+  SyncJobView,
+  | 'phase'
+  | 'items_fetched'
+  | 'items_written'
+  | 'items_skipped'
+  | 'cursor'
+  | 'rate_limit_wait_until'
+  | 'last_error'
+>;
+
+function presentProgress(job: GitHubSyncJob): ProgressView {
   const cp = (job.checkpoint ?? {}) as Partial<SyncCheckpoint>;
   const meta = (job.metadata ?? {}) as { rate_limited_until?: string };
   const waiting = meta.rate_limited_until && new Date(meta.rate_limited_until) > new Date();
@@ -77,7 +91,7 @@ function presentProgress(job: GitHubSyncJob) {
     items_written: cp.written ?? 0,
     items_skipped: cp.skipped ?? 0,
     cursor: { after: cp.after ?? null, since: cp.since ?? null, max_updated_at: cp.maxUpdatedAt ?? null },
-    rate_limit_wait_until: waiting ? meta.rate_limited_until : null,
+    rate_limit_wait_until: waiting ? (meta.rate_limited_until ?? null) : null,
     last_error: job.errorMessage,
   };
 }

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { AdminOnly, Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
 import { SyncRequestService, SyncStatusService } from '#libs/sync';
+import { syncStatusSchema } from '../docs/responses/status.js';
+import { syncJobSchema, syncRequestResponseSchema } from '../docs/responses/sync-jobs.js';
+import { ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration, presentJob, presentRepository } from './sync-job.presenter.js';
@@ -31,11 +34,13 @@ export class SyncController {
   @AdminOnly()
   @Idempotent()
   @HttpCode(202)
+  @ApiZodResponse(202, syncRequestResponseSchema, 'a new job for at least one repository')
+  @ApiZodResponse(200, syncRequestResponseSchema, 'every job was already queued or running')
   async sync(
     @Principal() principal: TokenPrincipal,
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<z.output<typeof syncRequestResponseSchema>> {
     const input = parseInput(syncBody, body);
     const jobs = await this.requests.request(principal.workspaceId, { ...input, trigger: 'manual' });
     if (!jobs.some((j) => j.created)) res.status(200);
@@ -53,7 +58,8 @@ export class SyncController {
   }
 
   @Get('status')
-  async status(@Principal() principal: TokenPrincipal) {
+  @ApiZodResponse(200, syncStatusSchema, 'the integration, its repositories and sync jobs')
+  async status(@Principal() principal: TokenPrincipal): Promise<z.output<typeof syncStatusSchema>> {
     const { integration, repositories, current, recent } = await this.statuses.status(principal.workspaceId);
     return {
       integration: presentIntegration(integration),
@@ -64,6 +70,7 @@ export class SyncController {
   }
 
   @Get('sync-jobs/:jobId')
+  @ApiZodResponse(200, syncJobSchema, 'the job with its progress')
   async job(@Principal() principal: TokenPrincipal, @Param('jobId') jobId: string) {
     return presentJob(await this.statuses.job(principal.workspaceId, jobId));
   }

@@ -23,6 +23,20 @@ export type Method = (typeof METHODS)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
 
+/**
+ * OpenAPI 3.0 `nullable: true` as generated clients read it (`T | null`, also beside `allOf: [$ref]`,
+ * which ajv's own `nullable` refuses without `type`): `anyOf: [T, null]`.
+ */
+function nullableToAnyOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableToAnyOf);
+  if (node === null || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as Json;
+  const mapped = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, nullableToAnyOf(v)]));
+  if (nullable !== true) return mapped;
+  const { description, ...schema } = mapped;
+  return { ...(description === undefined ? {} : { description }), anyOf: [schema, { type: 'null' }] };
+}
+
 /** The JSON schema the document declares for one answer, or undefined. */
 export function declaredSchema(doc: OpenApiDocument, path: string, method: Method, status: number) {
   return doc.paths[path]?.[method]?.responses[String(status)]?.content?.['application/json']?.schema;
@@ -44,7 +58,7 @@ export function openApiValidator(doc: OpenApiDocument) {
     if (known) return known;
     const schema = declaredSchema(doc, path, method, status);
     if (!schema) throw new Error(`${key}: the document declares no application/json schema`);
-    const validate = ajv.compile({ ...schema, components: doc.components ?? {} });
+    const validate = ajv.compile(nullableToAnyOf({ ...schema, components: doc.components ?? {} }) as Json);
     compiled.set(key, validate);
     return validate;
   }

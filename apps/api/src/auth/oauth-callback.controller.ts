@@ -3,6 +3,9 @@ import type { Request } from 'express';
 import { Public, actorOf } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { GitHubOAuthService } from '#libs/integrations';
+import type { z } from 'zod';
+import { oauthCallbackResponseSchema } from '../docs/responses/integration.js';
+import { ApiZodResponse } from '../docs/zod-openapi.js';
 import { presentIntegration } from '../integrations/sync-job.presenter.js';
 import { publicApiUrl } from '../http/public-url.js';
 
@@ -25,7 +28,8 @@ export class OAuthCallbackController {
 
   @Get('callback')
   @Public()
-  async callback(@Req() req: Request) {
+  @ApiZodResponse(200, oauthCallbackResponseSchema, 'connected')
+  async callback(@Req() req: Request): Promise<z.output<typeof oauthCallbackResponseSchema>> {
     const { workspaceId, integration } = await this.oauth.complete(req, oauthCallbackUrl(req, this.config), {
       ...actorOf(undefined, req),
       via: 'oauth_callback',

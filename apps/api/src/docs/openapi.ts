@@ -14,6 +14,7 @@ import { APP_VERSION } from '#libs/metrics';
 import { publicBaseUrl } from '../http/public-url.js';
 import { ERROR_SCHEMA } from './schemas.js';
 import { WEBHOOK_OPERATION } from './webhook-operation.js';
+import { zodComponents } from './zod-openapi.js';
 
 const SECURITY = 'api-token';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -114,6 +115,10 @@ function buildDocument(app: INestApplication, apiPrefix: string): OpenAPIObject 
     operationIdFactory: (controller, method) => `${controller}_${method}`,
   });
   const enriched = enrich(document, routeFlags(app));
+  enriched.components = {
+    ...enriched.components,
+    schemas: { ...enriched.components?.schemas, ...zodComponents() },
+  };
   enriched.paths[`${apiPrefix ? `/${apiPrefix}` : ''}/webhooks/github-mcp`] = WEBHOOK_OPERATION;
   return enriched;
 }

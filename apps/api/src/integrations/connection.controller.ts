@@ -13,6 +13,13 @@ import {
 } from '#libs/integrations';
 import { SyncRequestService } from '#libs/sync';
 import { Audit, AuditNotes } from '../auth/audit-note.js';
+import { disconnectResponseSchema } from '../docs/responses/integration.js';
+import {
+  connectResponseSchema,
+  repositoryCatalogSchema,
+  repositorySyncSchema,
+} from '../docs/responses/repositories.js';
+import { ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration, presentRepository } from './sync-job.presenter.js';
@@ -57,12 +64,14 @@ export class ConnectionController {
   @Idempotent()
   @AuditAction('repository.connect')
   @HttpCode(201)
+  @ApiZodResponse(201, connectResponseSchema, 'mapped, with its first sync job')
+  @ApiZodResponse(200, connectResponseSchema, 'the mapping existed: settings replaced')
   async connect(
     @Principal() principal: TokenPrincipal,
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
     @Audit() audit: AuditNotes,
-  ) {
+  ): Promise<z.output<typeof connectResponseSchema>> {
     const input = parseInput(connectBody, body);
     const { repository, project_id: projectId, ...settings } = input;
     const { sync, created } = await this.settings.connect({
@@ -86,6 +95,7 @@ export class ConnectionController {
   @Patch('configure')
   @AdminOnly()
   @AuditAction('repository.configure')
+  @ApiZodResponse(200, repositorySyncSchema, 'the mapping with its new settings')
   async configure(@Principal() principal: TokenPrincipal, @Body() body: unknown, @Audit() audit: AuditNotes) {
     const input = parseInput(configureBody, body);
     const { repository, project_id: projectId, ...settings } = input;
@@ -110,7 +120,11 @@ export class ConnectionController {
   @Delete('disconnect')
   @AdminOnly()
   @AuditAction('integration.disconnect')
-  async disconnect(@Principal() principal: TokenPrincipal, @Audit() audit: AuditNotes) {
+  @ApiZodResponse(200, disconnectResponseSchema, 'disconnected')
+  async disconnect(
+    @Principal() principal: TokenPrincipal,
+    @Audit() audit: AuditNotes,
+  ): Promise<z.output<typeof disconnectResponseSchema>> {
     const { integration, disabled, revoked } = await this.connections.disconnect(principal.workspaceId);
     audit.add({
       integrationId: integration.id,
@@ -127,7 +141,11 @@ export class ConnectionController {
 
   /** What the connected identity can reach (`search_repositories user:<owner>`), with a `connected` flag. */
   @Get('repositories')
-  async repositories(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+  @ApiZodResponse(200, repositoryCatalogSchema, 'one page of search_repositories')
+  async repositories(
+    @Principal() principal: TokenPrincipal,
+    @Query() query: unknown,
+  ): Promise<z.output<typeof repositoryCatalogSchema>> {
     const input = parseInput(repositoriesQuery, query);
     const { owner, results, total } = await this.catalog.list({
       workspaceId: principal.workspaceId,

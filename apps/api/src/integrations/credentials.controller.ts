@@ -7,6 +7,9 @@ import { AuditLogRepository, type TokenPrincipal } from '#libs/db';
 import { GitHubConnectionService, GitHubOAuthService } from '#libs/integrations';
 import { Audit, AuditNotes } from '../auth/audit-note.js';
 import { oauthCallbackUrl } from '../auth/oauth-callback.controller.js';
+import { auditLogPageSchema } from '../docs/responses/audit.js';
+import { integrationResponseSchema, oauthAuthorizationSchema } from '../docs/responses/integration.js';
+import { ApiZodResponse } from '../docs/zod-openapi.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration } from './sync-job.presenter.js';
 
@@ -58,7 +61,11 @@ export class CredentialsController {
   @Get('oauth/authorize')
   @AdminOnly()
   @AuditAction('integration.oauth_authorize')
-  async authorize(@Principal() principal: TokenPrincipal, @Req() req: Request) {
+  @ApiZodResponse(200, oauthAuthorizationSchema, "where to send the admin's browser")
+  async authorize(
+    @Principal() principal: TokenPrincipal,
+    @Req() req: Request,
+  ): Promise<z.output<typeof oauthAuthorizationSchema>> {
     const { authorizationUrl, expiresAt, scopes } = await this.oauth.authorizationUrl({
       workspaceId: principal.workspaceId,
       userId: principal.userId,
@@ -72,7 +79,12 @@ export class CredentialsController {
   @Put('credentials/token')
   @AdminOnly()
   @AuditAction('integration.token_connect')
-  async token(@Principal() principal: TokenPrincipal, @Body() body: unknown, @Audit() audit: AuditNotes) {
+  @ApiZodResponse(200, integrationResponseSchema, 'connected with the token')
+  async token(
+    @Principal() principal: TokenPrincipal,
+    @Body() body: unknown,
+    @Audit() audit: AuditNotes,
+  ): Promise<z.output<typeof integrationResponseSchema>> {
     const input = parseInput(tokenBody, body);
     const integration = await this.connections.connectToken({
       workspaceId: principal.workspaceId,
@@ -96,11 +108,12 @@ export class CredentialsController {
   @Put('credentials/installation')
   @AdminOnly()
   @AuditAction('integration.installation_link')
+  @ApiZodResponse(200, integrationResponseSchema, 'linked to the installation')
   async installation(
     @Principal() principal: TokenPrincipal,
     @Body() body: unknown,
     @Audit() audit: AuditNotes,
-  ) {
+  ): Promise<z.output<typeof integrationResponseSchema>> {
     const input = parseInput(installationBody, body);
     const integration = await this.connections.connectInstallation({
       workspaceId: principal.workspaceId,
@@ -126,7 +139,11 @@ export class CredentialsController {
   @Get('audit-logs')
   @AdminOnly()
   @NoAudit()
-  async auditLogs(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+  @ApiZodResponse(200, auditLogPageSchema, 'newest first')
+  async auditLogs(
+    @Principal() principal: TokenPrincipal,
+    @Query() query: unknown,
+  ): Promise<z.output<typeof auditLogPageSchema>> {
     const input = parseInput(auditQuery, query);
     const { items, total } = await this.logs.list(
       principal.workspaceId,

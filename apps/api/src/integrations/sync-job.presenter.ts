@@ -1,6 +1,9 @@
 import type { GitHubSyncJob, RepositorySyncWithRepo, SyncCheckpoint, WorkspaceIntegration } from '#libs/db';
+import type { IntegrationView } from '../docs/responses/integration.js';
+import type { RepositorySyncView } from '../docs/responses/repositories.js';
+import type { SyncJobSummaryView, SyncJobView } from '../docs/responses/sync-jobs.js';
 
-export function presentJob(job: GitHubSyncJob, repository: string | null = null) {
+export function presentJob(job: GitHubSyncJob, repository: string | null = null): SyncJobView {
   const done = job.itemsSynced + job.itemsFailed;
   const percent =
     job.status === 'completed'
@@ -43,7 +46,7 @@ export function presentRepository(
   sync: RepositorySyncWithRepo,
   active: GitHubSyncJob | null = null,
   now = Date.now(),
-) {
+): RepositorySyncView {
   return {
     id: sync.id,
     full_name: `${sync.repository.owner}/${sync.repository.name}`,
@@ -57,7 +60,7 @@ export function presentRepository(
     include_comments: sync.includeComments,
     include_pull_requests: sync.includePullRequests,
     label_filter: sync.labelFilter,
-    state_mapping: sync.stateMapping,
+    state_mapping: sync.stateMapping as RepositorySyncView['state_mapping'],
     last_cursor: sync.lastCursor,
     last_synced_at: sync.lastSyncedAt,
     cursor_age_seconds: sync.lastCursor
@@ -68,7 +71,7 @@ export function presentRepository(
 }
 
 /** The short form of a job (repositories' current job, overview's recent jobs). */
-export function presentJobSummary(job: GitHubSyncJob, repository: string | null = null) {
+export function presentJobSummary(job: GitHubSyncJob, repository: string | null = null): SyncJobSummaryView {
   const full = presentJob(job, repository);
   return {
     job_id: full.job_id,
@@ -88,7 +91,7 @@ export function presentJobSummary(job: GitHubSyncJob, repository: string | null 
 }
 
 /** Never includes the token or webhook secret, encrypted or not. */
-export function presentIntegration(integration: WorkspaceIntegration) {
+export function presentIntegration(integration: WorkspaceIntegration): IntegrationView {
   return {
     id: integration.id,
     provider: integration.provider,
@@ -104,7 +107,20 @@ export function presentIntegration(integration: WorkspaceIntegration) {
 }
 
 /** Where a running job is: phase, per-phase counters, cursor, rate-limit wait and last error. */
-function presentProgress(job: GitHubSyncJob) {
+type ProgressView = Pick<
+  SyncJobView,
+  | 'phase'
+  | 'items_fetched'
+  | 'items_written'
+  | 'items_skipped'
+  | 'cursor'
+  | 'rate_limit_wait_until'
+  | 'waiting_until'
+  | 'wait_reason'
+  | 'last_error'
+>;
+
+function presentProgress(job: GitHubSyncJob): ProgressView {
   const cp = (job.checkpoint ?? {}) as Partial<SyncCheckpoint>;
   const meta = (job.metadata ?? {}) as { rate_limited_until?: string };
   const waiting = meta.rate_limited_until && new Date(meta.rate_limited_until) > new Date();
@@ -115,8 +131,8 @@ function presentProgress(job: GitHubSyncJob) {
     items_written: cp.written ?? 0,
     items_skipped: cp.skipped ?? 0,
     cursor: { after: cp.after ?? null, since: cp.since ?? null, max_updated_at: cp.maxUpdatedAt ?? null },
-    rate_limit_wait_until: waiting ? meta.rate_limited_until : null,
-    waiting_until: waiting ? meta.rate_limited_until : null,
+    rate_limit_wait_until: waiting ? (meta.rate_limited_until ?? null) : null,
+    waiting_until: waiting ? (meta.rate_limited_until ?? null) : null,
     wait_reason: waiting ? ('rate_limit' as const) : null,
     last_error: job.errorMessage,
   };

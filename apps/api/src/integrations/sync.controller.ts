@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { AdminOnly, Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
 import { SyncRequestService, SyncStatusService } from '#libs/sync';
-import { JOB_LIST_VIEW, JOB_VIEW, STATUS_VIEW } from '../docs/console-schemas.js';
+import { syncStatusSchema } from '../docs/responses/status.js';
+import { syncJobPageSchema, syncJobSchema, syncRequestResponseSchema } from '../docs/responses/sync-jobs.js';
 import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
@@ -36,11 +37,13 @@ export class SyncController {
   @AdminOnly()
   @Idempotent()
   @HttpCode(202)
+  @ApiZodResponse(202, syncRequestResponseSchema, 'a new job for at least one repository')
+  @ApiZodResponse(200, syncRequestResponseSchema, 'every job was already queued or running')
   async sync(
     @Principal() principal: TokenPrincipal,
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<z.output<typeof syncRequestResponseSchema>> {
     const input = parseInput(syncBody, body);
     const jobs = await this.requests.request(principal.workspaceId, { ...input, trigger: 'manual' });
     if (!jobs.some((j) => j.created)) res.status(200);
@@ -61,16 +64,19 @@ export class SyncController {
   @ApiOperation({
     summary: 'Integration, repositories (last sync, cursor age, current job), current and recent jobs',
   })
-  @ApiZodResponse(200, STATUS_VIEW, 'the workspace sync status')
-  async status(@Principal() principal: TokenPrincipal) {
+  @ApiZodResponse(200, syncStatusSchema, 'the integration, its repositories and sync jobs')
+  async status(@Principal() principal: TokenPrincipal): Promise<z.output<typeof syncStatusSchema>> {
     return presentStatus(await this.statuses.status(principal.workspaceId));
   }
 
   @Get('sync-jobs')
   @ApiOperation({ summary: 'Sync job history, newest first, filtered' })
   @ApiZodQuery(jobListQuery)
-  @ApiZodResponse(200, JOB_LIST_VIEW, 'one page of jobs')
-  async jobs(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+  @ApiZodResponse(200, syncJobPageSchema, 'one page of jobs')
+  async jobs(
+    @Principal() principal: TokenPrincipal,
+    @Query() query: unknown,
+  ): Promise<z.output<typeof syncJobPageSchema>> {
     const input = parseInput(jobListQuery, query);
     const { items, total } = await this.statuses.history(principal.workspaceId, {
       statuses: input.status,
@@ -90,7 +96,7 @@ export class SyncController {
 
   @Get('sync-jobs/:jobId')
   @ApiOperation({ summary: 'One sync job: status, counters, progress, rate-limit wait, error' })
-  @ApiZodResponse(200, JOB_VIEW, 'the job')
+  @ApiZodResponse(200, syncJobSchema, 'the job with its progress')
   async job(@Principal() principal: TokenPrincipal, @Param('jobId') jobId: string) {
     const view = await this.statuses.jobView(principal.workspaceId, jobId);
     return presentJob(view.job, view.repository);

@@ -1,6 +1,12 @@
-import type { IssueComment, IssueWithRelations } from '#libs/db';
+import type { IssueComment, IssueWithRelations, OutboundField } from '#libs/db';
+import type {
+  GitHubOutboundView,
+  IssueCommentView,
+  IssueView,
+  OutboundWarningView,
+} from '../docs/responses/issues.js';
 
-export function presentIssue(issue: IssueWithRelations) {
+export function presentIssue(issue: IssueWithRelations): IssueView {
   const link = issue.githubSync;
   return {
     id: issue.id,
@@ -28,7 +34,9 @@ export function presentIssue(issue: IssueWithRelations) {
   };
 }
 
-export function presentComment(comment: IssueComment & { githubSync: { githubId: bigint } | null }) {
+export function presentComment(
+  comment: IssueComment & { githubSync: { githubId: bigint } | null },
+): IssueCommentView {
   return {
     id: comment.id,
     body: comment.body,
@@ -49,14 +57,15 @@ export function presentOutbound(status: {
   lastError: string | null;
   warnings: unknown[];
   lastPushedAt: Date | null;
-}) {
+}): GitHubOutboundView {
   return {
-    pending_fields: status.pendingFields,
-    pending_state: status.pendingState,
+    // Stored JSON, written by the outbound writer only (dirty field keys, GitHubSideState, OutboundWarning).
+    pending_fields: status.pendingFields as OutboundField[],
+    pending_state: status.pendingState as GitHubOutboundView['pending_state'],
     pending_comments: status.pendingComments,
     pending_comment_edits: status.pendingCommentEdits,
     last_error: status.lastError,
-    warnings: status.warnings,
+    warnings: status.warnings as OutboundWarningView[],
     last_pushed_at: status.lastPushedAt,
   };
 }

@@ -1,11 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { z } from 'zod';
+import { z, type output as Output } from 'zod';
 import { Principal } from '#libs/auth';
 import { NotFoundError } from '#libs/common';
 import { IssueRepository, OutboundStateRepository, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
 import { type EditCaller, IssueEditService } from '#libs/sync';
-import { ApiZodQuery } from '../docs/zod-openapi.js';
+import {
+  commentWriteSchema,
+  issueCreatedSchema,
+  issueDetailSchema,
+  issuePageSchema,
+  issueUpdatedSchema,
+} from '../docs/responses/issues.js';
+import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { commentBody, createIssueBody, updateIssueBody, uuid } from './issue-input.js';
@@ -45,11 +52,12 @@ export class IssuesController {
   ) {}
 
   @Get()
+  @ApiZodResponse(200, issuePageSchema, 'issues of the project')
   async list(
     @Principal() principal: TokenPrincipal,
     @Param('projectId') projectId: string,
     @Query() query: unknown,
-  ) {
+  ): Promise<Output<typeof issuePageSchema>> {
     const project = await this.project(principal, projectId);
     const input = parseInput(listQuery, query);
     const { items, total } = await this.issues.list({
@@ -65,12 +73,13 @@ export class IssuesController {
   @Get(':issueId')
   @ApiOperation({ summary: 'One issue with a page of its comments (oldest first) and its GitHub link' })
   @ApiZodQuery(detailQuery)
+  @ApiZodResponse(200, issueDetailSchema, 'the issue with a page of its comments')
   async get(
     @Principal() principal: TokenPrincipal,
     @Param('projectId') projectId: string,
     @Param('issueId') issueId: string,
     @Query() query: unknown,
-  ) {
+  ): Promise<Output<typeof issueDetailSchema>> {
     const project = await this.project(principal, projectId);
     const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
     const input = parseInput(detailQuery, query);
@@ -83,11 +92,12 @@ export class IssuesController {
   @Post()
   @Idempotent()
   @HttpCode(201)
+  @ApiZodResponse(201, issueCreatedSchema, 'created')
   async create(
     @Principal() principal: TokenPrincipal,
     @Param('projectId') projectId: string,
     @Body() body: unknown,
-  ) {
+  ): Promise<Output<typeof issueCreatedSchema>> {
     const project = await this.project(principal, projectId);
     const input = parseInput(createIssueBody, body);
     const { issueId, github } = await this.edits.createIssue(caller(principal), project.id, input);
@@ -95,12 +105,13 @@ export class IssuesController {
   }
 
   @Patch(':issueId')
+  @ApiZodResponse(200, issueUpdatedSchema, 'updated')
   async update(
     @Principal() principal: TokenPrincipal,
     @Param('projectId') projectId: string,
     @Param('issueId') issueId: string,
     @Body() body: unknown,
-  ) {
+  ): Promise<Output<typeof issueUpdatedSchema>> {
     const project = await this.project(principal, projectId);
     const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
     const input = parseInput(updateIssueBody, body);
@@ -111,12 +122,13 @@ export class IssuesController {
   @Post(':issueId/comments')
   @Idempotent()
   @HttpCode(201)
+  @ApiZodResponse(201, commentWriteSchema, 'created')
   async createComment(
     @Principal() principal: TokenPrincipal,
     @Param('projectId') projectId: string,
     @Param('issueId') issueId: string,
     @Body() body: unknown,
-  ) {
+  ): Promise<Output<typeof commentWriteSchema>> {
     const project = await this.project(principal, projectId);
     const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
     const input = parseInput(commentBody, body);
@@ -125,13 +137,14 @@ export class IssuesController {
   }
 
   @Patch(':issueId/comments/:commentId')
+  @ApiZodResponse(200, commentWriteSchema, 'updated')
   async updateComment(
     @Principal() principal: TokenPrincipal,
     @Param('projectId') projectId: string,
     @Param('issueId') issueId: string,
     @Param('commentId') commentId: string,
     @Body() body: unknown,
-  ) {
+  ): Promise<Output<typeof commentWriteSchema>> {
     const project = await this.project(principal, projectId);
     const ids = parseInput(z.object({ issue_id: uuid, comment_id: uuid }), {
       issue_id: issueId,
@@ -155,7 +168,7 @@ export class IssuesController {
     projectId: string,
     issueId: string,
     page: CommentsPage = FIRST_COMMENTS,
-  ) {
+  ): Promise<Output<typeof issueDetailSchema>> {
     const issue = await this.issues.findOne(principal.workspaceId, projectId, issueId);
     if (!issue) throw new NotFoundError(`issue ${issueId} not found`);
     const [comments, outbound] = await Promise.all([

@@ -1,9 +1,8 @@
 import type { GitHubWebhookEvent } from '#libs/db';
-
-type EventRow = Omit<GitHubWebhookEvent, 'payload'> & { payload?: unknown };
+import type { WebhookEventDetailView, WebhookEventView } from '../docs/responses/webhook-events.js';
 
 /** A stored delivery as the API shows it (no headers or secrets are stored, so none can leak). */
-export function presentWebhookEvent(event: EventRow, options: { payload?: boolean } = {}) {
+export function presentWebhookEvent(event: Omit<GitHubWebhookEvent, 'payload'>): WebhookEventView {
   return {
     delivery_id: event.deliveryId,
     event: event.eventType,
@@ -18,6 +17,10 @@ export function presentWebhookEvent(event: EventRow, options: { payload?: boolea
     queued_at: event.queuedAt,
     processed_at: event.processedAt,
     updated_at: event.updatedAt,
-    ...(options.payload ? { payload: event.payload } : {}),
   };
+}
+
+/** One delivery with its payload. */
+export function presentWebhookEventDetail(event: GitHubWebhookEvent): WebhookEventDetailView {
+  return { ...presentWebhookEvent(event), payload: event.payload };
 }

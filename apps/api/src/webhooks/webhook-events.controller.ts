@@ -4,9 +4,14 @@ import { z } from 'zod';
 import { AdminOnly, Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
 import { WebhookEventsService } from '#libs/webhooks';
-import { ApiZodQuery } from '../docs/zod-openapi.js';
+import {
+  webhookEventDetailSchema,
+  webhookEventPageSchema,
+  webhookEventSchema,
+} from '../docs/responses/webhook-events.js';
+import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { parseInput } from '../http/zod-input.js';
-import { presentWebhookEvent } from './webhook-event.presenter.js';
+import { presentWebhookEvent, presentWebhookEventDetail } from './webhook-event.presenter.js';
 
 const listQuery = z
   .object({
@@ -30,7 +35,11 @@ export class WebhookEventsController {
   @Get()
   @ApiOperation({ summary: 'Webhook deliveries of the workspace, newest first' })
   @ApiZodQuery(listQuery)
-  async list(@Principal() principal: TokenPrincipal, @Query() query: unknown) {
+  @ApiZodResponse(200, webhookEventPageSchema, 'deliveries, newest first')
+  async list(
+    @Principal() principal: TokenPrincipal,
+    @Query() query: unknown,
+  ): Promise<z.output<typeof webhookEventPageSchema>> {
     const input = parseInput(listQuery, query);
     const { items, total } = await this.events.list(principal.workspaceId, {
       status: input.status,
@@ -39,7 +48,7 @@ export class WebhookEventsController {
       perPage: input.per_page,
     });
     return {
-      results: items.map((e) => presentWebhookEvent(e)),
+      results: items.map(presentWebhookEvent),
       page: input.page,
       per_page: input.per_page,
       total,
@@ -48,9 +57,10 @@ export class WebhookEventsController {
 
   @Get(':deliveryId')
   @ApiOperation({ summary: 'One delivery with its payload, result or error' })
+  @ApiZodResponse(200, webhookEventDetailSchema, 'the delivery with its payload')
   async get(@Principal() principal: TokenPrincipal, @Param('deliveryId') deliveryId: string) {
     const { delivery_id } = parseInput(deliveryParam, { delivery_id: deliveryId });
-    return presentWebhookEvent(await this.events.get(principal.workspaceId, delivery_id), { payload: true });
+    return presentWebhookEventDetail(await this.events.get(principal.workspaceId, delivery_id));
   }
 
   /** 202: the event is queued again (or committed for the relay when Redis is down). */
@@ -58,6 +68,7 @@ export class WebhookEventsController {
   @ApiOperation({ summary: 'Process a settled delivery again (409 while it is still queued or processing)' })
   @AdminOnly()
   @HttpCode(202)
+  @ApiZodResponse(202, webhookEventSchema, 'queued again')
   async replay(@Principal() principal: TokenPrincipal, @Param('deliveryId') deliveryId: string) {
     const { delivery_id } = parseInput(deliveryParam, { delivery_id: deliveryId });
     return presentWebhookEvent(await this.events.replay(principal.workspaceId, delivery_id));

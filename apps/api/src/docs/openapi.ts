@@ -16,17 +16,20 @@ import { ERROR_SCHEMA } from './schemas.js';
 import { WEBHOOK_OPERATION } from './webhook-operation.js';
 
 const SECURITY = 'api-token';
+const SESSION_SECURITY = 'console-session';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 const DESCRIPTION = `Keeps a workspace issue tracker in sync with GitHub through the GitHub MCP server.
 
-**Auth**: \`Authorization: Bearer <api token>\` (create one with \`npm run cli -- create-token\`). Routes marked
-admin need a token of a workspace admin; another workspace's resources answer 404.
+**Auth**: \`Authorization: Bearer <api token>\` (create one with \`npm run cli -- create-token\`), or the console's
+session cookie \`ghsync_session\` (\`POST /console/session\`) with \`X-CSRF-Token\` on POST/PUT/PATCH/DELETE (else 403
+\`csrf_failed\`); a Bearer header wins over the cookie. Routes marked admin need a workspace admin; another
+workspace's resources answer 404.
 
 **Errors**: \`{"error": {"code", "message", "field?"}}\`. With \`ENABLE_GITHUB_MCP_INTEGRATION=false\` the
 integration and OAuth routes answer 503 \`integration_disabled\` (webhook deliveries are still accepted).
 
-Outside this document: \`GET /metrics\` (Prometheus) and the queue dashboard at \`/admin/queues\`
+Outside this document: \`GET /metrics\` (Prometheus) and the queue dashboard at \`/{API_PREFIX}/admin/queues\`
 (see docs/operations.md).`;
 
 type Flags = { public: boolean; admin: boolean };
@@ -62,11 +65,16 @@ function enrich(document: OpenAPIObject, flags: Map<string, Flags>): OpenAPIObje
       const route = flags.get(op.operationId ?? '') ?? { public: false, admin: false };
       const responses = op.responses;
       if (route.public) {
-        op.security = [];
+        op.security = op.security?.length ? op.security : [];
       } else {
-        op.security = [{ [SECURITY]: [] }];
+        op.security = [{ [SECURITY]: [] }, { [SESSION_SECURITY]: [] }];
         responses['401'] ??= errorResponse('missing, invalid or revoked API token');
         responses['503'] ??= errorResponse('database or Redis unavailable, or the integration is disabled');
+      }
+      if (!route.public && method !== 'get') {
+        responses['403'] ??= errorResponse(
+          `${route.admin ? 'not a workspace admin, or ' : ''}\`csrf_failed\`: the session cookie came without X-CSRF-Token`,
+        );
       }
       if (route.admin) {
         responses['403'] ??= errorResponse('the token is not a workspace admin');
@@ -85,6 +93,15 @@ function buildDocument(app: INestApplication, apiPrefix: string): OpenAPIObject 
     .setDescription(DESCRIPTION)
     .setVersion(APP_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'workspace API token' }, SECURITY)
+    .addCookieAuth(
+      'ghsync_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'console session (POST /console/session); POST/PUT/PATCH/DELETE also need X-CSRF-Token',
+      },
+      SESSION_SECURITY,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controller, method) => `${controller}_${method}`,

@@ -105,7 +105,12 @@ describe('console sessions: sign in with an API token, cookie auth on every rout
   it('refuses a state-changing cookie call without or with a wrong X-CSRF-Token (nothing happens), accepts the right one', async () => {
     const { browser, csrf } = await signIn(acme.adminToken);
     const before = await syncJobs();
-    for (const headers of [{}, { 'x-csrf-token': 'wrong' }, { 'x-csrf-token': `${csrf}x` }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-csrf-token': 'wrong' },
+      { 'x-csrf-token': `${csrf}x` },
+    ];
+    for (const headers of attempts) {
       const refused = await browser.request(url(sync), { method: 'POST', body: { force: true }, headers });
       expect(refused.status).toBe(403);
       expect(refused.json).toMatchObject({ error: { code: 'csrf_failed' } });

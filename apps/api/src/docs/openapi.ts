@@ -7,7 +7,7 @@ import {
   type ResponseObject,
   SwaggerModule,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ADMIN_ONLY, PUBLIC_ROUTE } from '#libs/auth';
 import type { AppConfig } from '#libs/config';
 import { APP_VERSION } from '#libs/metrics';
@@ -113,12 +113,17 @@ function buildDocument(app: INestApplication, apiPrefix: string): OpenAPIObject 
 
 /**
  * OpenAPI generated from the controllers, served at `/{prefix}/docs` (UI), `/{prefix}/docs/openapi.json`
- * and `.yaml`. `servers` is the URL the caller used (PUBLIC_BASE_URL, or the forwarded host and prefix).
+ * (also `/{prefix}/docs-json`) and `.yaml`. `servers` is the URL the caller used (PUBLIC_BASE_URL, or the forwarded host and prefix).
  */
 export function setupOpenApi(app: INestApplication, config: AppConfig): string {
   const path = `/${[config.api.prefix, 'docs'].filter(Boolean).join('/')}`;
   let document: OpenAPIObject | undefined;
-  SwaggerModule.setup(path, app, () => (document ??= buildDocument(app, config.api.prefix)), {
+  const build = () => (document ??= buildDocument(app, config.api.prefix));
+  // `/{prefix}/docs-json` too: the console's types are generated from it.
+  app.getHttpAdapter().get(`${path}-json`, (req: Request, res: Response) => {
+    res.json({ ...build(), servers: [{ url: publicBaseUrl(req, config) }] });
+  });
+  SwaggerModule.setup(path, app, build, {
     jsonDocumentUrl: `${path}/openapi.json`,
     yamlDocumentUrl: `${path}/openapi.yaml`,
     customSiteTitle: 'GitHub MCP Sync API',

@@ -44,7 +44,8 @@ async function seed(env: Record<string, string>) {
       repository: `${REPO.owner}/${REPO.name}`,
       projectId: project.project_id,
     });
-    return { token, projectId: project.project_id };
+    const signin = await admin.createSigninLink({ workspace: 'demo', email: 'admin@demo.test' });
+    return { token, projectId: project.project_id, signinUrl: signin.url };
   } finally {
     await app.close();
   }
@@ -105,7 +106,7 @@ await runMain(async () => {
   await startApp({ name: 'worker', entry: 'apps/worker/src/main', env, ready: async () => true });
 
   step('seeding workspace "demo", an admin token, project WEB, the GitHub connection and the repository');
-  const { token, projectId } = await seed(env);
+  const { token, projectId, signinUrl } = await seed(env);
   const api = new DemoApiClient(apiBase, token);
 
   step('POST /api/workspaces/demo/integrations/github-mcp/sync/ (full sync)');
@@ -141,7 +142,9 @@ await runMain(async () => {
   sync:     curl -X POST -H 'Authorization: Bearer ${token}' ${apiBase}/workspaces/demo/integrations/github-mcp/sync/
   health:   ${apiBase}/health/
   API docs: ${apiBase}/docs   metrics: http://127.0.0.1:${apiPort}/metrics (worker: http://127.0.0.1:${env.WORKER_PORT}/metrics)
-  queues:   http://127.0.0.1:${apiPort}/admin/queues?token=${token}
+  queues:   ${apiBase}/admin/queues?token=${token}
+  console:  http://127.0.0.1:${apiPort}/console/
+  sign in:  ${signinUrl}   (single use, valid 10 minutes; or paste the token above)
   simulator admin: ${simUrl}/_admin/stats   (logs in .data/logs/)
 `);
   if (job.status !== 'completed') return 1;

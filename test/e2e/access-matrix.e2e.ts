@@ -10,6 +10,7 @@ type Who = 'anonymous' | 'other_admin' | 'member' | 'admin';
 const PUBLIC_ALLOWED = [
   /^\/api\/health(\/.*)?$/,
   /^\/api\/auth\/github\/callback$/,
+  /^\/api\/console\/session(\/link)?$/, // sign-in (API token in the body) / cookie-checked session / link
   /^\/api\/webhooks\/github-mcp$/,
   /^\/api\/docs(-json|-yaml|\/.*)?$/,
   /^\/metrics$/,
@@ -93,6 +94,11 @@ describe('access control: every API route × {no token, member, admin, admin of 
       'POST /api/workspaces/:slug/integrations/github-mcp/sync',
       'GET /api/workspaces/:slug/integrations/github-mcp/status',
       'GET /api/auth/github/callback',
+      'POST /api/console/session',
+      'GET /api/console/session',
+      'DELETE /api/console/session',
+      'GET /api/console/session/link',
+      'GET /api/workspaces/:slug/me',
       'GET /api/workspaces/:slug/projects/:projectId/issues',
     ]) {
       expect(names).toContain(expected);

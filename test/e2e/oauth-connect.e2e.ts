@@ -6,7 +6,8 @@ import { Redis } from 'ioredis';
 import { SecretCipher } from '#libs/secrets';
 import { DEFAULT_SIM_TOKEN } from '../../apps/github-sim/src/index.js';
 import { DEFAULT_OAUTH_CLIENT } from '../../apps/github-sim/src/oauth/index.js';
-import { type Answer, call, captureOutput } from './access-helpers.js';
+import { call, captureOutput } from './access-helpers.js';
+import { Browser, type BrowserAnswer, cookieAttributes } from './support/browser.js';
 import { type TestSystem, startSystem, waitFor } from './support/system.js';
 
 const PG_DUMP = '/usr/lib/postgresql/15/bin/pg_dump';
@@ -54,10 +55,24 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
     await system?.close();
   });
 
-  async function authorize(): Promise<URL> {
-    const answer = await api(`${base}/oauth/authorize/`, { token: adminToken });
-    expect(answer.status).toBe(200);
-    return new URL(String(answer.json.authorization_url));
+  /** The admin's browser, signed in to the console (session cookie). */
+  async function adminBrowser(): Promise<Browser> {
+    const browser = new Browser();
+    const signIn = await browser.request(`${system.apiUrl}/console/session`, {
+      method: 'POST',
+      body: { workspace: 'acme', token: adminToken },
+    });
+    expect(signIn.status).toBe(201);
+    return browser;
+  }
+
+  /** The console navigates the browser to authorize: 302 to GitHub, and the ghsync_oauth cookie. */
+  async function authorize(browser?: Browser): Promise<URL> {
+    const answer = await (browser ?? (await adminBrowser())).request(
+      `${system.apiUrl}${base}/oauth/authorize/`,
+    );
+    expect(answer.status).toBe(302);
+    return new URL(answer.location ?? '');
   }
 
   /** Follows the authorization URL to the simulated GitHub; returns the callback URL it redirects to. */
@@ -67,7 +82,17 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
     return new URL(res.headers.get('location') ?? '');
   }
 
-  const callback = (url: URL): Promise<Answer> => call(url.toString(), {}, responses);
+  /** The callback in `browser`: always a 303 to the console; returns the fragment's parameters. */
+  async function callback(browser: Browser, url: URL): Promise<URLSearchParams & { answer: BrowserAnswer }> {
+    const answer = await browser.request(url.toString());
+    responses.push(JSON.stringify(answer));
+    expect(answer.status).toBe(303);
+    const location = new URL(answer.location ?? '');
+    expect(location.origin + location.pathname).toBe(`${new URL(system.apiUrl).origin}/console/`);
+    expect(location.hash.startsWith('#/connect?')).toBe(true);
+    expect(answer.cookies.some((c) => c.startsWith('ghsync_oauth=;') && /Max-Age=0/.test(c))).toBe(true);
+    return Object.assign(new URLSearchParams(location.hash.slice('#/connect?'.length)), { answer });
+  }
 
   async function integrations() {
     const { rows } = await system.db.query<{ auth_kind: string; token: string | null; updated_at: Date }>(
@@ -76,40 +101,70 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
     return rows;
   }
 
-  it('builds the authorization URL with the scopes and a random single-use state stored only as a hash', async () => {
-    const url = await authorize();
+  const stateHash = (url: URL) =>
+    createHash('sha256')
+      .update(url.searchParams.get('state') ?? '')
+      .digest('hex');
+
+  it('redirects the browser to GitHub with a single-use state (hash stored) bound to a ghsync_oauth cookie', async () => {
+    const browser = await adminBrowser();
+    const answer = await browser.request(`${system.apiUrl}${base}/oauth/authorize/`);
+    expect(answer.status).toBe(302);
+    const url = new URL(answer.location ?? '');
     expect(url.origin + url.pathname).toBe(`${system.sim.url}/login/oauth/authorize`);
     expect(url.searchParams.get('client_id')).toBe(DEFAULT_OAUTH_CLIENT.clientId);
     expect(url.searchParams.get('scope')).toBe('repo read:user user:email');
-    expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('redirect_uri')).toBe(`${system.apiUrl}/auth/github/callback`);
-    const state = url.searchParams.get('state') ?? '';
-    expect(state).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await authorize()).searchParams.get('state')).not.toBe(state);
-    const { rows } = await system.db.query<{ state_hash: string; ttl: number; user_email: string }>(
-      `SELECT s.state_hash, extract(epoch FROM s.expires_at - s.created_at) AS ttl, u.email AS user_email
-       FROM oauth_states s JOIN users u ON u.id = s.user_id ORDER BY s.created_at LIMIT 1`,
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const line = answer.cookies.find((c) => c.startsWith('ghsync_oauth=')) ?? '';
+    expect(cookieAttributes(line)).toEqual({
+      httponly: '',
+      samesite: 'Lax',
+      path: '/api/auth/github/',
+      'max-age': '600',
+    });
+    const nonce = browser.cookie('ghsync_oauth') ?? '';
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(nonce).not.toBe(url.searchParams.get('state'));
+    const { rows } = await system.db.query<{ nonce_hash: string; ttl: number; user_email: string }>(
+      `SELECT s.nonce_hash, extract(epoch FROM s.expires_at - s.created_at) AS ttl, u.email AS user_email
+       FROM oauth_states s JOIN users u ON u.id = s.user_id WHERE s.state_hash = $1`,
+      [stateHash(url)],
     );
-    expect(rows[0]?.state_hash).toBe(createHash('sha256').update(state).digest('hex'));
+    expect(rows[0]?.nonce_hash).toBe(createHash('sha256').update(nonce).digest('hex'));
     expect(Number(rows[0]?.ttl)).toBeCloseTo(600, 0);
     expect(rows[0]?.user_email).toBe('admin@acme.test');
-    expect((await api(`${base}/oauth/authorize/`, { token: memberToken })).status).toBe(403);
+    expect((await authorize(browser)).searchParams.get('state')).not.toBe(url.searchParams.get('state'));
+    expect((await call(`${system.apiUrl}${base}/oauth/authorize/`, { token: memberToken })).status).toBe(403);
   });
 
-  it('refuses denied consent (403) and burns the state; nothing is stored', async () => {
+  it("ends in state_mismatch when A's authorize URL is opened in B's browser (issue 17 item 2): nothing stored, state burnt", async () => {
+    const url = await authorize(); // admin A's browser gets the cookie …
+    const victim = new Browser(); // … B's browser, sent the link, has none
+    const mismatch = await callback(victim, await consent(url));
+    expect(mismatch.get('oauth_error')).toBe('state_mismatch');
+    const forged = new Browser();
+    forged.jar.set('ghsync_oauth', 'x'.repeat(43));
+    const wrongCookie = await callback(forged, await consent(await authorize()));
+    expect(wrongCookie.get('oauth_error')).toBe('state_mismatch');
+    const { rows } = await system.db.query<{ used: boolean }>(
+      'SELECT used_at IS NOT NULL AS used FROM oauth_states WHERE state_hash = $1',
+      [stateHash(url)],
+    );
+    expect(rows[0]?.used).toBe(true);
+    expect(await integrations()).toEqual([]);
+  });
+
+  it('sends denied consent to the console as access_denied and burns the state; nothing is stored', async () => {
     system.sim.oauth.deny = true;
     try {
-      const back = await consent(await authorize());
+      const browser = await adminBrowser();
+      const back = await consent(await authorize(browser));
       expect(back.searchParams.get('error')).toBe('access_denied');
-      const denied = await callback(back);
-      expect(denied.status).toBe(403);
-      expect(denied.json).toMatchObject({
-        error: { code: 'forbidden', message: expect.stringMatching(/denied/) },
-      });
-      const state = back.searchParams.get('state') ?? '';
+      expect((await callback(browser, back)).get('oauth_error')).toBe('access_denied');
       const { rows } = await system.db.query<{ used: boolean }>(
         'SELECT used_at IS NOT NULL AS used FROM oauth_states WHERE state_hash = $1',
-        [createHash('sha256').update(state).digest('hex')],
+        [stateHash(back)],
       );
       expect(rows[0]?.used).toBe(true);
     } finally {
@@ -118,51 +173,32 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
     expect(await integrations()).toEqual([]);
   });
 
-  it('refuses a bad, missing, expired or tampered state and a refused code with a clear 400; nothing is stored', async () => {
-    const missing = await api('/auth/github/callback?code=abc');
-    expect(missing.status).toBe(400);
-    expect(missing.json).toMatchObject({ error: { field: 'state' } });
-    const unknown = await api('/auth/github/callback?code=abc&state=not-a-state-we-issued');
-    expect(unknown.status).toBe(400);
-    expect(unknown.json).toMatchObject({
-      error: { field: 'state', message: expect.stringMatching(/invalid, expired or already used/) },
-    });
+  it('sends a missing, unknown, expired or reused state and a refused code to the console with its code; nothing is stored', async () => {
+    const browser = await adminBrowser();
+    const at = (query: string) => new URL(`${system.apiUrl}/auth/github/callback?${query}`);
+    expect((await callback(browser, at('code=abc'))).get('oauth_error')).toBe('state_invalid');
+    expect((await callback(browser, at('code=abc&state=not-ours'))).get('oauth_error')).toBe('state_invalid');
 
-    const expiring = await consent(await authorize());
+    const expiring = await consent(await authorize(browser));
     await system.db.query(
       `UPDATE oauth_states SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`,
     );
-    const expired = await callback(expiring);
-    expect(expired.status).toBe(400);
-    expect(expired.json).toMatchObject({ error: { field: 'state' } });
+    expect((await callback(browser, expiring)).get('oauth_error')).toBe('state_expired');
 
-    const back = await consent(await authorize());
+    const back = await consent(await authorize(browser));
     back.searchParams.set('code', 'ffffffffffffffffffff');
-    const refused = await callback(back);
-    expect(refused.status).toBe(400);
-    expect(refused.json).toMatchObject({
-      error: { field: 'code', message: expect.stringMatching(/bad_verification_code/) },
-    });
-    const again = await callback(back);
-    expect(again.status).toBe(400);
-    expect(again.json).toMatchObject({ error: { field: 'state' } });
+    expect((await callback(browser, back)).get('oauth_error')).toBe('code_rejected');
+    expect((await callback(browser, back)).get('oauth_error')).toBe('state_invalid');
     expect(await integrations()).toEqual([]);
   });
 
-  it('exchanges the code, reads the profile, stores the token encrypted with the scopes and login, and answers JSON', async () => {
-    const back = await consent(await authorize());
+  it('exchanges the code, stores the token encrypted with the scopes and login, and sends the browser to the console', async () => {
+    const browser = await adminBrowser();
+    const back = await consent(await authorize(browser));
     expect(back.origin + back.pathname).toBe(`${system.apiUrl}/auth/github/callback`);
-    const connected = await callback(back);
-    expect(connected.status).toBe(200);
-    expect(connected.json).toMatchObject({
-      status: 'connected',
-      integration: {
-        auth_kind: 'oauth',
-        status: 'connected',
-        github_login: 'octocat',
-        scopes: ['repo', 'read:user', 'user:email'],
-      },
-    });
+    const connected = await callback(browser, back);
+    expect(Object.fromEntries(connected)).toEqual({ oauth: 'connected', login: 'octocat' });
+    expect(browser.cookie('ghsync_oauth')).toBeUndefined();
     const [row] = await integrations();
     expect(row?.auth_kind).toBe('oauth');
     expect(row?.token).toMatch(/^v1:k1:/);
@@ -170,20 +206,19 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
     oauthTokens.push(token);
     expect(token).toMatch(/^gho_/);
     expect(system.sim.store.userForToken(token)?.login).toBe('octocat');
-    expect(JSON.stringify(connected.json)).not.toContain(token);
+    const status = await call(`${system.apiUrl}${base}/status/`, { token: memberToken });
+    expect(JSON.stringify(status.json)).toContain('octocat');
 
-    const reused = await callback(back);
-    expect(reused.status).toBe(400);
+    expect((await callback(browser, back)).get('oauth_error')).toBe('state_invalid');
     expect((await integrations())[0]?.token).toBe(row?.token);
 
     const { rows } = await system.db.query<{
-      action: string;
       actor: string;
       ip: string;
       ua: string;
       details: Record<string, unknown>;
     }>(
-      `SELECT a.action, u.email AS actor, a.ip_address AS ip, a.user_agent AS ua, a.details
+      `SELECT u.email AS actor, a.ip_address AS ip, a.user_agent AS ua, a.details
        FROM audit_logs a LEFT JOIN users u ON u.id = a.actor_user_id WHERE a.action = 'integration.oauth_connected'`,
     );
     expect(rows).toHaveLength(1);

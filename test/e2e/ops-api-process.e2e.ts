@@ -58,7 +58,7 @@ describe('API process: structured logs and graceful shutdown', () => {
       body: payload,
     });
     expect(hook.status).toBe(202);
-    const login = await fetch(`${new URL(base).origin}/admin/queues?token=${seeded.adminToken}`, {
+    const login = await fetch(`${new URL(base).origin}/api/admin/queues?token=${seeded.adminToken}`, {
       redirect: 'manual',
     });
     expect(login.status).toBe(303);

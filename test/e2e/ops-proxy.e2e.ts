@@ -47,7 +47,7 @@ describe('behind a reverse proxy with a configurable API prefix', () => {
     return fetch(`${origin}${path}`, { headers: { ...FORWARDED, ...headers }, redirect: 'manual' });
   }
 
-  it('serves every route under API_PREFIX, /metrics and the dashboard outside it', async () => {
+  it('serves every route under API_PREFIX, /metrics and the dashboard under it', async () => {
     expect(system.apiUrl).toBe(`${origin}/some/prefix/api`);
     expect((await viaProxy('/some/prefix/api/health/live')).status).toBe(200);
     expect((await viaProxy('/api/health/live')).status).toBe(404);
@@ -56,7 +56,7 @@ describe('behind a reverse proxy with a configurable API prefix', () => {
     });
     expect(status.status).toBe(200);
     expect((await viaProxy('/metrics')).status).toBe(200);
-    expect((await viaProxy('/admin/queues/')).status).toBe(401);
+    expect((await viaProxy('/some/prefix/api/admin/queues/')).status).toBe(401);
   });
 
   it('completes the OAuth flow with a redirect_uri on the public URL', async () => {
@@ -66,18 +66,25 @@ describe('behind a reverse proxy with a configurable API prefix', () => {
         authorization: `Bearer ${seeded.adminToken}`,
       },
     );
-    expect(authorize.status).toBe(200);
-    const url = new URL(String(((await authorize.json()) as Json).authorization_url));
+    expect(authorize.status).toBe(302);
+    const url = new URL(authorize.headers.get('location') ?? '');
     const callbackUrl = `${PUBLIC}/some/prefix/api/auth/github/callback`;
     expect(url.searchParams.get('redirect_uri')).toBe(callbackUrl);
+    const nonceCookie = authorize.headers.get('set-cookie') ?? '';
+    expect(nonceCookie).toContain('Path=/lb/some/prefix/api/auth/github/;');
+    expect(nonceCookie).toContain('; Secure');
 
     const consent = await fetch(url, { redirect: 'manual' }); // the simulated GitHub approves at once
     const back = new URL(consent.headers.get('location') ?? '');
     expect(`${back.origin}${back.pathname}`).toBe(callbackUrl);
     // The browser follows it to the proxy, which forwards it without /lb.
-    const callback = await viaProxy(`${back.pathname.slice('/lb'.length)}${back.search}`);
-    expect(callback.status).toBe(200);
-    expect(await callback.json()).toMatchObject({ status: 'connected' });
+    const callback = await viaProxy(`${back.pathname.slice('/lb'.length)}${back.search}`, {
+      cookie: nonceCookie.split(';')[0] as string,
+    });
+    expect(callback.status).toBe(303);
+    expect(callback.headers.get('location')).toBe(
+      `${PUBLIC}/console/#/connect?oauth=connected&login=octocat`,
+    );
   });
 
   it('hands out public URLs in the OpenAPI document and the queue dashboard', async () => {
@@ -89,14 +96,14 @@ describe('behind a reverse proxy with a configurable API prefix', () => {
     expect(Object.keys(doc.paths).every((path) => path.startsWith('/some/prefix/api/'))).toBe(true);
     expect((await viaProxy('/some/prefix/api/docs')).status).toBe(200);
 
-    const login = await viaProxy(`/admin/queues?token=${seeded.adminToken}`);
+    const login = await viaProxy(`/some/prefix/api/admin/queues?token=${seeded.adminToken}`);
     expect(login.status).toBe(303);
-    expect(login.headers.get('location')).toBe('/lb/admin/queues/');
+    expect(login.headers.get('location')).toBe('/lb/some/prefix/api/admin/queues/');
     const cookie = login.headers.get('set-cookie') ?? '';
-    expect(cookie).toContain('Path=/lb/admin/queues;');
+    expect(cookie).toContain('Path=/lb/some/prefix/api/admin/queues;');
     expect(cookie).toContain('; Secure');
-    const page = await viaProxy('/admin/queues/', { cookie: cookie.split(';')[0] as string });
+    const page = await viaProxy('/some/prefix/api/admin/queues/', { cookie: cookie.split(';')[0] as string });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<base href="/lb/admin/queues/"');
+    expect(await page.text()).toContain('<base href="/lb/some/prefix/api/admin/queues/"');
   });
 });

@@ -160,9 +160,15 @@ describe('operability: health, metrics, request ids, OpenAPI, queue dashboard', 
       servers: { url: string }[];
     };
     const sync = doc.paths['/api/workspaces/{slug}/integrations/github-mcp/sync']?.post;
-    expect(sync?.security).toEqual([{ 'api-token': [] }]);
+    expect(sync?.security).toEqual([{ 'api-token': [] }, { 'console-session': [] }]);
     expect(Object.keys(sync?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403', '404']));
     expect(doc.paths['/api/health']?.get?.security).toEqual([]);
+    const signIn = doc.paths['/api/console/session']?.post?.responses['201'] as Json;
+    expect(JSON.stringify(signIn)).toContain('csrf_token');
+    expect(JSON.stringify(doc.paths['/api/workspaces/{slug}/me']?.get?.responses['200'])).toContain(
+      'integration_enabled',
+    );
+    expect((await fetch(`${system.apiUrl}/docs-json`)).status).toBe(200);
     expect(doc.paths['/api/health/live']).toBeDefined();
     const webhook = doc.paths['/api/webhooks/github-mcp']?.post;
     expect(webhook?.security).toEqual([]);
@@ -179,22 +185,24 @@ describe('operability: health, metrics, request ids, OpenAPI, queue dashboard', 
   });
 
   it('puts bull-board behind a workspace admin token, exchanged for a cookie in the browser', async () => {
-    const dashboard = `${origin}/admin/queues`;
+    const dashboard = `${origin}/api/admin/queues`;
     expect((await text(dashboard)).status).toBe(401);
     expect((await text(`${dashboard}/?token=${seeded.memberToken}`)).status).toBe(403);
     expect((await text(`${dashboard}/?token=gms_not-a-token`)).status).toBe(401);
 
     const login = await text(`${dashboard}/?token=${seeded.adminToken}`);
     expect(login.status).toBe(303);
-    expect(login.headers.get('location')).toBe('/admin/queues/');
+    expect(login.headers.get('location')).toBe('/api/admin/queues/');
     const cookie = login.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^gms_queues=[^;]+; Path=\/admin\/queues; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    expect(cookie).toMatch(
+      /^gms_queues=[^;]+; Path=\/api\/admin\/queues; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+    );
     expect(cookie).not.toContain(seeded.adminToken);
 
     const session = { cookie: cookie.split(';')[0] as string };
     const page = await text(`${dashboard}/`, session);
     expect(page.status).toBe(200);
-    expect(page.body).toContain('<base href="/admin/queues/"');
+    expect(page.body).toContain('<base href="/api/admin/queues/"');
     const queues = await text(`${dashboard}/api/queues`, session);
     expect(queues.status).toBe(200);
     expect(queues.body).toContain('github-sync');

@@ -32,7 +32,7 @@ describe('queue dashboard: closed by default, named workspaces only, read-only b
   async function api(change: Partial<AppConfig>): Promise<string> {
     const started = await startApi({ ...system.config, ...change }, 0);
     apps.push(started.app);
-    return `${new URL(started.url).origin}/admin/queues`;
+    return `${new URL(started.url).origin}/api/admin/queues`;
   }
 
   async function call(url: string, token: string, method = 'GET') {
@@ -51,7 +51,7 @@ describe('queue dashboard: closed by default, named workspaces only, read-only b
   });
 
   it('lets nobody in when QUEUE_DASHBOARD_WORKSPACES is empty, not even a workspace admin', async () => {
-    const dashboard = `${new URL(system.apiUrl).origin}/admin/queues`;
+    const dashboard = `${new URL(system.apiUrl).origin}/api/admin/queues`;
     for (const token of [acme.adminToken, globex.adminToken]) {
       const denied = await call(`${dashboard}/api/queues`, token);
       expect(denied).toMatchObject({

@@ -13,6 +13,8 @@ import { SyncApiModule } from '#libs/sync';
 import { WebhooksApiModule } from '#libs/webhooks';
 import { AuditInterceptor } from './auth/audit.interceptor.js';
 import { OAuthCallbackController } from './auth/oauth-callback.controller.js';
+import { MeController } from './console/me.controller.js';
+import { ConsoleSessionController } from './console/session.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { ConnectionController } from './integrations/connection.controller.js';
@@ -62,6 +64,8 @@ export class ApiModule {
         ConnectionController,
         CredentialsController,
         OAuthCallbackController,
+        ConsoleSessionController,
+        MeController,
       ],
       providers: [
         // Order matters: rate limits (per IP and token) run before authentication.

@@ -32,7 +32,7 @@ class ApiRootModule {
 
 /**
  * Builds and starts the API; used by main.ts, the demo and the tests. Routes: `/{API_PREFIX}/...`
- * (OpenAPI at `/{API_PREFIX}/docs`), `GET /metrics` and the queue dashboard `/admin/queues` outside it.
+ * (OpenAPI at `/{API_PREFIX}/docs`), `GET /metrics` outside it; the queue dashboard at `/{API_PREFIX}/admin/queues`.
  */
 export async function startApi(
   config: AppConfig,

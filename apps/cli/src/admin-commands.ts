@@ -1,5 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { ApiTokenService, type AuditActor, AuditTrail, CLI_ACTOR } from '#libs/auth';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ApiTokenService,
+  type AuditActor,
+  AuditTrail,
+  CLI_ACTOR,
+  ConsoleSessionService,
+  SIGNIN_LINK_TOKEN_NAME,
+} from '#libs/auth';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotFoundError } from '#libs/common';
 import { type MemberRole, type SyncDirection, WorkspaceRepository } from '#libs/db';
 import { GitHubConnectionService } from '#libs/integrations';
@@ -12,6 +20,8 @@ export class AdminCommands {
     private readonly connections: GitHubConnectionService,
     private readonly tokens: ApiTokenService,
     private readonly audit: AuditTrail,
+    private readonly sessions: ConsoleSessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async createWorkspace(slug: string, name: string) {
@@ -37,6 +47,21 @@ export class AdminCommands {
   async createToken(input: { workspace: string; email: string; name: string }) {
     const { token, id, prefix, role } = await this.tokens.create(input, CLI_ACTOR);
     return { token, id, prefix, role };
+  }
+
+  /**
+   * A single-use console sign-in link (10 minutes) for a workspace member: opening it in a browser starts
+   * a console session. Creates an API token named "console sign-in link" for the user (never shown).
+   */
+  async createSigninLink(input: { workspace: string; email: string }) {
+    const { code, expiresAt } = await this.sessions.createSigninLink(input);
+    const base = (this.config.api.publicBaseUrl ?? `http://127.0.0.1:${this.config.api.port}`).replace(
+      /\/+$/,
+      '',
+    );
+    const prefix = this.config.api.prefix ? `/${this.config.api.prefix}` : '';
+    const url = `${base}${prefix}/console/session/link?code=${code}`;
+    return { url, expires_at: expiresAt.toISOString(), token_name: SIGNIN_LINK_TOKEN_NAME };
   }
 
   listTokens(input: { workspace: string }) {

@@ -12,6 +12,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   create-workspace --slug S --name N
   add-user        --workspace S --email E --name N [--role admin|member]
   create-token    --workspace S --email E [--name N]           (prints the token once; E must be a member)
+  create-signin-link --workspace S --email E                     (single-use console sign-in URL, 10 minutes)
   list-tokens     --workspace S                                 (never shows tokens: prefix, user, last use)
   revoke-token    --workspace S --token TOKEN_ID_OR_PREFIX
   create-project  --workspace S --name N --identifier ID
@@ -57,6 +58,10 @@ async function run(
     case 'create-token': {
       const [workspace, email] = need(v, 'workspace', 'email') as [string, string];
       return commands.createToken({ workspace, email, name: v.name ?? 'cli' });
+    }
+    case 'create-signin-link': {
+      const [workspace, email] = need(v, 'workspace', 'email') as [string, string];
+      return commands.createSigninLink({ workspace, email });
     }
     case 'list-tokens': {
       const [workspace] = need(v, 'workspace') as [string];

@@ -1,11 +1,14 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '#libs/common';
-import { ApiTokenRepository, WorkspaceRepository } from '#libs/db';
+import { ApiTokenRepository, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
 import { hashApiToken } from './api-token.js';
+import { ConsoleSessionService, SESSION_COOKIE } from './console-session.service.js';
+import { readCookie } from './cookies.js';
 import { ADMIN_ONLY, type AuthenticatedRequest, PUBLIC_ROUTE } from './principal.js';
 
 interface HttpRequest extends AuthenticatedRequest {
+  method: string;
   headers: Record<string, string | string[] | undefined>;
   params: Record<string, string | undefined>;
 }
@@ -14,7 +17,8 @@ interface HttpRequest extends AuthenticatedRequest {
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Bearer API token → principal. A route with a `:slug` only answers for the token's own workspace:
+ * Bearer API token, or else the console session cookie (with `X-CSRF-Token` on POST/PUT/PATCH/DELETE)
+ * → principal; the session is re-checked against its token on every request. A route with a `:slug` only answers for the token's own workspace:
  * any other workspace, existing or not, is a 404 so tenants cannot probe each other.
  */
 @Injectable()
@@ -26,17 +30,14 @@ export class ApiTokenGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly workspaces: WorkspaceRepository,
     private readonly tokens: ApiTokenRepository,
+    private readonly sessions: ConsoleSessionService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) throw new UnauthorizedError('missing bearer API token');
-    const principal = await this.workspaces.findPrincipalByTokenHash(hashApiToken(match[1]));
-    if (!principal) throw new UnauthorizedError('invalid or revoked API token');
+    const principal = await this.principal(request);
     await this.touch(principal.tokenId);
     const slug = request.params.slug;
     if (slug !== undefined && slug !== principal.workspaceSlug)
@@ -46,6 +47,23 @@ export class ApiTokenGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  /** A Bearer header wins over the session cookie when both are present. */
+  private async principal(request: HttpRequest): Promise<TokenPrincipal> {
+    const header = request.headers.authorization;
+    const cookie = readCookie(
+      typeof request.headers.cookie === 'string' ? request.headers.cookie : undefined,
+      SESSION_COOKIE,
+    );
+    if (header === undefined && cookie !== undefined) {
+      return this.sessions.authenticate(cookie, request.method, request.headers['x-csrf-token']);
+    }
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match?.[1]) throw new UnauthorizedError('missing bearer API token');
+    const principal = await this.workspaces.findPrincipalByTokenHash(hashApiToken(match[1]));
+    if (!principal) throw new UnauthorizedError('invalid or revoked API token');
+    return principal;
   }
 
   /** Records the token's use (`last_used_at`); a failure to record never fails the request. */

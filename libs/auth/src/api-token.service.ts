@@ -41,7 +41,10 @@ export class ApiTokenService {
   ) {}
 
   /** A token for a member of the workspace (shown once: store it now). */
-  async create(input: { workspace: string; email: string; name: string }, actor: AuditActor) {
+  async create(
+    input: { workspace: string; email: string; name: string; expiresAt?: Date },
+    actor: AuditActor,
+  ) {
     const workspace = await this.workspace(input.workspace);
     const user = await this.users.findByEmail(input.email);
     const role = user ? await this.users.roleIn(workspace.id, user.id) : null;
@@ -57,12 +60,19 @@ export class ApiTokenService {
       name: input.name,
       tokenHash: hash,
       prefix,
+      expiresAt: input.expiresAt,
     });
     await this.audit.record(workspace.id, actor, {
       action: 'api_token.created',
       targetType: 'api_token',
       targetId: created.id,
-      details: { name: input.name, prefix, user_email: input.email, role },
+      details: {
+        name: input.name,
+        prefix,
+        user_email: input.email,
+        role,
+        ...(input.expiresAt ? { expires_at: input.expiresAt.toISOString() } : {}),
+      },
     });
     return { token, id: created.id, prefix, role };
   }

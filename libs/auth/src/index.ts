@@ -1,6 +1,16 @@
 export { generateApiToken, hashApiToken } from './api-token.js';
 export { ApiTokenGuard } from './api-token.guard.js';
 export { ApiTokenService, type ApiTokenView } from './api-token.service.js';
+export {
+  ConsoleSessionService,
+  type ConsoleSessionView,
+  type OpenedSession,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  SIGNIN_LINK_TOKEN_NAME,
+  SIGNIN_LINK_TTL_MS,
+} from './console-session.service.js';
+export { readCookie } from './cookies.js';
 export { type AuditActor, type AuditRecord, AuditTrail, CLI_ACTOR, actorOf } from './audit-trail.js';
 export { AUDIT_ACTION, AuditAction, NO_AUDIT, NoAudit } from './audit.decorators.js';
 export { AuthModule } from './auth.module.js';

@@ -48,3 +48,9 @@ export class ForbiddenError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly kind = 'unavailable';
 }
+
+/** A cookie-authenticated request that changes something came without the session's CSRF token. */
+export class CsrfError extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'csrf_failed';
+}

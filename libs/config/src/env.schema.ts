@@ -55,7 +55,7 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT: seconds.default(25),
   /** Seconds the API keeps serving (readiness 503) after SIGTERM, so load balancers stop sending first. */
   SHUTDOWN_DELAY: z.coerce.number().min(0).max(300).default(0),
-  /** Workspaces whose admins may open /admin/queues (comma-separated slugs); empty: nobody may. */
+  /** Workspaces whose admins may open /api/admin/queues (comma-separated slugs); empty: nobody may. */
   QUEUE_DASHBOARD_WORKSPACES: optionalText,
   /** The queue dashboard only shows queues and jobs (no retry, remove, clean, pause) unless false. */
   QUEUE_DASHBOARD_READ_ONLY: bool.default(true),

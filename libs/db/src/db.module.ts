@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { PrismaService } from './prisma.service.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AuditLogRepository } from './repositories/audit-log.repository.js';
+import { ConsoleSessionRepository } from './repositories/console-session.repository.js';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository.js';
 import { InstallationRepository } from './repositories/installation.repository.js';
 import { IntegrationAdminRepository } from './repositories/integration-admin.repository.js';
@@ -33,6 +34,7 @@ const repositories = [
   DatabaseHealth,
   ApiTokenRepository,
   AuditLogRepository,
+  ConsoleSessionRepository,
   IdempotencyKeyRepository,
   InstallationRepository,
   IntegrationAdminRepository,

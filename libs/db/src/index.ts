@@ -6,6 +6,12 @@ export {
   AuditLogRepository,
 } from './repositories/audit-log.repository.js';
 export {
+  type ConsoleIdentity,
+  ConsoleSessionRepository,
+  type SigninLinkRedemption,
+  type StoredConsoleSession,
+} from './repositories/console-session.repository.js';
+export {
   IDEMPOTENCY_PENDING,
   IDEMPOTENCY_UNSTORED,
   IdempotencyKeyRepository,
@@ -17,7 +23,11 @@ export {
   IntegrationAdminRepository,
   type RepositorySyncSettings,
 } from './repositories/integration-admin.repository.js';
-export { type OAuthStateBinding, OAuthStateRepository } from './repositories/oauth-state.repository.js';
+export {
+  type OAuthStateBinding,
+  type OAuthStateConsumption,
+  OAuthStateRepository,
+} from './repositories/oauth-state.repository.js';
 export { UserRepository } from './repositories/user.repository.js';
 export { DatabaseHealth } from './repositories/database-health.js';
 export {

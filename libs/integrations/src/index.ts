@@ -2,6 +2,7 @@ export { GitHubConnectionService } from './github-connection.service.js';
 export { IntegrationsModule } from './integrations.module.js';
 export { GitHubOAuthService, OAUTH_STATE_TTL_MS, hashState } from './oauth/github-oauth.service.js';
 export { OAUTH_SCOPES } from './oauth/github-strategy.js';
+export { OAuthCallbackError, type OAuthErrorCode } from './oauth/oauth-errors.js';
 export { type StrategyOutcome, runStrategy } from './oauth/passport-driver.js';
 export { type CatalogEntry, RepositoryCatalogService } from './repository-catalog.service.js';
 export { RepositorySettingsService, splitRepositoryName } from './repository-settings.service.js';

@@ -1,43 +1,46 @@
 import type { NextFunction, Request, Response } from 'express';
-import { hashApiToken } from '#libs/auth';
+import { type ConsoleSessionService, SESSION_COOKIE, hashApiToken } from '#libs/auth';
+import { DomainError } from '#libs/common';
 import type { AppConfig } from '#libs/config';
 import type { TokenPrincipal, WorkspaceRepository } from '#libs/db';
-import { publicPath } from '../http/public-url.js';
+import { publicBaseUrl, publicPath } from '../http/public-url.js';
 import { DASHBOARD_COOKIE, type DashboardSessions, readCookie } from './dashboard-session.js';
 
 interface Deps {
   config: AppConfig;
   workspaces: Pick<WorkspaceRepository, 'findPrincipalByTokenHash'>;
   sessions: DashboardSessions;
-  /** Where the dashboard is mounted, e.g. `/admin/queues`. */
+  consoleSessions: Pick<ConsoleSessionService, 'authenticate'>;
+  /** Where the dashboard is mounted, e.g. `/api/admin/queues`. */
   mountPath: string;
 }
 
 type Verdict = { ok: true; principal: TokenPrincipal } | { ok: false; status: 401 | 403; message: string };
 
-const HOW =
-  'open /admin/queues?token=<admin API token> in a browser, or send Authorization: Bearer <admin API token>';
-
 const CLOSED =
   'the queue dashboard is closed: set QUEUE_DASHBOARD_WORKSPACES to the workspace slugs whose admins may open it';
 
-function deny(res: Response, status: number, message: string): void {
+function deny(res: Response, status: number, message: string, code?: string): void {
   if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-  res.status(status).json({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } });
+  res
+    .status(status)
+    .json({ error: { code: code ?? (status === 401 ? 'unauthorized' : 'forbidden'), message } });
 }
 
 /**
  * Admin auth in front of bull-board, which shows the jobs of every workspace: only an admin of a workspace
  * QUEUE_DASHBOARD_WORKSPACES names (the operator's; empty, the default: nobody) gets in, with the API token
- * as `Authorization: Bearer …`, or in a browser once as `?token=…`: that is exchanged for an HttpOnly
- * SameSite=Lax session cookie and a redirect to the URL without the token.
+ * as `Authorization: Bearer …`, with the console's session cookie (`ghsync_session`, whose path covers the
+ * dashboard), or in a browser once as `?token=…`: that is exchanged for an HttpOnly SameSite=Lax cookie of
+ * its own and a redirect to the URL without the token. A state-changing request (bull-board's retry,
+ * clean, …) made with the console session needs its X-CSRF-Token or an `Origin` of this deployment.
  */
 export function dashboardAuth(deps: Deps) {
   const { config, workspaces, sessions } = deps;
   const allowed = new Set(config.queueDashboardWorkspaces);
+  const how = `open ${deps.mountPath}?token=<admin API token> or sign in to the console, or send Authorization: Bearer <admin API token>`;
 
-  async function judge(tokenHash: string): Promise<Verdict> {
-    const principal = await workspaces.findPrincipalByTokenHash(tokenHash);
+  function judge(principal: TokenPrincipal | null): Verdict {
     if (!principal) return { ok: false, status: 401, message: 'invalid or revoked API token' };
     if (principal.role !== 'admin')
       return { ok: false, status: 403, message: 'the queue dashboard needs a workspace admin' };
@@ -47,13 +50,31 @@ export function dashboardAuth(deps: Deps) {
     return { ok: true, principal };
   }
 
+  /** The console session's principal; a same-origin `Origin` stands in for the CSRF header. */
+  function consolePrincipal(req: Request, sessionId: string): Promise<TokenPrincipal> {
+    const origin = req.headers.origin;
+    const sameOrigin = origin !== undefined && origin === new URL(publicBaseUrl(req, config)).origin;
+    const method = sameOrigin ? 'GET' : req.method;
+    return deps.consoleSessions.authenticate(sessionId, method, req.headers['x-csrf-token']);
+  }
+
+  async function authenticate(req: Request): Promise<TokenPrincipal | null | 'none'> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) return workspaces.findPrincipalByTokenHash(hashApiToken(bearer));
+    const hash = sessions.verify(readCookie(req.headers.cookie, DASHBOARD_COOKIE));
+    if (hash) return workspaces.findPrincipalByTokenHash(hash);
+    const consoleSession = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (consoleSession) return consolePrincipal(req, consoleSession);
+    return 'none';
+  }
+
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       res.setHeader('Cache-Control', 'no-store');
       const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
       if (queryToken !== undefined) {
         const hash = hashApiToken(queryToken);
-        const verdict = await judge(hash);
+        const verdict = judge(await workspaces.findPrincipalByTokenHash(hash));
         if (!verdict.ok) return deny(res, verdict.status, verdict.message);
         const path = publicPath(req, config, deps.mountPath);
         const secure = req.secure || config.api.publicBaseUrl?.startsWith('https:') ? '; Secure' : '';
@@ -63,19 +84,18 @@ export function dashboardAuth(deps: Deps) {
         );
         return res.redirect(303, `${path}/`);
       }
-      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const hash = bearer
-        ? hashApiToken(bearer)
-        : sessions.verify(readCookie(req.headers.cookie, DASHBOARD_COOKIE));
-      if (!hash) return deny(res, 401, HOW);
-      const verdict = await judge(hash);
+      const principal = await authenticate(req);
+      if (principal === 'none') return deny(res, 401, how);
+      const verdict = judge(principal);
       if (!verdict.ok) return deny(res, verdict.status, verdict.message);
       next();
-    } catch {
-      if (!res.headersSent)
-        res
-          .status(503)
-          .json({ error: { code: 'service_unavailable', message: 'could not check the token' } });
+    } catch (error) {
+      if (res.headersSent) return;
+      if (error instanceof DomainError && (error.kind === 'unauthorized' || error.kind === 'forbidden')) {
+        const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+        return deny(res, error.kind === 'unauthorized' ? 401 : 403, error.message, code);
+      }
+      res.status(503).json({ error: { code: 'service_unavailable', message: 'could not check the token' } });
     }
   };
 }

@@ -7,7 +7,7 @@ import {
   type ResponseObject,
   SwaggerModule,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ADMIN_ONLY, PUBLIC_ROUTE } from '#libs/auth';
 import type { AppConfig } from '#libs/config';
 import { APP_VERSION } from '#libs/metrics';
@@ -17,17 +17,20 @@ import { WEBHOOK_OPERATION } from './webhook-operation.js';
 import { zodComponents } from './zod-openapi.js';
 
 const SECURITY = 'api-token';
+const SESSION_SECURITY = 'console-session';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 const DESCRIPTION = `Keeps a workspace issue tracker in sync with GitHub through the GitHub MCP server.
 
-**Auth**: \`Authorization: Bearer <api token>\` (create one with \`npm run cli -- create-token\`). Routes marked
-admin need a token of a workspace admin; another workspace's resources answer 404.
+**Auth**: \`Authorization: Bearer <api token>\` (create one with \`npm run cli -- create-token\`), or the console's
+session cookie \`ghsync_session\` (\`POST /console/session\`) with \`X-CSRF-Token\` on POST/PUT/PATCH/DELETE (else 403
+\`csrf_failed\`); a Bearer header wins over the cookie. Routes marked admin need a workspace admin; another
+workspace's resources answer 404.
 
 **Errors**: \`{"error": {"code", "message", "field?"}}\`. With \`ENABLE_GITHUB_MCP_INTEGRATION=false\` the
 integration and OAuth routes answer 503 \`integration_disabled\` (webhook deliveries are still accepted).
 
-Outside this document: \`GET /metrics\` (Prometheus) and the queue dashboard at \`/admin/queues\`
+Outside this document: \`GET /metrics\` (Prometheus) and the queue dashboard at \`/{API_PREFIX}/admin/queues\`
 (see docs/operations.md).`;
 
 type Flags = { public: boolean; admin: boolean };
@@ -63,11 +66,16 @@ function enrich(document: OpenAPIObject, flags: Map<string, Flags>): OpenAPIObje
       const route = flags.get(op.operationId ?? '') ?? { public: false, admin: false };
       const responses = op.responses;
       if (route.public) {
-        op.security = [];
+        op.security = op.security?.length ? op.security : [];
       } else {
-        op.security = [{ [SECURITY]: [] }];
+        op.security = [{ [SECURITY]: [] }, { [SESSION_SECURITY]: [] }];
         responses['401'] ??= errorResponse('missing, invalid or revoked API token');
         responses['503'] ??= errorResponse('database or Redis unavailable, or the integration is disabled');
+      }
+      if (!route.public && method !== 'get') {
+        responses['403'] ??= errorResponse(
+          `${route.admin ? 'not a workspace admin, or ' : ''}\`csrf_failed\`: the session cookie came without X-CSRF-Token`,
+        );
       }
       if (route.admin) {
         responses['403'] ??= errorResponse('the token is not a workspace admin');
@@ -110,6 +118,15 @@ function buildDocument(app: INestApplication, apiPrefix: string): OpenAPIObject 
     .setDescription(DESCRIPTION)
     .setVersion(APP_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'workspace API token' }, SECURITY)
+    .addCookieAuth(
+      'ghsync_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'console session (POST /console/session); POST/PUT/PATCH/DELETE also need X-CSRF-Token',
+      },
+      SESSION_SECURITY,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controller, method) => `${controller}_${method}`,
@@ -125,12 +142,17 @@ function buildDocument(app: INestApplication, apiPrefix: string): OpenAPIObject 
 
 /**
  * OpenAPI generated from the controllers, served at `/{prefix}/docs` (UI), `/{prefix}/docs/openapi.json`
- * and `.yaml`. `servers` is the URL the caller used (PUBLIC_BASE_URL, or the forwarded host and prefix).
+ * (also `/{prefix}/docs-json`) and `.yaml`. `servers` is the URL the caller used (PUBLIC_BASE_URL, or the forwarded host and prefix).
  */
 export function setupOpenApi(app: INestApplication, config: AppConfig): string {
   const path = `/${[config.api.prefix, 'docs'].filter(Boolean).join('/')}`;
   let document: OpenAPIObject | undefined;
-  SwaggerModule.setup(path, app, () => (document ??= buildDocument(app, config.api.prefix)), {
+  const build = () => (document ??= buildDocument(app, config.api.prefix));
+  // `/{prefix}/docs-json` too: the console's types are generated from it.
+  app.getHttpAdapter().get(`${path}-json`, (req: Request, res: Response) => {
+    res.json({ ...build(), servers: [{ url: publicBaseUrl(req, config) }] });
+  });
+  SwaggerModule.setup(path, app, build, {
     jsonDocumentUrl: `${path}/openapi.json`,
     yamlDocumentUrl: `${path}/openapi.yaml`,
     customSiteTitle: 'GitHub MCP Sync API',

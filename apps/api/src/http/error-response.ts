@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ConflictError, DomainError, UnavailableError, ValidationError } from '#libs/common';
+import { ConflictError, CsrfError, DomainError, UnavailableError, ValidationError } from '#libs/common';
 import { isDatabaseUnavailable } from '#libs/db';
 
 const STATUS: Record<DomainError['kind'], number> = {
@@ -42,7 +42,8 @@ export function errorAnswer(exception: unknown): ErrorAnswer {
   const headers: Record<string, string> = {};
   if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
   if (status === 503) headers['Retry-After'] = '5';
-  const error = { code: CODE[status] ?? 'error', message, ...(field ? { field } : {}) };
+  const code = exception instanceof CsrfError ? exception.code : (CODE[status] ?? 'error');
+  const error = { code, message, ...(field ? { field } : {}) };
   return { status, body: { error }, headers };
 }
 

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Inject, Put, Query, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Body, Controller, Get, Inject, Put, Query, Redirect, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { AdminOnly, AuditAction, NoAudit, Principal } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -8,8 +9,9 @@ import { GitHubConnectionService, GitHubOAuthService } from '#libs/integrations'
 import { Audit, AuditNotes } from '../auth/audit-note.js';
 import { oauthCallbackUrl } from '../auth/oauth-callback.controller.js';
 import { auditLogPageSchema } from '../docs/responses/audit.js';
-import { integrationResponseSchema, oauthAuthorizationSchema } from '../docs/responses/integration.js';
+import { integrationResponseSchema } from '../docs/responses/integration.js';
 import { ApiZodResponse } from '../docs/zod-openapi.js';
+import { setOAuthCookie } from '../console/cookies.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration } from './sync-job.presenter.js';
 
@@ -57,22 +59,42 @@ export class CredentialsController {
     private readonly logs: AuditLogRepository,
   ) {}
 
-  /** `{authorization_url}` to send the admin's browser to; its state is single use and valid 10 minutes. */
+  /**
+   * The console navigates the admin's browser here (session cookie): 302 to GitHub's authorization page,
+   * and the `ghsync_oauth` cookie binding the flow to this browser. The state is single use, 10 minutes.
+   */
   @Get('oauth/authorize')
   @AdminOnly()
   @AuditAction('integration.oauth_authorize')
-  @ApiZodResponse(200, oauthAuthorizationSchema, "where to send the admin's browser")
+  @Redirect()
+  @ApiTags('integrations')
+  @ApiOperation({
+    summary: "Start connecting GitHub with OAuth in the admin's browser",
+    description:
+      'Navigate the browser here (not fetch): 302 to GitHub with `Set-Cookie: ghsync_oauth=<nonce>; HttpOnly; SameSite=Lax; Path=<prefix>/api/auth/github/; Max-Age=600`. GitHub comes back to `auth/github/callback`, which only completes in this browser and then sends it to the console.',
+  })
+  @ApiResponse({
+    status: 302,
+    description: 'to the GitHub authorization page',
+    headers: {
+      Location: { schema: { type: 'string' } },
+      'Set-Cookie': { schema: { type: 'string' }, description: 'ghsync_oauth=<nonce>; …' },
+    },
+  })
   async authorize(
     @Principal() principal: TokenPrincipal,
     @Req() req: Request,
-  ): Promise<z.output<typeof oauthAuthorizationSchema>> {
-    const { authorizationUrl, expiresAt, scopes } = await this.oauth.authorizationUrl({
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { authorizationUrl, nonce } = await this.oauth.authorizationUrl({
       workspaceId: principal.workspaceId,
       userId: principal.userId,
       request: req,
       callbackUrl: oauthCallbackUrl(req, this.config),
     });
-    return { authorization_url: authorizationUrl, expires_at: expiresAt, scopes };
+    setOAuthCookie(req, res, this.config, nonce);
+    res.setHeader('Cache-Control', 'no-store');
+    return { url: authorizationUrl, statusCode: 302 };
   }
 
   /** Connects a personal access token instead of OAuth (checked with MCP `get_me`). */

@@ -6,27 +6,40 @@ export interface OAuthStateBinding {
   userId: string;
 }
 
+/** What consuming a state found: its binding (with the browser nonce's hash), or why it cannot be used. */
+export type OAuthStateConsumption =
+  | { ok: true; binding: OAuthStateBinding; nonceHash: string | null }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
 /** OAuth `state` values: only their hash is stored; each is consumed at most once, before it expires. */
 @Injectable()
 export class OAuthStateRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(input: OAuthStateBinding & { stateHash: string; expiresAt: Date }): Promise<void> {
+  async create(
+    input: OAuthStateBinding & { stateHash: string; nonceHash: string; expiresAt: Date },
+  ): Promise<void> {
     await this.prisma.oAuthState.create({ data: input });
   }
 
   /**
-   * Atomically marks the state used and returns what it is bound to; null when it is unknown,
-   * expired or already used (a concurrent second use loses the race and gets null too).
+   * Atomically marks the state used (an expired one too: it is burnt either way) and says what it is bound
+   * to; a second or concurrent use loses the race and gets `used`.
    */
-  async consume(stateHash: string, now = new Date()): Promise<OAuthStateBinding | null> {
+  async consume(stateHash: string, now = new Date()): Promise<OAuthStateConsumption> {
     const { count } = await this.prisma.oAuthState.updateMany({
-      where: { stateHash, usedAt: null, expiresAt: { gt: now } },
+      where: { stateHash, usedAt: null },
       data: { usedAt: now },
     });
-    if (count !== 1) return null;
     const state = await this.prisma.oAuthState.findUnique({ where: { stateHash } });
-    return state ? { workspaceId: state.workspaceId, userId: state.userId } : null;
+    if (!state) return { ok: false, reason: 'unknown' };
+    if (count !== 1) return { ok: false, reason: 'used' };
+    if (state.expiresAt <= now) return { ok: false, reason: 'expired' };
+    return {
+      ok: true,
+      binding: { workspaceId: state.workspaceId, userId: state.userId },
+      nonceHash: state.nonceHash,
+    };
   }
 
   /** Drops states that expired before `before` (used or not: either way they can no longer be used). */

@@ -44,6 +44,7 @@ export class WorkspaceRepository {
     name: string;
     tokenHash: string;
     prefix: string;
+    expiresAt?: Date | undefined;
   }) {
     return this.prisma.apiToken.create({
       data: {
@@ -52,6 +53,7 @@ export class WorkspaceRepository {
         name: input.name,
         tokenHash: input.tokenHash,
         tokenPrefix: input.prefix,
+        expiresAt: input.expiresAt ?? null,
       },
     });
   }

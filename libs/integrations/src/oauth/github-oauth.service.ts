@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Strategy } from 'passport-github2';
 import { type AuditActor, AuditTrail } from '#libs/auth';
-import { ForbiddenError, UnavailableError, ValidationError } from '#libs/common';
+import { ValidationError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import {
   IntegrationAdminRepository,
   IntegrationRepository,
+  type OAuthStateBinding,
   OAuthStateRepository,
   UserRepository,
   type WorkspaceIntegration,
@@ -15,7 +16,22 @@ import {
 import { SecretCipher } from '#libs/secrets';
 import { CredentialRetirement } from '../credential-retirement.js';
 import { type GitHubGrant, OAUTH_SCOPES, createGitHubStrategy } from './github-strategy.js';
+import { OAuthCallbackError, exchangeError } from './oauth-errors.js';
 import { runStrategy } from './passport-driver.js';
+
+const STATE_FAILURES = ['state_invalid', 'state_expired', 'state_mismatch'] as const;
+
+/** The state check's verdict (passport's `fail` challenge) as an OAuthCallbackError. */
+function stateFailure(challenge: unknown): OAuthCallbackError {
+  const message = (challenge as { message?: unknown } | undefined)?.message;
+  const code = STATE_FAILURES.find((c) => c === message) ?? 'state_invalid';
+  const text = {
+    state_invalid: 'OAuth state is invalid or already used; start again from the console',
+    state_expired: 'OAuth state expired (10 minutes); start again from the console',
+    state_mismatch: 'this authorization was started in another browser; start again from the console',
+  }[code];
+  return new OAuthCallbackError(code, text);
+}
 
 /** How long an authorization URL (its `state`) may be used. */
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
@@ -40,6 +56,8 @@ export interface OAuthConnected {
 export class GitHubOAuthService {
   private strategy: Strategy | undefined;
   private lastSweep = 0;
+  /** The nonce each callback request's browser presented (read by the strategy's state check). */
+  private readonly nonces = new WeakMap<Request, string | undefined>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,7 +70,10 @@ export class GitHubOAuthService {
     private readonly retirement: CredentialRetirement,
   ) {}
 
-  /** The GitHub authorization URL for an admin of the workspace. */
+  /**
+   * The GitHub authorization URL for an admin of the workspace, and the browser nonce the API puts in a
+   * cookie: the state records the nonce's hash, and the callback must come from the browser holding it.
+   */
   async authorizationUrl(input: {
     workspaceId: string;
     userId: string;
@@ -65,24 +86,32 @@ export class GitHubOAuthService {
       await this.states.deleteExpired(new Date(Date.now() - OAUTH_STATE_TTL_MS));
     }
     const state = randomBytes(32).toString('base64url');
+    const nonce = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
     await this.states.create({
       stateHash: hashState(state),
+      nonceHash: hashState(nonce),
       workspaceId: input.workspaceId,
       userId: input.userId,
       expiresAt,
     });
     const outcome = await runStrategy(strategy, input.request, { state, callbackURL: input.callbackUrl });
     if (outcome.kind !== 'redirect') throw new Error('passport-github2 did not produce an authorization URL');
-    return { authorizationUrl: outcome.url, state, expiresAt, scopes: OAUTH_SCOPES };
+    return { authorizationUrl: outcome.url, state, nonce, expiresAt, scopes: OAUTH_SCOPES };
   }
 
   /**
-   * Handles GitHub's redirect back: checks and consumes the state, exchanges the code, reads the profile
-   * and stores the token encrypted. Any failure stores nothing and is a 4xx naming what went wrong.
+   * Handles GitHub's redirect back: consumes the state (whatever the outcome), checks that the browser
+   * holds the state's nonce (`nonce`, from its cookie), exchanges the code, reads the profile and stores
+   * the token encrypted. Any failure stores nothing and is an OAuthCallbackError naming its code.
    * `callbackUrl` must be the redirect_uri the authorization URL was built with.
    */
-  async complete(request: Request, callbackUrl: string, actor: AuditActor): Promise<OAuthConnected> {
+  async complete(
+    request: Request,
+    callbackUrl: string,
+    actor: AuditActor,
+    nonce: string | undefined,
+  ): Promise<OAuthConnected> {
     const strategy = this.getStrategy();
     const query = request.query as Record<string, unknown>;
     const state = typeof query['state'] === 'string' ? query['state'] : '';
@@ -92,30 +121,29 @@ export class GitHubOAuthService {
       const description =
         typeof query['error_description'] === 'string' ? `: ${query['error_description'].slice(0, 200)}` : '';
       if (error === 'access_denied')
-        throw new ForbiddenError(`GitHub authorization was denied${description}`);
-      throw new ValidationError(
+        throw new OAuthCallbackError('access_denied', `GitHub authorization was denied${description}`);
+      throw new OAuthCallbackError(
+        'code_rejected',
         `GitHub reported an authorization error (${error.slice(0, 60)})${description}`,
-        'error',
       );
     }
-    if (!state) throw new ValidationError('state is required', 'state');
+    if (!state) throw new OAuthCallbackError('state_invalid', 'state is required');
     if (typeof query['code'] !== 'string' || !query['code']) {
       await this.states.consume(hashState(state));
-      throw new ValidationError('code is required', 'code');
+      throw new OAuthCallbackError('code_rejected', 'code is required');
     }
+    this.nonces.set(request, nonce);
     const outcome = await runStrategy(strategy, request, { callbackURL: callbackUrl });
-    if (outcome.kind === 'fail') {
-      throw new ValidationError(
-        'OAuth state is invalid, expired or already used; start again from the authorize URL',
-        'state',
-      );
-    }
-    if (outcome.kind === 'error') throw this.exchangeError(outcome.error);
+    if (outcome.kind === 'fail') throw stateFailure(outcome.challenge);
+    if (outcome.kind === 'error') throw exchangeError(outcome.error);
     if (outcome.kind !== 'success') throw new Error(`unexpected passport outcome ${outcome.kind}`);
     const grant = outcome.user as GitHubGrant;
-    const binding = (outcome.info as { state: { workspaceId: string; userId: string } }).state;
+    const binding = (outcome.info as { state: OAuthStateBinding }).state;
     if ((await this.users.roleIn(binding.workspaceId, binding.userId)) !== 'admin') {
-      throw new ForbiddenError('the user who started this authorization is no longer a workspace admin');
+      throw new OAuthCallbackError(
+        'access_denied',
+        'the user who started this authorization is no longer a workspace admin',
+      );
     }
     const scopes = [...new Set((grant.scope ?? '').split(/[\s,]+/).filter(Boolean))];
     const previous = await this.integrations.findForWorkspace(binding.workspaceId);
@@ -143,33 +171,17 @@ export class GitHubOAuthService {
     return { workspaceId: binding.workspaceId, integration };
   }
 
-  private exchangeError(error: unknown): Error {
-    const e = error as {
-      name?: string;
-      code?: unknown;
-      message?: string;
-      oauthError?: { statusCode?: number };
-    };
-    if (e.name === 'TokenError') {
-      return new ValidationError(
-        `GitHub refused the authorization code (${String(e.code)}${e.message ? `: ${e.message}` : ''})`,
-        'code',
-        { cause: error },
-      );
+  /** The strategy's state check: consumes the state, then compares the browser's nonce with its hash. */
+  private async consumeState(state: string, request: Request) {
+    const consumed = await this.states.consume(hashState(state));
+    if (!consumed.ok) return { failure: consumed.reason === 'expired' ? 'state_expired' : 'state_invalid' };
+    const nonce = this.nonces.get(request);
+    const given = nonce ? Buffer.from(hashState(nonce)) : Buffer.alloc(0);
+    const expected = Buffer.from(consumed.nonceHash ?? '');
+    if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return { failure: 'state_mismatch' };
     }
-    const status = e.oauthError?.statusCode;
-    if (typeof status === 'number' && status < 500) {
-      return new ValidationError(
-        `GitHub refused the OAuth exchange (${e.message ?? 'error'}, HTTP ${status})`,
-        'code',
-        {
-          cause: error,
-        },
-      );
-    }
-    return new UnavailableError(`GitHub could not complete the OAuth exchange: ${e.message ?? 'error'}`, {
-      cause: error,
-    });
+    return { binding: consumed.binding };
   }
 
   private getStrategy(): Strategy {
@@ -186,7 +198,7 @@ export class GitHubOAuthService {
       oauthBaseUrl: this.config.github.oauthBaseUrl,
       apiBaseUrl: this.config.github.apiBaseUrl,
       trustProxy: this.config.trustProxy !== false,
-      consumeState: (state) => this.states.consume(hashState(state)),
+      consumeState: (state, request) => this.consumeState(state, request),
     });
     return this.strategy;
   }

@@ -21,8 +21,11 @@ export interface GitHubStrategyOptions {
   apiBaseUrl: string;
   /** Resolve a relative callbackUrl with X-Forwarded-Proto/-Host (TRUST_PROXY is set). */
   trustProxy: boolean;
-  /** Consumes a state value: its binding, or null when unknown, expired or used. */
-  consumeState(state: string): Promise<OAuthStateBinding | null>;
+  /**
+   * Consumes a state value for this request: its binding, or the failure code (unknown, used, expired, or
+   * not started in this browser).
+   */
+  consumeState(state: string, req: Request): Promise<{ binding: OAuthStateBinding } | { failure: string }>;
 }
 
 interface OAuth2Internals {
@@ -49,15 +52,17 @@ export function createGitHubStrategy(options: GitHubStrategyOptions): GitHubStra
       callback(new Error('OAuth state values are issued by GitHubOAuthService'));
     },
     verify(
-      _req: Request,
+      req: Request,
       state: string,
       _meta: unknown,
       callback: (err: Error | null, ok: boolean, state?: unknown) => void,
     ) {
-      if (!state) return callback(null, false, { message: 'missing state' });
-      options.consumeState(state).then(
-        (binding) =>
-          binding ? callback(null, true, binding) : callback(null, false, { message: 'invalid state' }),
+      if (!state) return callback(null, false, { message: 'state_invalid' });
+      options.consumeState(state, req).then(
+        (result) =>
+          'binding' in result
+            ? callback(null, true, result.binding)
+            : callback(null, false, { message: result.failure }),
         (error: Error) => callback(error, false),
       );
     },

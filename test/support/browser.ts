@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { requireTestEnv } from './env.js';
@@ -32,7 +32,8 @@ export interface AxeViolation {
 
 /** axe-core on the current page: the serious and critical findings (none is the bar). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
+  // Through the DevTools protocol: the console's CSP (script-src 'self') refuses an injected <script>.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as { axe: { run: (ctx?: unknown) => Promise<{ violations: AxeViolation[] }> } }
@@ -54,4 +55,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Console messages, page errors and failed API answers of a page, in .data/browser-<name>.log (debugging). */
+export function recordPage(page: Page, name: string): void {
+  const file = path.join(ROOT, '.data', `browser-${name}.log`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const log = (line: string) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
+  page.on('console', (m) => log(`console.${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => log(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) log(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
 }

@@ -8,7 +8,8 @@ import './styles.css';
 
 /** A 401 anywhere means the session is gone: ask for it again, which shows the sign-in page. */
 function onError(error: unknown): void {
-  if (error instanceof ApiError && error.status === 401) void client.invalidateQueries({ queryKey: SESSION_KEY });
+  if (error instanceof ApiError && error.status === 401)
+    void client.invalidateQueries({ queryKey: SESSION_KEY });
 }
 
 const client: QueryClient = new QueryClient({

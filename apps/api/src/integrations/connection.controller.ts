@@ -19,7 +19,7 @@ import {
   repositoryCatalogSchema,
   repositorySyncSchema,
 } from '../docs/responses/repositories.js';
-import { ApiZodResponse } from '../docs/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration, presentRepository } from './sync-job.presenter.js';
@@ -60,6 +60,7 @@ export class ConnectionController {
 
   /** 201 with the new mapping and its first sync job; 200 when the mapping existed (settings replaced). */
   @Post('connect')
+  @ApiZodBody(connectBody)
   @AdminOnly()
   @Idempotent()
   @AuditAction('repository.connect')
@@ -93,6 +94,7 @@ export class ConnectionController {
   }
 
   @Patch('configure')
+  @ApiZodBody(configureBody)
   @AdminOnly()
   @AuditAction('repository.configure')
   @ApiZodResponse(200, repositorySyncSchema, 'the mapping with its new settings')
@@ -141,6 +143,7 @@ export class ConnectionController {
 
   /** What the connected identity can reach (`search_repositories user:<owner>`), with a `connected` flag. */
   @Get('repositories')
+  @ApiZodQuery(repositoriesQuery)
   @ApiZodResponse(200, repositoryCatalogSchema, 'one page of search_repositories')
   async repositories(
     @Principal() principal: TokenPrincipal,

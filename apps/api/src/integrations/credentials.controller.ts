@@ -10,7 +10,7 @@ import { Audit, AuditNotes } from '../auth/audit-note.js';
 import { oauthCallbackUrl } from '../auth/oauth-callback.controller.js';
 import { auditLogPageSchema } from '../docs/responses/audit.js';
 import { integrationResponseSchema } from '../docs/responses/integration.js';
-import { ApiZodResponse } from '../docs/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { setOAuthCookie } from '../console/cookies.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration } from './sync-job.presenter.js';
@@ -99,6 +99,7 @@ export class CredentialsController {
 
   /** Connects a personal access token instead of OAuth (checked with MCP `get_me`). */
   @Put('credentials/token')
+  @ApiZodBody(tokenBody)
   @AdminOnly()
   @AuditAction('integration.token_connect')
   @ApiZodResponse(200, integrationResponseSchema, 'connected with the token')
@@ -128,6 +129,7 @@ export class CredentialsController {
    * `user_token`, or the workspace's OAuth token); tokens are minted per installation on demand.
    */
   @Put('credentials/installation')
+  @ApiZodBody(installationBody)
   @AdminOnly()
   @AuditAction('integration.installation_link')
   @ApiZodResponse(200, integrationResponseSchema, 'linked to the installation')
@@ -159,6 +161,7 @@ export class CredentialsController {
 
   /** Admin actions and credential changes, newest first. */
   @Get('audit-logs')
+  @ApiZodQuery(auditQuery)
   @AdminOnly()
   @NoAudit()
   @ApiZodResponse(200, auditLogPageSchema, 'newest first')

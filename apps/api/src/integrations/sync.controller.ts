@@ -7,7 +7,7 @@ import type { TokenPrincipal } from '#libs/db';
 import { SyncRequestService, SyncStatusService } from '#libs/sync';
 import { syncStatusSchema } from '../docs/responses/status.js';
 import { syncJobPageSchema, syncJobSchema, syncRequestResponseSchema } from '../docs/responses/sync-jobs.js';
-import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentJob } from './sync-job.presenter.js';
@@ -34,6 +34,7 @@ export class SyncController {
 
   /** 202 with the new job; 200 with the job already queued or running for that repository. */
   @Post('sync')
+  @ApiZodBody(syncBody)
   @AdminOnly()
   @Idempotent()
   @HttpCode(202)

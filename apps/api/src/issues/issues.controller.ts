@@ -12,7 +12,7 @@ import {
   issuePageSchema,
   issueUpdatedSchema,
 } from '../docs/responses/issues.js';
-import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { commentBody, createIssueBody, updateIssueBody, uuid } from './issue-input.js';
@@ -52,6 +52,7 @@ export class IssuesController {
   ) {}
 
   @Get()
+  @ApiZodQuery(listQuery)
   @ApiZodResponse(200, issuePageSchema, 'issues of the project')
   async list(
     @Principal() principal: TokenPrincipal,
@@ -90,6 +91,7 @@ export class IssuesController {
   }
 
   @Post()
+  @ApiZodBody(createIssueBody)
   @Idempotent()
   @HttpCode(201)
   @ApiZodResponse(201, issueCreatedSchema, 'created')
@@ -105,6 +107,7 @@ export class IssuesController {
   }
 
   @Patch(':issueId')
+  @ApiZodBody(updateIssueBody)
   @ApiZodResponse(200, issueUpdatedSchema, 'updated')
   async update(
     @Principal() principal: TokenPrincipal,
@@ -120,6 +123,7 @@ export class IssuesController {
   }
 
   @Post(':issueId/comments')
+  @ApiZodBody(commentBody)
   @Idempotent()
   @HttpCode(201)
   @ApiZodResponse(201, commentWriteSchema, 'created')
@@ -137,6 +141,7 @@ export class IssuesController {
   }
 
   @Patch(':issueId/comments/:commentId')
+  @ApiZodBody(commentBody)
   @ApiZodResponse(200, commentWriteSchema, 'updated')
   async updateComment(
     @Principal() principal: TokenPrincipal,

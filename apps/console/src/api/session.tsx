@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { ApiError, api, setCsrfToken, unwrap } from './client';
-import type { components } from './schema';
+import type { Ok } from './types';
 
-export type Session = components['schemas']['ConsoleSession'];
+export type Session = Ok<'/api/console/session', 'get'>;
 
 const SessionContext = createContext<Session | null>(null);
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { api, csrfHeader, unwrap } from '../api/client';
 import { useRefreshSession, useSession } from '../api/session';
 import { useMe } from './use-me';
 
@@ -20,7 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
   const refresh = useRefreshSession();
   const signOut = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/console/session')),
+    mutationFn: () => unwrap(api.DELETE('/api/console/session', { params: { header: csrfHeader() } })),
     onSettled: () => refresh(),
   });
   const admin = session.user.role === 'admin';
@@ -53,8 +53,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {me.data && !me.data.integration_enabled ? (
             <div role="status" className="notice notice-warn banner">
-              The GitHub integration is turned off on this deployment (ENABLE_GITHUB_MCP_INTEGRATION=false): nothing
-              syncs, and connection pages are read-only. Webhook deliveries are still stored.
+              The GitHub integration is turned off on this deployment (ENABLE_GITHUB_MCP_INTEGRATION=false):
+              nothing syncs, and connection pages are read-only. Webhook deliveries are still stored.
             </div>
           ) : null}
           {!admin ? (

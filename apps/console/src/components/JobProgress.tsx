@@ -5,7 +5,14 @@ import type { SyncJob } from '../api/types';
 /** The fields of a sync job (GET …/sync-jobs/{id}/, a stream's `job` event) the progress display reads. */
 export type ProgressJob = Pick<
   SyncJob,
-  'status' | 'phase' | 'progress' | 'items_total' | 'items_synced' | 'items_failed' | 'rate_limit_wait_until' | 'error_message'
+  | 'status'
+  | 'phase'
+  | 'progress'
+  | 'items_total'
+  | 'items_synced'
+  | 'items_failed'
+  | 'rate_limit_wait_until'
+  | 'error_message'
 >;
 
 export function JobProgress({ job }: { job: ProgressJob }) {

@@ -1,5 +1,11 @@
 /** Previous / next for paged lists, with where the user is. */
-export function Pager(props: { page: number; perPage: number; total: number; onPage: (page: number) => void; label: string }) {
+export function Pager(props: {
+  page: number;
+  perPage: number;
+  total: number;
+  onPage: (page: number) => void;
+  label: string;
+}) {
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
   return (
     <nav className="pager" aria-label={`${props.label} pages`}>

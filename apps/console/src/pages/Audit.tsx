@@ -16,7 +16,11 @@ export function Audit() {
   const log = useQuery({
     queryKey: ['audit', slug, page],
     queryFn: () =>
-      unwrap(api.GET('/api/workspaces/{slug}/integrations/github-mcp/audit-logs', { params: { path: { slug }, query: { page, per_page: PER_PAGE } } })),
+      unwrap(
+        api.GET('/api/workspaces/{slug}/integrations/github-mcp/audit-logs', {
+          params: { path: { slug }, query: { page, per_page: PER_PAGE } },
+        }),
+      ),
     enabled: admin,
   });
   return (
@@ -41,9 +45,16 @@ export function Audit() {
                 <tr key={entry.id}>
                   <td>{when(entry.created_at)}</td>
                   <td>{entry.actor_email ?? '—'}</td>
-                  <td><code>{entry.action}</code></td>
-                  <td>{entry.target_type}{entry.target_id ? ` ${entry.target_id.slice(0, 8)}` : ''}</td>
-                  <td><code className="details">{entry.details ? JSON.stringify(entry.details) : ''}</code></td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    {entry.target_type}
+                    {entry.target_id ? ` ${entry.target_id.slice(0, 8)}` : ''}
+                  </td>
+                  <td>
+                    <code className="details">{entry.details ? JSON.stringify(entry.details) : ''}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>

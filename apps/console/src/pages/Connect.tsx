@@ -90,14 +90,34 @@ function InstallationForm() {
   return (
     <form onSubmit={submit} aria-labelledby="inst-title">
       <h2 id="inst-title">Or link a GitHub App installation</h2>
-      <Field label="Installation id" hint="From the App's installation page on GitHub" error={fieldError(link.error, 'installation_id')}>
+      <Field
+        label="Installation id"
+        hint="From the App's installation page on GitHub"
+        error={fieldError(link.error, 'installation_id')}
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} inputMode="numeric" required value={installationId} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setInstallationId(e.target.value)} />
+          <input
+            id={id}
+            inputMode="numeric"
+            required
+            value={installationId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setInstallationId(e.target.value)}
+          />
         )}
       </Field>
-      {formError(link.error, ['installation_id']) ? <ErrorNotice error={formError(link.error, ['installation_id'])} /> : null}
-      {link.isSuccess ? <p role="status" className="notice notice-ok">Installation linked.</p> : null}
-      <button type="submit" disabled={link.isPending}>Link installation</button>
+      {formError(link.error, ['installation_id']) ? (
+        <ErrorNotice error={formError(link.error, ['installation_id'])} />
+      ) : null}
+      {link.isSuccess ? (
+        <p role="status" className="notice notice-ok">
+          Installation linked.
+        </p>
+      ) : null}
+      <button type="submit" disabled={link.isPending}>
+        Link installation
+      </button>
     </form>
   );
 }
@@ -126,14 +146,35 @@ function TokenForm() {
   return (
     <form onSubmit={submit} aria-labelledby="token-title">
       <h2 id="token-title">Or paste a personal access token</h2>
-      <Field label="GitHub token" hint="Needs the repo scope; stored encrypted, never shown again" error={fieldError(connect.error, 'token')}>
+      <Field
+        label="GitHub token"
+        hint="Needs the repo scope; stored encrypted, never shown again"
+        error={fieldError(connect.error, 'token')}
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} type="password" autoComplete="off" required value={token} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setToken(e.target.value)} />
+          <input
+            id={id}
+            type="password"
+            autoComplete="off"
+            required
+            value={token}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setToken(e.target.value)}
+          />
         )}
       </Field>
-      {formError(connect.error, ['token']) ? <ErrorNotice error={formError(connect.error, ['token'])} /> : null}
-      {connect.isSuccess ? <p role="status" className="notice notice-ok">Token connected.</p> : null}
-      <button type="submit" disabled={connect.isPending}>Connect token</button>
+      {formError(connect.error, ['token']) ? (
+        <ErrorNotice error={formError(connect.error, ['token'])} />
+      ) : null}
+      {connect.isSuccess ? (
+        <p role="status" className="notice notice-ok">
+          Token connected.
+        </p>
+      ) : null}
+      <button type="submit" disabled={connect.isPending}>
+        Connect token
+      </button>
     </form>
   );
 }
@@ -144,12 +185,19 @@ function Disconnect() {
   const dialog = useRef<HTMLDialogElement>(null);
   const status = useQuery({
     queryKey: ['status', slug],
-    queryFn: () => unwrap(api.GET('/api/workspaces/{slug}/integrations/github-mcp/status', { params: { path: { slug } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{slug}/integrations/github-mcp/status', { params: { path: { slug } } }),
+      ),
     retry: false,
   });
   const disconnect = useMutation({
     mutationFn: () =>
-      unwrap(api.DELETE('/api/workspaces/{slug}/integrations/github-mcp/disconnect', { params: { path: { slug } } })),
+      unwrap(
+        api.DELETE('/api/workspaces/{slug}/integrations/github-mcp/disconnect', {
+          params: { path: { slug } },
+        }),
+      ),
     onSuccess: async () => {
       dialog.current?.close();
       await changed();
@@ -164,12 +212,25 @@ function Disconnect() {
       </button>
       <dialog ref={dialog} aria-labelledby="disc-dialog-title">
         <h2 id="disc-dialog-title">Disconnect GitHub?</h2>
-        <p>What stops: every repository's sync, periodic and by webhook; the stored GitHub token is deleted (an OAuth token is revoked at GitHub).</p>
-        <p>What stays: the synced issues and comments, the sync history, webhook deliveries and the audit log. Connect again to resume from where it stopped.</p>
+        <p>
+          What stops: every repository's sync, periodic and by webhook; the stored GitHub token is deleted (an
+          OAuth token is revoked at GitHub).
+        </p>
+        <p>
+          What stays: the synced issues and comments, the sync history, webhook deliveries and the audit log.
+          Connect again to resume from where it stopped.
+        </p>
         {disconnect.error ? <ErrorNotice error={disconnect.error} /> : null}
         <div className="actions">
-          <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
-          <button type="button" className="danger" disabled={disconnect.isPending} onClick={() => disconnect.mutate()}>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={disconnect.isPending}
+            onClick={() => disconnect.mutate()}
+          >
             Disconnect
           </button>
         </div>

@@ -19,13 +19,22 @@ export function IssueDetail() {
   const issue = useQuery({
     queryKey: key,
     queryFn: () =>
-      unwrap(api.GET('/api/workspaces/{slug}/projects/{projectId}/issues/{issueId}', { params: { path: { slug, projectId, issueId } } })),
+      unwrap(
+        api.GET('/api/workspaces/{slug}/projects/{projectId}/issues/{issueId}', {
+          params: { path: { slug, projectId, issueId } },
+        }),
+      ),
   });
   const [draft, setDraft] = useState<{ title: string; state: State; labels: string } | null>(null);
   const [comment, setComment] = useState('');
   const save = useMutation({
     mutationFn: (body: { title: string; state: State; labels: string[] }) =>
-      unwrap(api.PATCH('/api/workspaces/{slug}/projects/{projectId}/issues/{issueId}', { params: { path: { slug, projectId, issueId } }, body })),
+      unwrap(
+        api.PATCH('/api/workspaces/{slug}/projects/{projectId}/issues/{issueId}', {
+          params: { path: { slug, projectId, issueId } },
+          body,
+        }),
+      ),
     onSuccess: async () => {
       setDraft(null);
       await client.invalidateQueries({ queryKey: key });
@@ -33,7 +42,12 @@ export function IssueDetail() {
   });
   const addComment = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/workspaces/{slug}/projects/{projectId}/issues/{issueId}/comments', { params: { path: { slug, projectId, issueId } }, body: { body: comment } })),
+      unwrap(
+        api.POST('/api/workspaces/{slug}/projects/{projectId}/issues/{issueId}/comments', {
+          params: { path: { slug, projectId, issueId } },
+          body: { body: comment },
+        }),
+      ),
     onSuccess: async () => {
       setComment('');
       await client.invalidateQueries({ queryKey: key });
@@ -45,7 +59,14 @@ export function IssueDetail() {
   const edit = draft ?? { title: i.title, state: i.state as State, labels: i.labels.join(', ') };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ title: edit.title, state: edit.state, labels: edit.labels.split(',').map((l) => l.trim()).filter(Boolean) });
+    save.mutate({
+      title: edit.title,
+      state: edit.state,
+      labels: edit.labels
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    });
   };
   const submitComment = (event: FormEvent) => {
     event.preventDefault();
@@ -53,52 +74,116 @@ export function IssueDetail() {
   };
   return (
     <section aria-labelledby="issue-title">
-      <p><Link to={`/issues?project=${projectId}`}>← Issues</Link></p>
+      <p>
+        <Link to={`/issues?project=${projectId}`}>← Issues</Link>
+      </p>
       <h1 id="issue-title">{i.title}</h1>
       <p>
-        {i.state} · {i.github ? <a href={i.github.url} target="_blank" rel="noreferrer noopener">{i.github.repository}#{i.github.number}</a> : 'not on GitHub'}
-        {i.github_outbound.pending_fields.length ? ` · owed to GitHub: ${i.github_outbound.pending_fields.join(', ')}` : ''}
+        {i.state} ·{' '}
+        {i.github ? (
+          <a href={i.github.url} target="_blank" rel="noreferrer noopener">
+            {i.github.repository}#{i.github.number}
+          </a>
+        ) : (
+          'not on GitHub'
+        )}
+        {i.github_outbound.pending_fields.length
+          ? ` · owed to GitHub: ${i.github_outbound.pending_fields.join(', ')}`
+          : ''}
       </p>
       {i.github_outbound.warnings.length ? (
         <ul className="notice notice-warn">
-          {i.github_outbound.warnings.map((w, n) => <li key={n}>{String((w as { message?: unknown }).message ?? JSON.stringify(w))}</li>)}
+          {i.github_outbound.warnings.map((w, n) => (
+            <li key={n}>{String((w as { message?: unknown }).message ?? JSON.stringify(w))}</li>
+          ))}
         </ul>
       ) : null}
-      <div className="markdown"><pre>{i.description || '(no description)'}</pre></div>
+      <div className="markdown">
+        <pre>{i.description || '(no description)'}</pre>
+      </div>
       <form onSubmit={submit} className="panel" aria-label="Edit issue">
         <h2>Edit</h2>
         <Field label="Title" error={fieldError(save.error, 'title')}>
-          {({ id, describedBy, invalid }) => <input id={id} value={edit.title} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setDraft({ ...edit, title: e.target.value })} />}
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              value={edit.title}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setDraft({ ...edit, title: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="State" error={fieldError(save.error, 'state')}>
           {({ id, describedBy }) => (
-            <select id={id} value={edit.state} aria-describedby={describedBy} onChange={(e) => setDraft({ ...edit, state: e.target.value as State })}>
-              {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+            <select
+              id={id}
+              value={edit.state}
+              aria-describedby={describedBy}
+              onChange={(e) => setDraft({ ...edit, state: e.target.value as State })}
+            >
+              {STATES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field label="Labels" hint="Comma-separated" error={fieldError(save.error, 'labels')}>
-          {({ id, describedBy, invalid }) => <input id={id} value={edit.labels} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setDraft({ ...edit, labels: e.target.value })} />}
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              value={edit.labels}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setDraft({ ...edit, labels: e.target.value })}
+            />
+          )}
         </Field>
-        {formError(save.error, ['title', 'state', 'labels']) ? <ErrorNotice error={formError(save.error, ['title', 'state', 'labels'])} /> : null}
-        {save.isSuccess ? <p role="status" className="notice notice-ok">Saved.</p> : null}
-        <button type="submit" className="primary" disabled={save.isPending}>Save</button>
+        {formError(save.error, ['title', 'state', 'labels']) ? (
+          <ErrorNotice error={formError(save.error, ['title', 'state', 'labels'])} />
+        ) : null}
+        {save.isSuccess ? (
+          <p role="status" className="notice notice-ok">
+            Saved.
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save
+        </button>
       </form>
       <h2>Comments ({i.comments.length})</h2>
       <ol className="comments">
         {i.comments.map((c) => (
           <li key={c.id}>
-            <p className="meta">{c.author_login ?? 'someone'} · {when(c.created_at)}{c.github_comment_id ? '' : ' · not on GitHub yet'}</p>
+            <p className="meta">
+              {c.author_login ?? 'someone'} · {when(c.created_at)}
+              {c.github_comment_id ? '' : ' · not on GitHub yet'}
+            </p>
             <pre>{c.body}</pre>
           </li>
         ))}
       </ol>
       <form onSubmit={submitComment} aria-label="Add a comment">
         <Field label="New comment" error={fieldError(addComment.error, 'body')}>
-          {({ id, describedBy, invalid }) => <textarea id={id} rows={4} value={comment} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setComment(e.target.value)} />}
+          {({ id, describedBy, invalid }) => (
+            <textarea
+              id={id}
+              rows={4}
+              value={comment}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          )}
         </Field>
-        {formError(addComment.error, ['body']) ? <ErrorNotice error={formError(addComment.error, ['body'])} /> : null}
-        <button type="submit" disabled={addComment.isPending}>Comment</button>
+        {formError(addComment.error, ['body']) ? (
+          <ErrorNotice error={formError(addComment.error, ['body'])} />
+        ) : null}
+        <button type="submit" disabled={addComment.isPending}>
+          Comment
+        </button>
       </form>
     </section>
   );

@@ -17,7 +17,7 @@ export function Issues() {
     queryFn: () => unwrap(api.GET('/api/workspaces/{slug}/projects', { params: { path: { slug } } })),
   });
   const projectId = params.get('project') ?? projects.data?.results[0]?.id ?? '';
-  const state = params.get('state') ?? '';
+  const state = STATES.find((s) => s === params.get('state')) ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -32,7 +32,10 @@ export function Issues() {
     queryFn: () =>
       unwrap(
         api.GET('/api/workspaces/{slug}/projects/{projectId}/issues', {
-          params: { path: { slug, projectId }, query: { page, per_page: PER_PAGE, ...(state ? { state } : {}) } },
+          params: {
+            path: { slug, projectId },
+            query: { page, per_page: PER_PAGE, ...(state ? { state } : {}) },
+          },
         }),
       ),
   });
@@ -43,14 +46,22 @@ export function Issues() {
         <div className="field">
           <label htmlFor="issues-project">Project</label>
           <select id="issues-project" value={projectId} onChange={(e) => set('project', e.target.value)}>
-            {(projects.data?.results ?? []).map((p) => <option key={p.id} value={p.id}>{p.name} ({p.identifier})</option>)}
+            {(projects.data?.results ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.identifier})
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="issues-state">State</label>
           <select id="issues-state" value={state} onChange={(e) => set('state', e.target.value)}>
             <option value="">Any</option>
-            {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -73,16 +84,38 @@ export function Issues() {
               {issues.data.results.map((issue) => (
                 <tr key={issue.id}>
                   <td>{issue.sequence_id}</td>
-                  <th scope="row"><Link to={`/issues/${projectId}/${issue.id}`}>{issue.title}</Link></th>
+                  <th scope="row">
+                    <Link to={`/issues/${projectId}/${issue.id}`}>{issue.title}</Link>
+                  </th>
                   <td>{issue.state}</td>
-                  <td>{issue.labels.map((l) => <span key={l} className="label">{l}</span>)}</td>
+                  <td>
+                    {issue.labels.map((l) => (
+                      <span key={l} className="label">
+                        {l}
+                      </span>
+                    ))}
+                  </td>
                   <td>{issue.assignees.map((a) => a.github_login).join(', ')}</td>
-                  <td>{issue.github ? <a href={issue.github.url} rel="noreferrer noopener" target="_blank">{issue.github.repository}#{issue.github.number}</a> : '—'}</td>
+                  <td>
+                    {issue.github ? (
+                      <a href={issue.github.url} rel="noreferrer noopener" target="_blank">
+                        {issue.github.repository}#{issue.github.number}
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager page={page} perPage={PER_PAGE} total={issues.data.total} onPage={(p) => set('page', String(p))} label="Issues" />
+          <Pager
+            page={page}
+            perPage={PER_PAGE}
+            total={issues.data.total}
+            onPage={(p) => set('page', String(p))}
+            label="Issues"
+          />
         </>
       ) : null}
     </section>

@@ -17,7 +17,11 @@ export function JobDetail() {
   const polled = useQuery({
     queryKey: ['job', slug, jobId],
     queryFn: () =>
-      unwrap(api.GET('/api/workspaces/{slug}/integrations/github-mcp/sync-jobs/{jobId}', { params: { path: { slug, jobId } } })),
+      unwrap(
+        api.GET('/api/workspaces/{slug}/integrations/github-mcp/sync-jobs/{jobId}', {
+          params: { path: { slug, jobId } },
+        }),
+      ),
   });
   const parse = useCallback((data: unknown) => data as SyncJob, []);
   const live = useEventStream(
@@ -42,13 +46,20 @@ export function JobDetail() {
       <JobProgress job={job} />
       <dl className="grid">
         <dt>Job id</dt>
-        <dd><code>{job.job_id}</code></dd>
+        <dd>
+          <code>{job.job_id}</code>
+        </dd>
         <dt>Direction</dt>
         <dd>{job.direction}</dd>
         <dt>Trigger</dt>
-        <dd>{job.trigger}{job.full ? ' (full)' : ''}</dd>
+        <dd>
+          {job.trigger}
+          {job.full ? ' (full)' : ''}
+        </dd>
         <dt>Fetched / written / skipped</dt>
-        <dd>{job.items_fetched} / {job.items_written} / {job.items_skipped}</dd>
+        <dd>
+          {job.items_fetched} / {job.items_written} / {job.items_skipped}
+        </dd>
         <dt>Created</dt>
         <dd>{when(job.created_at)}</dd>
         <dt>Started</dt>

@@ -18,7 +18,9 @@ export function Overview() {
   const overview = useQuery({
     queryKey: ['overview', slug],
     queryFn: () =>
-      unwrap(api.GET('/api/workspaces/{slug}/integrations/github-mcp/overview', { params: { path: { slug } } })),
+      unwrap(
+        api.GET('/api/workspaces/{slug}/integrations/github-mcp/overview', { params: { path: { slug } } }),
+      ),
     refetchInterval: 15_000,
   });
   if (overview.isPending) return <p className="loading">Loading…</p>;
@@ -65,14 +67,21 @@ export function Overview() {
             <dt>Processed (24 h)</dt>
             <dd>{webhooks.processed_24h}</dd>
             <dt>Failed (24 h)</dt>
-            <dd>{webhooks.failed_24h > 0 ? <Link to="/webhooks?status=failed">{webhooks.failed_24h}</Link> : 0}</dd>
+            <dd>
+              {webhooks.failed_24h > 0 ? <Link to="/webhooks?status=failed">{webhooks.failed_24h}</Link> : 0}
+            </dd>
           </dl>
         </article>
         <article className="card" aria-labelledby="wb-title">
           <h2 id="wb-title">Write budget</h2>
           <p>
-            <meter min={0} max={budget.per_minute} value={budget.used_last_minute} aria-labelledby="wb-title" />{' '}
-            {budget.used_last_minute} of {budget.per_minute} writes in the last minute
+            <meter
+              min={0}
+              max={budget.per_minute}
+              value={budget.used_last_minute ?? 0}
+              aria-labelledby="wb-title"
+            />{' '}
+            {budget.used_last_minute ?? 'unknown'} of {budget.per_minute} writes in the last minute
           </p>
           <p className="hint">At most {budget.concurrency_per_token} writes at once per token.</p>
         </article>
@@ -81,14 +90,19 @@ export function Overview() {
         <div className="notice notice-warn" role="status">
           <h2>No webhook deliveries for a while</h2>
           <p>
-            {webhooks.stale_repositories.map((r) => `${r.full_name} (last: ${ago(r.last_delivery_at)})`).join(', ')}.
-            Add a webhook in each repository's (or the App's) settings on GitHub so edits arrive at once:
+            {webhooks.stale_repositories
+              .map((r) => `${r.full_name} (last: ${ago(r.last_delivery_at)})`)
+              .join(', ')}
+            . Add a webhook in each repository's (or the App's) settings on GitHub so edits arrive at once:
           </p>
           <CopyField label="Payload URL" value={webhooks.url} />
           <p>
-            Content type <code>application/json</code>; secret: the value of <code>GITHUB_WEBHOOK_SECRET</code>
-            {webhooks.secret_configured ? ' (configured on this deployment)' : ' (not configured yet: set it first)'};
-            events: Issues, Issue comments, Pull requests, Repositories, Installations.
+            Content type <code>application/json</code>; secret: the value of{' '}
+            <code>GITHUB_WEBHOOK_SECRET</code>
+            {webhooks.secret_configured
+              ? ' (configured on this deployment)'
+              : ' (not configured yet: set it first)'}
+            ; events: Issues, Issue comments, Pull requests, Repositories, Installations.
           </p>
         </div>
       ) : null}
@@ -101,8 +115,9 @@ export function Overview() {
             <tr>
               <th scope="col">Job</th>
               <th scope="col">Status</th>
+              <th scope="col">Repository</th>
               <th scope="col">Items</th>
-              <th scope="col">Started</th>
+              <th scope="col">Created</th>
             </tr>
           </thead>
           <tbody>
@@ -114,11 +129,12 @@ export function Overview() {
                 <td>
                   <JobStatus status={job.status} />
                 </td>
+                <td>{job.repository ?? '—'}</td>
                 <td>
-                  {job.items_synced} / {job.items_total}
-                  {job.items_failed ? ` (${job.items_failed} failed)` : ''}
+                  {job.done} / {job.total}
+                  {job.failures ? ` (${job.failures} failed)` : ''}
                 </td>
-                <td>{when(job.started_at ?? job.created_at)}</td>
+                <td>{when(job.created_at)}</td>
               </tr>
             ))}
           </tbody>

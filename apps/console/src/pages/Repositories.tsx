@@ -19,17 +19,30 @@ export function Repositories() {
   const [editing, setEditing] = useState<string | null>(null);
   const status = useQuery({
     queryKey: ['status', slug],
-    queryFn: () => unwrap(api.GET('/api/workspaces/{slug}/integrations/github-mcp/status', { params: { path: { slug } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{slug}/integrations/github-mcp/status', { params: { path: { slug } } }),
+      ),
     refetchInterval: 10_000,
   });
   const sync = useMutation({
     mutationFn: (repository: string) =>
-      unwrap(api.POST('/api/workspaces/{slug}/integrations/github-mcp/sync', { params: { path: { slug } }, body: { repository } })),
+      unwrap(
+        api.POST('/api/workspaces/{slug}/integrations/github-mcp/sync', {
+          params: { path: { slug } },
+          body: { repository },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['status', slug] }),
   });
   const toggle = useMutation({
     mutationFn: (input: { repository: string; enabled: boolean }) =>
-      unwrap(api.PATCH('/api/workspaces/{slug}/integrations/github-mcp/configure', { params: { path: { slug } }, body: input })),
+      unwrap(
+        api.PATCH('/api/workspaces/{slug}/integrations/github-mcp/configure', {
+          params: { path: { slug } },
+          body: input,
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['status', slug] }),
   });
   const repositories = status.data?.repositories ?? [];
@@ -69,7 +82,7 @@ export function Repositories() {
                 <td>
                   {r.current_job ? (
                     <Link to={`/sync/${r.current_job.job_id}`}>
-                      <JobStatus status={r.current_job.status} /> {r.current_job.progress}%
+                      <JobStatus status={r.current_job.status} /> {r.current_job.percent}%
                     </Link>
                   ) : (
                     '—'
@@ -77,13 +90,24 @@ export function Repositories() {
                 </td>
                 {admin ? (
                   <td className="row-actions">
-                    <button type="button" disabled={!r.enabled || sync.isPending} onClick={() => sync.mutate(r.full_name)}>
+                    <button
+                      type="button"
+                      disabled={!r.enabled || sync.isPending}
+                      onClick={() => sync.mutate(r.full_name)}
+                    >
                       Sync now<span className="sr-only"> {r.full_name}</span>
                     </button>
-                    <button type="button" onClick={() => setEditing(editing === r.id ? null : r.id)} aria-expanded={editing === r.id}>
+                    <button
+                      type="button"
+                      onClick={() => setEditing(editing === r.id ? null : r.id)}
+                      aria-expanded={editing === r.id}
+                    >
                       Edit<span className="sr-only"> {r.full_name}</span>
                     </button>
-                    <button type="button" onClick={() => toggle.mutate({ repository: r.full_name, enabled: !r.enabled })}>
+                    <button
+                      type="button"
+                      onClick={() => toggle.mutate({ repository: r.full_name, enabled: !r.enabled })}
+                    >
                       {r.enabled ? 'Disable' : 'Enable'}
                       <span className="sr-only"> {r.full_name}</span>
                     </button>
@@ -129,7 +153,15 @@ function Search({ connected }: { connected: Set<string> }) {
     queryFn: () =>
       unwrap(
         api.GET('/api/workspaces/{slug}/integrations/github-mcp/repositories', {
-          params: { path: { slug }, query: { page, per_page: PER_PAGE, ...(filter.q ? { q: filter.q } : {}), ...(filter.owner ? { owner: filter.owner } : {}) } },
+          params: {
+            path: { slug },
+            query: {
+              page,
+              per_page: PER_PAGE,
+              ...(filter.q ? { q: filter.q } : {}),
+              ...(filter.owner ? { owner: filter.owner } : {}),
+            },
+          },
         }),
       ),
     retry: false,
@@ -144,14 +176,36 @@ function Search({ connected }: { connected: Set<string> }) {
       <h2>Find a repository</h2>
       <form onSubmit={submit} className="inline" aria-label="Search repositories">
         <Field label="Name contains" error={fieldError(results.error, 'q')}>
-          {({ id, describedBy }) => <input id={id} type="search" value={draft.q} aria-describedby={describedBy} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              type="search"
+              value={draft.q}
+              aria-describedby={describedBy}
+              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+            />
+          )}
         </Field>
-        <Field label="Owner" hint="Defaults to the connected identity" error={fieldError(results.error, 'owner')}>
-          {({ id, describedBy, invalid }) => <input id={id} value={draft.owner} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />}
+        <Field
+          label="Owner"
+          hint="Defaults to the connected identity"
+          error={fieldError(results.error, 'owner')}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              value={draft.owner}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
+            />
+          )}
         </Field>
         <button type="submit">Search</button>
       </form>
-      {results.isError && !fieldError(results.error, 'owner') && !fieldError(results.error, 'q') ? <ErrorNotice error={results.error} /> : null}
+      {results.isError && !fieldError(results.error, 'owner') && !fieldError(results.error, 'q') ? (
+        <ErrorNotice error={results.error} />
+      ) : null}
       {results.data ? (
         <>
           <table>
@@ -160,7 +214,9 @@ function Search({ connected }: { connected: Set<string> }) {
                 <th scope="col">Repository</th>
                 <th scope="col">Visibility</th>
                 <th scope="col">Open issues</th>
-                <th scope="col"><span className="sr-only">Connect</span></th>
+                <th scope="col">
+                  <span className="sr-only">Connect</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -182,10 +238,18 @@ function Search({ connected }: { connected: Set<string> }) {
               ))}
             </tbody>
           </table>
-          <Pager page={page} perPage={PER_PAGE} total={results.data.total} onPage={setPage} label="Repositories" />
+          <Pager
+            page={page}
+            perPage={PER_PAGE}
+            total={results.data.total}
+            onPage={setPage}
+            label="Repositories"
+          />
         </>
       ) : null}
-      {connecting ? <RepositoryForm repository={connecting} mode="connect" onDone={() => setConnecting(null)} /> : null}
+      {connecting ? (
+        <RepositoryForm repository={connecting} mode="connect" onDone={() => setConnecting(null)} />
+      ) : null}
     </>
   );
 }

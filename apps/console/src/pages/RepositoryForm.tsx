@@ -14,7 +14,15 @@ export interface RepositorySettings {
   include_pull_requests: boolean;
 }
 
-const FIELDS = ['project_id', 'direction', 'sync_interval_seconds', 'label_filter', 'state_mapping', 'include_comments', 'include_pull_requests'];
+const FIELDS = [
+  'project_id',
+  'direction',
+  'sync_interval_seconds',
+  'label_filter',
+  'state_mapping',
+  'include_comments',
+  'include_pull_requests',
+];
 
 /** Connect a repository (`mode: connect`) or change an existing mapping (`mode: configure`). */
 export function RepositoryForm(props: {
@@ -31,7 +39,9 @@ export function RepositoryForm(props: {
   });
   const [projectId, setProjectId] = useState(props.initial?.project_id ?? '');
   const [newProject, setNewProject] = useState({ name: '', identifier: '' });
-  const [direction, setDirection] = useState<RepositorySettings['direction']>(props.initial?.direction ?? 'from_github');
+  const [direction, setDirection] = useState<RepositorySettings['direction']>(
+    props.initial?.direction ?? 'from_github',
+  );
   const [interval, setIntervalSeconds] = useState(String(props.initial?.sync_interval_seconds ?? 300));
   const [labels, setLabels] = useState((props.initial?.label_filter ?? []).join(', '));
   const [openState, setOpenState] = useState(props.initial?.state_mapping?.open ?? 'unstarted');
@@ -39,7 +49,8 @@ export function RepositoryForm(props: {
   const [pulls, setPulls] = useState(props.initial?.include_pull_requests ?? false);
 
   const createProject = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/workspaces/{slug}/projects', { params: { path: { slug } }, body: newProject })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/workspaces/{slug}/projects', { params: { path: { slug } }, body: newProject })),
     onSuccess: async (project) => {
       setProjectId(project.id);
       setNewProject({ name: '', identifier: '' });
@@ -50,16 +61,32 @@ export function RepositoryForm(props: {
     repository: props.repository,
     direction,
     sync_interval_seconds: Number(interval),
-    label_filter: labels.split(',').map((l) => l.trim()).filter(Boolean),
+    label_filter: labels
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
     state_mapping: { open: openState },
     include_comments: comments,
     include_pull_requests: pulls,
   });
   const save = useMutation({
-    mutationFn: () =>
-      props.mode === 'connect'
-        ? unwrap(api.POST('/api/workspaces/{slug}/integrations/github-mcp/connect', { params: { path: { slug } }, body: { ...settings(), project_id: projectId } }))
-        : unwrap(api.PATCH('/api/workspaces/{slug}/integrations/github-mcp/configure', { params: { path: { slug } }, body: { ...settings(), ...(projectId ? { project_id: projectId } : {}) } })),
+    mutationFn: async (): Promise<void> => {
+      if (props.mode === 'connect') {
+        await unwrap(
+          api.POST('/api/workspaces/{slug}/integrations/github-mcp/connect', {
+            params: { path: { slug } },
+            body: { ...settings(), project_id: projectId },
+          }),
+        );
+      } else {
+        await unwrap(
+          api.PATCH('/api/workspaces/{slug}/integrations/github-mcp/configure', {
+            params: { path: { slug } },
+            body: { ...settings(), ...(projectId ? { project_id: projectId } : {}) },
+          }),
+        );
+      }
+    },
     onSuccess: async () => {
       await client.invalidateQueries();
       props.onDone();
@@ -70,11 +97,22 @@ export function RepositoryForm(props: {
     save.mutate();
   };
   return (
-    <form onSubmit={submit} className="panel" aria-label={`${props.mode === 'connect' ? 'Connect' : 'Settings of'} ${props.repository}`}>
+    <form
+      onSubmit={submit}
+      className="panel"
+      aria-label={`${props.mode === 'connect' ? 'Connect' : 'Settings of'} ${props.repository}`}
+    >
       <h3>{props.mode === 'connect' ? `Connect ${props.repository}` : `Settings of ${props.repository}`}</h3>
       <Field label="Project" error={fieldError(save.error, 'project_id')}>
         {({ id, describedBy, invalid }) => (
-          <select id={id} value={projectId} required={props.mode === 'connect'} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setProjectId(e.target.value)}>
+          <select
+            id={id}
+            value={projectId}
+            required={props.mode === 'connect'}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setProjectId(e.target.value)}
+          >
             <option value="">Choose a project…</option>
             {(projects.data?.results ?? []).map((p) => (
               <option key={p.id} value={p.id}>
@@ -88,41 +126,91 @@ export function RepositoryForm(props: {
         <legend>Or create a project</legend>
         <Field label="Project name" error={fieldError(createProject.error, 'name')}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} value={newProject.name} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setNewProject({ ...newProject, name: e.target.value })} />
+            <input
+              id={id}
+              value={newProject.name}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setNewProject({ ...newProject, name: e.target.value })}
+            />
           )}
         </Field>
-        <Field label="Identifier" hint="1–10 capital letters or digits, e.g. WEB" error={fieldError(createProject.error, 'identifier')}>
+        <Field
+          label="Identifier"
+          hint="1–10 capital letters or digits, e.g. WEB"
+          error={fieldError(createProject.error, 'identifier')}
+        >
           {({ id, describedBy, invalid }) => (
-            <input id={id} value={newProject.identifier} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setNewProject({ ...newProject, identifier: e.target.value })} />
+            <input
+              id={id}
+              value={newProject.identifier}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setNewProject({ ...newProject, identifier: e.target.value })}
+            />
           )}
         </Field>
-        {formError(createProject.error, ['name', 'identifier']) ? <ErrorNotice error={formError(createProject.error, ['name', 'identifier'])} /> : null}
+        {formError(createProject.error, ['name', 'identifier']) ? (
+          <ErrorNotice error={formError(createProject.error, ['name', 'identifier'])} />
+        ) : null}
         <button type="button" disabled={createProject.isPending} onClick={() => createProject.mutate()}>
           Create project
         </button>
       </fieldset>
       <Field label="Direction" error={fieldError(save.error, 'direction')}>
         {({ id, describedBy }) => (
-          <select id={id} value={direction} aria-describedby={describedBy} onChange={(e) => setDirection(e.target.value as RepositorySettings['direction'])}>
+          <select
+            id={id}
+            value={direction}
+            aria-describedby={describedBy}
+            onChange={(e) => setDirection(e.target.value as RepositorySettings['direction'])}
+          >
             <option value="from_github">From GitHub (read only)</option>
             <option value="to_github">To GitHub</option>
             <option value="bidirectional">Both ways</option>
           </select>
         )}
       </Field>
-      <Field label="Sync interval (seconds)" hint="30 to 86400" error={fieldError(save.error, 'sync_interval_seconds')}>
+      <Field
+        label="Sync interval (seconds)"
+        hint="30 to 86400"
+        error={fieldError(save.error, 'sync_interval_seconds')}
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} type="number" inputMode="numeric" value={interval} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setIntervalSeconds(e.target.value)} />
+          <input
+            id={id}
+            type="number"
+            inputMode="numeric"
+            value={interval}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setIntervalSeconds(e.target.value)}
+          />
         )}
       </Field>
-      <Field label="Only issues with these labels" hint="Comma-separated; empty syncs every issue" error={fieldError(save.error, 'label_filter')}>
+      <Field
+        label="Only issues with these labels"
+        hint="Comma-separated; empty syncs every issue"
+        error={fieldError(save.error, 'label_filter')}
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} value={labels} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setLabels(e.target.value)} />
+          <input
+            id={id}
+            value={labels}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setLabels(e.target.value)}
+          />
         )}
       </Field>
       <Field label="Open GitHub issues become" error={fieldError(save.error, 'state_mapping')}>
         {({ id, describedBy }) => (
-          <select id={id} value={openState} aria-describedby={describedBy} onChange={(e) => setOpenState(e.target.value as RepositorySettings['state_mapping']['open'])}>
+          <select
+            id={id}
+            value={openState}
+            aria-describedby={describedBy}
+            onChange={(e) => setOpenState(e.target.value as RepositorySettings['state_mapping']['open'])}
+          >
             <option value="backlog">Backlog</option>
             <option value="unstarted">Unstarted</option>
             <option value="started">Started</option>
@@ -131,7 +219,8 @@ export function RepositoryForm(props: {
       </Field>
       <div className="checks">
         <label>
-          <input type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} /> Comments
+          <input type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} />{' '}
+          Comments
         </label>
         <label>
           <input type="checkbox" checked={pulls} onChange={(e) => setPulls(e.target.checked)} /> Pull requests
@@ -139,7 +228,9 @@ export function RepositoryForm(props: {
       </div>
       {formError(save.error, FIELDS) ? <ErrorNotice error={formError(save.error, FIELDS)} /> : null}
       <div className="actions">
-        <button type="button" onClick={props.onDone}>Cancel</button>
+        <button type="button" onClick={props.onDone}>
+          Cancel
+        </button>
         <button type="submit" className="primary" disabled={save.isPending}>
           {props.mode === 'connect' ? 'Connect' : 'Save'}
         </button>

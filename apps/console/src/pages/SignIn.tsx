@@ -6,7 +6,8 @@ import { ErrorNotice, fieldError, formError } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 
 const LINK_ERRORS: Record<string, string> = {
-  link_expired: 'That sign-in link was already used or has expired. Ask for a new one, or paste an API token.',
+  link_expired:
+    'That sign-in link was already used or has expired. Ask for a new one, or paste an API token.',
 };
 
 /**
@@ -34,14 +35,21 @@ export function SignIn() {
   return (
     <main className="signin" id="main">
       <h1>GitHub MCP Sync</h1>
-      <p>Sign in to your workspace with an API token. It is exchanged for a session and not kept in the browser.</p>
+      <p>
+        Sign in to your workspace with an API token. It is exchanged for a session and not kept in the
+        browser.
+      </p>
       {linkError ? (
         <div role="alert" className="notice notice-error">
           {LINK_ERRORS[linkError] ?? `Sign-in failed (${linkError}).`}
         </div>
       ) : null}
       <form onSubmit={submit} aria-label="Sign in">
-        <Field label="Workspace" hint="The workspace slug, e.g. acme" error={fieldError(signIn.error, 'workspace')}>
+        <Field
+          label="Workspace"
+          hint="The workspace slug, e.g. acme"
+          error={fieldError(signIn.error, 'workspace')}
+        >
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
@@ -55,7 +63,11 @@ export function SignIn() {
             />
           )}
         </Field>
-        <Field label="API token" hint="npm run cli -- create-token …" error={fieldError(signIn.error, 'token')}>
+        <Field
+          label="API token"
+          hint="npm run cli -- create-token …"
+          error={fieldError(signIn.error, 'token')}
+        >
           {({ id, describedBy, invalid }) => (
             <input
               id={id}

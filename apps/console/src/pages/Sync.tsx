@@ -21,6 +21,7 @@ export function Sync() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [status, setStatus] = useState<Status | ''>('');
+  // The query takes lists: ?status=a,b (here one value).
   const [repository, setRepository] = useState('');
   const [page, setPage] = useState(1);
   const base = `/api/workspaces/${slug}/integrations/github-mcp`;
@@ -31,12 +32,26 @@ export function Sync() {
     queryFn: () =>
       unwrap(
         api.GET('/api/workspaces/{slug}/integrations/github-mcp/sync-jobs', {
-          params: { path: { slug }, query: { page, per_page: PER_PAGE, ...(status ? { status } : {}), ...(repository ? { repository } : {}) } },
+          params: {
+            path: { slug },
+            query: {
+              page,
+              per_page: PER_PAGE,
+              ...(status ? { status: [status] } : {}),
+              ...(repository ? { repository } : {}),
+            },
+          },
         }),
       ),
   });
   const syncAll = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/workspaces/{slug}/integrations/github-mcp/sync', { params: { path: { slug } }, body: {} })),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/workspaces/{slug}/integrations/github-mcp/sync', {
+          params: { path: { slug } },
+          body: {},
+        }),
+      ),
     onSuccess: async (answer) => {
       await client.invalidateQueries({ queryKey: ['jobs', slug] });
       if (answer.job_id) navigate(`/sync/${answer.job_id}`);
@@ -49,7 +64,12 @@ export function Sync() {
       <h1 id="sync-title">Sync</h1>
       {admin ? (
         <p>
-          <button type="button" className="primary" disabled={syncAll.isPending} onClick={() => syncAll.mutate()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={syncAll.isPending}
+            onClick={() => syncAll.mutate()}
+          >
             Sync now (all repositories)
           </button>
         </p>
@@ -62,7 +82,8 @@ export function Sync() {
       {current ? (
         <div className="panel">
           <p>
-            <Link to={`/sync/${current.job_id}`}>Job {current.job_id.slice(0, 8)}</Link> <JobStatus status={current.status} />
+            <Link to={`/sync/${current.job_id}`}>Job {current.job_id.slice(0, 8)}</Link>{' '}
+            <JobStatus status={current.status} />
           </p>
           <JobProgress job={current} />
         </div>
@@ -73,16 +94,38 @@ export function Sync() {
       <form className="inline" aria-label="Filter jobs" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="job-status">Status</label>
-          <select id="job-status" value={status} onChange={(e) => { setPage(1); setStatus(e.target.value as Status | ''); }}>
+          <select
+            id="job-status"
+            value={status}
+            onChange={(e) => {
+              setPage(1);
+              setStatus(e.target.value as Status | '');
+            }}
+          >
             <option value="">Any</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="job-repo">Repository</label>
-          <select id="job-repo" value={repository} onChange={(e) => { setPage(1); setRepository(e.target.value); }}>
+          <select
+            id="job-repo"
+            value={repository}
+            onChange={(e) => {
+              setPage(1);
+              setRepository(e.target.value);
+            }}
+          >
             <option value="">Any</option>
-            {repositories.map((r) => <option key={r.id} value={r.full_name}>{r.full_name}</option>)}
+            {repositories.map((r) => (
+              <option key={r.id} value={r.full_name}>
+                {r.full_name}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -103,10 +146,17 @@ export function Sync() {
             <tbody>
               {jobs.data.results.map((job) => (
                 <tr key={job.job_id}>
-                  <td><Link to={`/sync/${job.job_id}`}>{job.job_id.slice(0, 8)}</Link></td>
-                  <td><JobStatus status={job.status} /></td>
+                  <td>
+                    <Link to={`/sync/${job.job_id}`}>{job.job_id.slice(0, 8)}</Link>
+                  </td>
+                  <td>
+                    <JobStatus status={job.status} />
+                  </td>
                   <td>{job.trigger}</td>
-                  <td>{job.items_synced} / {job.items_total}{job.items_failed ? ` (${job.items_failed} failed)` : ''}</td>
+                  <td>
+                    {job.items_synced} / {job.items_total}
+                    {job.items_failed ? ` (${job.items_failed} failed)` : ''}
+                  </td>
                   <td>{when(job.created_at)}</td>
                   <td>{when(job.completed_at)}</td>
                 </tr>

@@ -13,12 +13,21 @@ export function WebhookDetail() {
   const delivery = useQuery({
     queryKey: ['webhook', slug, deliveryId],
     queryFn: () =>
-      unwrap(api.GET('/api/workspaces/{slug}/integrations/github-mcp/webhook-events/{deliveryId}', { params: { path: { slug, deliveryId } } })),
-    refetchInterval: (q) => (q.state.data && ['processed', 'failed', 'ignored'].includes(q.state.data.status) ? false : 2000),
+      unwrap(
+        api.GET('/api/workspaces/{slug}/integrations/github-mcp/webhook-events/{deliveryId}', {
+          params: { path: { slug, deliveryId } },
+        }),
+      ),
+    refetchInterval: (q) =>
+      q.state.data && ['processed', 'failed', 'ignored'].includes(q.state.data.status) ? false : 2000,
   });
   const replay = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/workspaces/{slug}/integrations/github-mcp/webhook-events/{deliveryId}/replay', { params: { path: { slug, deliveryId } } })),
+      unwrap(
+        api.POST('/api/workspaces/{slug}/integrations/github-mcp/webhook-events/{deliveryId}/replay', {
+          params: { path: { slug, deliveryId } },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['webhook', slug, deliveryId] }),
   });
   if (delivery.isError) return <ErrorNotice error={delivery.error} />;
@@ -26,11 +35,16 @@ export function WebhookDetail() {
   const d = delivery.data;
   return (
     <section aria-labelledby="wd-title">
-      <p><Link to="/webhooks">← Webhook deliveries</Link></p>
+      <p>
+        <Link to="/webhooks">← Webhook deliveries</Link>
+      </p>
       <h1 id="wd-title">Delivery {d.delivery_id}</h1>
       <dl className="grid">
         <dt>Event</dt>
-        <dd>{d.event}{d.action ? `.${d.action}` : ''}</dd>
+        <dd>
+          {d.event}
+          {d.action ? `.${d.action}` : ''}
+        </dd>
         <dt>Status</dt>
         <dd>{d.status}</dd>
         <dt>Attempts</dt>
@@ -50,7 +64,9 @@ export function WebhookDetail() {
       </dl>
       {admin ? (
         <p>
-          <button type="button" disabled={replay.isPending} onClick={() => replay.mutate()}>Replay</button>
+          <button type="button" disabled={replay.isPending} onClick={() => replay.mutate()}>
+            Replay
+          </button>
           {replay.isSuccess ? <span role="status"> Replay queued.</span> : null}
         </p>
       ) : null}

@@ -8,13 +8,21 @@ import { Pager } from '../components/Pager';
 
 const PER_PAGE = 25;
 const STATUSES = ['received', 'queued', 'processing', 'processed', 'failed', 'ignored'] as const;
-const EVENTS = ['issues', 'issue_comment', 'pull_request', 'repository', 'installation', 'installation_repositories', 'ping'] as const;
+const EVENTS = [
+  'issues',
+  'issue_comment',
+  'pull_request',
+  'repository',
+  'installation',
+  'installation_repositories',
+  'ping',
+] as const;
 
 /** Stored deliveries with status and event filters (kept in the URL, so a filtered list can be shared). */
 export function Webhooks() {
   const slug = useSlug();
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
+  const status = STATUSES.find((s) => s === params.get('status')) ?? '';
   const event = params.get('event') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const set = (key: string, value: string) => {
@@ -29,7 +37,10 @@ export function Webhooks() {
     queryFn: () =>
       unwrap(
         api.GET('/api/workspaces/{slug}/integrations/github-mcp/webhook-events', {
-          params: { path: { slug }, query: { page, per_page: PER_PAGE, ...(status ? { status } : {}), ...(event ? { event } : {}) } },
+          params: {
+            path: { slug },
+            query: { page, per_page: PER_PAGE, ...(status ? { status } : {}), ...(event ? { event } : {}) },
+          },
         }),
       ),
     refetchInterval: 10_000,
@@ -42,14 +53,22 @@ export function Webhooks() {
           <label htmlFor="wh-status">Status</label>
           <select id="wh-status" value={status} onChange={(e) => set('status', e.target.value)}>
             <option value="">Any</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="wh-event">Event</label>
           <select id="wh-event" value={event} onChange={(e) => set('event', e.target.value)}>
             <option value="">Any</option>
-            {EVENTS.map((s) => <option key={s} value={s}>{s}</option>)}
+            {EVENTS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -69,9 +88,20 @@ export function Webhooks() {
             <tbody>
               {list.data.results.map((d) => (
                 <tr key={d.delivery_id}>
-                  <td><Link to={`/webhooks/${encodeURIComponent(d.delivery_id)}`}>{d.delivery_id}</Link></td>
-                  <td>{d.event}{d.action ? `.${d.action}` : ''}</td>
-                  <td><span className={`badge ${d.status === 'failed' ? 'badge-bad' : d.status === 'processed' ? 'badge-ok' : 'badge-off'}`}>{d.status}</span></td>
+                  <td>
+                    <Link to={`/webhooks/${encodeURIComponent(d.delivery_id)}`}>{d.delivery_id}</Link>
+                  </td>
+                  <td>
+                    {d.event}
+                    {d.action ? `.${d.action}` : ''}
+                  </td>
+                  <td>
+                    <span
+                      className={`badge ${d.status === 'failed' ? 'badge-bad' : d.status === 'processed' ? 'badge-ok' : 'badge-off'}`}
+                    >
+                      {d.status}
+                    </span>
+                  </td>
                   <td>{d.retry_count + 1}</td>
                   <td>{when(d.created_at)}</td>
                 </tr>
@@ -79,7 +109,13 @@ export function Webhooks() {
             </tbody>
           </table>
           {list.data.results.length === 0 ? <p>No delivery matches.</p> : null}
-          <Pager page={page} perPage={PER_PAGE} total={list.data.total} onPage={(p) => set('page', String(p))} label="Deliveries" />
+          <Pager
+            page={page}
+            perPage={PER_PAGE}
+            total={list.data.total}
+            onPage={(p) => set('page', String(p))}
+            label="Deliveries"
+          />
         </>
       ) : null}
     </section>

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '#libs/config';
 import { startApi } from '../apps/api/src/bootstrap.js';
-import { CONSOLE_SCHEMA_FILE, consoleTypes } from './lib/console.js';
+import { CONSOLE_SCHEMA_FILE, consoleTypes } from './lib/console-types.js';
 import { runMain } from './lib/lifecycle.js';
 import { step } from './lib/log.js';
 import { provideServices } from './lib/services.js';

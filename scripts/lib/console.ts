@@ -1,27 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import openapiTS, { astToString } from 'openapi-typescript';
-import { format, resolveConfig } from 'prettier';
 import { PrerequisiteError, step } from './log.js';
 import { repoRoot } from './paths.js';
 import { aptInstall, capture, which } from './proc.js';
-
-/** The console's generated API types (committed; `npm run console:types` rewrites them). */
-export const CONSOLE_SCHEMA_FILE = path.join(repoRoot, 'apps', 'console', 'src', 'api', 'schema.d.ts');
-
-const HEADER = `/**
- * Generated from the API's OpenAPI document by \`npm run console:types\` (openapi-typescript).
- * Do not edit: change the API's schemas and regenerate. \`npm test\` fails when this file is stale.
- */
-
-`;
-
-/** TypeScript types of an OpenAPI document, as the console imports them. */
-export async function consoleTypes(document: unknown): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: true });
-  const options = (await resolveConfig(CONSOLE_SCHEMA_FILE)) ?? {};
-  return format(`${HEADER}${astToString(ast)}`, { ...options, filepath: CONSOLE_SCHEMA_FILE });
-}
 
 /** `vite build` of apps/console into dist/console (a few seconds). */
 export async function buildConsole(): Promise<void> {

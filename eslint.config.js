@@ -3,7 +3,16 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', 'prisma/generated', '.data', 'apps/console/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'coverage',
+      'prisma/generated',
+      '.data',
+      'apps/console/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -19,4 +19,3 @@ export async function consoleTypes(document: unknown): Promise<string> {
   const options = (await resolveConfig(CONSOLE_SCHEMA_FILE)) ?? {};
   return format(`${HEADER}${astToString(ast)}`, { ...options, filepath: CONSOLE_SCHEMA_FILE });
 }
-

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { PrerequisiteError, step } from './log.js';
 import { repoRoot } from './paths.js';
 import { aptInstall, capture, which } from './proc.js';

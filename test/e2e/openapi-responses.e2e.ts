@@ -24,6 +24,18 @@ const ISSUES = '/api/workspaces/{slug}/projects/{projectId}/issues';
  */
 const NOT_JSON: Record<string, string> = {};
 
+/** Documented GETs this test does not call, with the reason (each has its own e2e test). */
+const NOT_CALLED: Record<string, string> = {
+  'get /api/workspaces/{slug}/integrations/github-mcp/oauth/authorize':
+    '302 browser redirect (oauth-connect)',
+  'get /api/auth/github/callback': '303 browser redirect with a cookie (oauth-connect)',
+  'get /api/console/session': 'cookie-authenticated (console-session)',
+  'get /api/console/session/link': '303 browser redirect (console-signin)',
+  'get /api/workspaces/{slug}/integrations/github-mcp/status/events': 'event stream (console-streams)',
+  'get /api/workspaces/{slug}/integrations/github-mcp/sync-jobs/{jobId}/events':
+    'event stream (console-streams)',
+};
+
 /**
  * Every JSON route answers what the OpenAPI document declares: real answers of the running system
  * (simulator, a synced repository, a webhook delivery, issues with comments, audit entries) are
@@ -82,6 +94,7 @@ describe('OpenAPI response schemas match the real answers', () => {
         }
         for (const status of ok) {
           const content = op.responses[status]?.content;
+          if (status === '204') continue; // no body
           if (content?.['application/json']?.schema || content?.['text/event-stream']) continue;
           undocumented.push(`${method} ${path} ${status}`);
         }
@@ -173,18 +186,25 @@ describe('OpenAPI response schemas match the real answers', () => {
     await api.call('get', '/api/health', { status: 200 });
     await api.call('get', '/api/health/live', { status: 200 });
 
-    const authorize = await api.call('get', `${GH}/oauth/authorize`, { params, status: 200 });
-    const consent = await fetch(String(authorize.body.authorization_url), { redirect: 'manual' });
-    const callback = new URL(consent.headers.get('location') ?? '');
-    await api.call('get', '/api/auth/github/callback', { query: callback.search.slice(1), status: 200 });
-    const installation = { installation_id: INSTALLATION, account_login: 'acme' };
+    await api.call('get', '/api/workspaces/{slug}/me', { params, status: 200 });
+    await api.call('get', `${GH}/overview`, { params, status: 200 });
+    await api.call('get', `${GH}/sync-jobs`, { params, status: 200 });
+    await api.call('get', '/api/workspaces/{slug}/projects', { params, status: 200 });
+    await api.call('post', '/api/workspaces/{slug}/projects', {
+      params,
+      body: { name: 'Documented', identifier: 'DOC' },
+      status: 201,
+    });
+    system.sim.oauth.addMember('acme', 'wile');
+    const userToken = system.sim.oauth.issueUserToken('wile', ['repo']);
+    const installation = { installation_id: INSTALLATION, account_login: 'acme', user_token: userToken };
     await api.call('put', `${GH}/credentials/installation`, { params, body: installation, status: 200 });
     await api.call('delete', `${GH}/disconnect`, { params, status: 200 });
 
     const gets = Object.entries(doc.paths)
       .filter(([, item]) => item.get)
       .map(([path]) => `get ${path}`);
-    expect(gets.filter((route) => !api.called.has(route))).toEqual([]);
+    expect(gets.filter((route) => !api.called.has(route) && !NOT_CALLED[route])).toEqual([]);
   });
 
   it('refuses a body with a field missing, renamed or of the wrong type', async () => {

@@ -187,14 +187,15 @@ describe('webhook routing between workspaces that share a repository', () => {
       ).rows[0];
     const before = await record();
     expect(before?.linked).toEqual(expect.any(String));
-    // Signed with rival's own secret, matched through a repository rival connected.
-    const forged = await send(
-      'installation',
-      installation('deleted', at(600), { repository: { id: ids['web'], full_name: 'acme/web' } }),
-      RIVAL_SECRET,
-    );
-    expect(forged.status).toBe('ignored');
-    expect(forged.result?.['reason']).toMatch(/does not belong to the integration/);
+    // Signed with rival's own secret, matched through a repository rival connected. An installation event
+    // never carries a repository, so the shape check refuses it at the door (issue 17 item 4); the
+    // handler's own rule (an integration's secret only reaches its own installation) stays behind it.
+    const forged = await deliver(system.apiUrl, {
+      event: 'installation',
+      payload: installation('deleted', at(600), { repository: { id: ids['web'], full_name: 'acme/web' } }),
+      secret: RIVAL_SECRET,
+    });
+    expect(forged.status).toBe(400);
     expect(await record()).toEqual(before);
   });
 

@@ -9,7 +9,13 @@ import {
   SyncJobRepository,
   type WorkspaceIntegration,
 } from '#libs/db';
-import { GitHubMcpClientFactory, GitHubMcpError, McpRateLimitError } from '#libs/github-mcp';
+import {
+  GitHubMcpClientFactory,
+  GitHubMcpError,
+  McpNotFoundError,
+  McpRateLimitError,
+  McpUnauthorizedError,
+} from '#libs/github-mcp';
 import {
   ExclusiveLocks,
   type JobContext,
@@ -115,9 +121,32 @@ export class SyncRepositoryHandler {
         (error instanceof GitHubMcpError && PERMANENT_MCP_ERRORS.has(error.kind));
       const final = permanent || context.attemptsMade + 1 >= context.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
+      await this.recordLostAccess(error, integration, repoSync);
       this.events.changed(await this.jobs.recordError(job.jobId, message, describe(error, context), final));
       if (permanent) throw new PermanentJobError(message, { cause: error });
       throw error;
+    }
+  }
+
+  /**
+   * A token GitHub refuses (401) stops the integration; a repository that answers 404 to listing its
+   * issues (deleted, or no longer visible to this identity) stops that sync. Both are marked with the
+   * reason, so webhooks for them are no longer applied and the next sync is not tried for nothing.
+   */
+  private async recordLostAccess(
+    error: unknown,
+    integration: WorkspaceIntegration,
+    repoSync: RepositorySyncWithRepo,
+  ): Promise<void> {
+    const name = `${repoSync.repository.owner}/${repoSync.repository.name}`;
+    if (error instanceof McpUnauthorizedError) {
+      const reason = `GitHub rejected the token (401) while syncing ${name}: connect GitHub again`;
+      this.logger.warn(`integration ${integration.id}: ${reason}`);
+      await this.integrations.markLostAccess(integration.id, reason);
+    } else if (error instanceof McpNotFoundError && error.tool === 'list_issues') {
+      const reason = `GitHub answered 404 for ${name} (deleted, or this identity lost access): sync disabled`;
+      this.logger.warn(`repository sync ${repoSync.id}: ${reason}`);
+      await this.integrations.disableRepositorySync(repoSync.id, reason);
     }
   }
 

@@ -81,6 +81,25 @@ export class IntegrationRepository {
     });
   }
 
+  /**
+   * GitHub refused the integration's token (401 on a sync): it stops syncing and receiving until an admin
+   * connects again; the message says why (status, overview, console).
+   */
+  async markLostAccess(integrationId: string, message: string): Promise<void> {
+    await this.prisma.workspaceIntegration.updateMany({
+      where: { id: integrationId, status: 'connected' },
+      data: { status: 'error', statusMessage: message.slice(0, 500) },
+    });
+  }
+
+  /** The repository answered 404 to the integration's token: that sync stops, with the reason. */
+  async disableRepositorySync(repositorySyncId: string, reason: string): Promise<void> {
+    await this.prisma.gitHubRepositorySync.updateMany({
+      where: { id: repositorySyncId, enabled: true },
+      data: { enabled: false, disabledReason: reason.slice(0, 500) },
+    });
+  }
+
   recordSyncFinished(repositorySyncId: string, cursor: Date | null, at: Date): Promise<unknown> {
     return this.prisma.gitHubRepositorySync.update({
       where: { id: repositorySyncId },

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSlug } from '../api/session';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FilterSelect } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
 
 const PER_PAGE = 50;
@@ -43,27 +44,22 @@ export function Issues() {
     <section aria-labelledby="issues-title">
       <h1 id="issues-title">Issues</h1>
       <form className="inline" aria-label="Filter issues" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="issues-project">Project</label>
-          <select id="issues-project" value={projectId} onChange={(e) => set('project', e.target.value)}>
-            {(projects.data?.results ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.identifier})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="issues-state">State</label>
-          <select id="issues-state" value={state} onChange={(e) => set('state', e.target.value)}>
-            <option value="">Any</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Project"
+          required
+          value={projectId}
+          options={(projects.data?.results ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.name} (${p.identifier})`,
+          }))}
+          onChange={(value) => set('project', value)}
+        />
+        <FilterSelect
+          label="State"
+          value={state}
+          options={STATES}
+          onChange={(value) => set('state', value)}
+        />
       </form>
       {projects.data?.results.length === 0 ? <p>No project yet: connect a repository to one.</p> : null}
       {issues.isError ? <ErrorNotice error={issues.error} /> : null}

@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client';
 import type { StatusBody } from '../api/types';
 import { useIsAdmin, useSlug } from '../api/session';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { JobProgress } from '../components/JobProgress';
 import { JobStatus } from '../components/JobStatus';
@@ -92,42 +93,24 @@ export function Sync() {
       )}
       <h2>History</h2>
       <form className="inline" aria-label="Filter jobs" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="job-status">Status</label>
-          <select
-            id="job-status"
-            value={status}
-            onChange={(e) => {
-              setPage(1);
-              setStatus(e.target.value as Status | '');
-            }}
-          >
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="job-repo">Repository</label>
-          <select
-            id="job-repo"
-            value={repository}
-            onChange={(e) => {
-              setPage(1);
-              setRepository(e.target.value);
-            }}
-          >
-            <option value="">Any</option>
-            {repositories.map((r) => (
-              <option key={r.id} value={r.full_name}>
-                {r.full_name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          value={status}
+          options={STATUSES}
+          onChange={(value) => {
+            setPage(1);
+            setStatus(STATUSES.find((s) => s === value) ?? '');
+          }}
+        />
+        <FilterSelect
+          label="Repository"
+          value={repository}
+          options={repositories.map((r) => r.full_name)}
+          onChange={(value) => {
+            setPage(1);
+            setRepository(value);
+          }}
+        />
       </form>
       {jobs.isError ? <ErrorNotice error={jobs.error} /> : null}
       {jobs.data ? (

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSlug } from '../api/session';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { Pager } from '../components/Pager';
 
@@ -49,28 +50,18 @@ export function Webhooks() {
     <section aria-labelledby="wh-list-title">
       <h1 id="wh-list-title">Webhook deliveries</h1>
       <form className="inline" aria-label="Filter deliveries" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="wh-status">Status</label>
-          <select id="wh-status" value={status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="wh-event">Event</label>
-          <select id="wh-event" value={event} onChange={(e) => set('event', e.target.value)}>
-            <option value="">Any</option>
-            {EVENTS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          value={status}
+          options={STATUSES}
+          onChange={(value) => set('status', value)}
+        />
+        <FilterSelect
+          label="Event"
+          value={event}
+          options={EVENTS}
+          onChange={(value) => set('event', value)}
+        />
       </form>
       {list.isError ? <ErrorNotice error={list.error} /> : null}
       {list.data ? (

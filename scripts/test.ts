@@ -1,9 +1,18 @@
 import { isStopping, runMain } from './lib/lifecycle.js';
-import { eslint, lockfile, prettier, provideTestEnvironment, runJest, typecheck } from './lib/testing.js';
+import {
+  eslint,
+  lockfile,
+  prettier,
+  provideTestEnvironment,
+  runAllJest,
+  runJest,
+  typecheck,
+} from './lib/testing.js';
 
 /**
  * `npm test [-- <jest args>]`: Postgres + Redis (given or started), migrated template database,
- * lockfile (`npm ci` would accept it), typecheck, eslint, prettier, then jest. Everything runs even when an earlier step fails; the exit code is
+ * lockfile (`npm ci` would accept it), typecheck, eslint, prettier, then jest (without arguments: every
+ * file, the `*.alone.e2e.ts` ones after the rest, by themselves). Everything runs even when an earlier step fails; the exit code is
  * non-zero when anything failed. The checks run in parallel, while the services start.
  */
 await runMain(async () => {
@@ -11,7 +20,8 @@ await runMain(async () => {
   const checks = Promise.all([lockfile(), typecheck(), eslint(), prettier()]);
   const [env, checkResults] = await Promise.all([environment, checks]);
   if (isStopping()) return 130;
-  const jest = await runJest(process.argv.slice(2), env);
+  const args = process.argv.slice(2);
+  const jest = await (args.length > 0 ? runJest(args, env) : runAllJest(env));
   if (isStopping()) return 130;
   process.stderr.write('\n── npm test ──\n');
   for (const check of checkResults) process.stderr.write(`${check.name.padEnd(10)} ${check.detail}\n`);

@@ -127,6 +127,26 @@ interface JestJson {
   numRuntimeErrorTestSuites: number;
 }
 
+/**
+ * Test files named `*.alone.e2e.ts` measure the system under load they create themselves (e.g. liveness
+ * latency while forged 25 MB bodies arrive): another suite sharing the 2 cores would measure that suite.
+ * A full run runs every other file on 2 workers, then these one at a time with nothing beside them.
+ */
+const ALONE = '\\.alone\\.e2e\\.ts$';
+
+/** Every test file: the shared run, then the `*.alone.e2e.ts` files by themselves; one result. */
+export async function runAllJest(env: TestEnvironment): Promise<JestResult> {
+  const shared = await runJest(['--testPathIgnorePatterns', '/node_modules/', '/dist/', ALONE], env);
+  const alone = await runJest(['--runInBand', '--testPathPatterns', ALONE], env);
+  return {
+    ok: shared.ok && alone.ok,
+    passed: shared.passed + alone.passed,
+    failed: shared.failed + alone.failed,
+    skipped: shared.skipped + alone.skipped,
+    summary: `${shared.summary}; alone: ${alone.summary}`,
+  };
+}
+
 /** Runs jest (native ESM mode, at most 2 workers) with the test environment; extra args are jest's. */
 export async function runJest(args: string[], env: TestEnvironment): Promise<JestResult> {
   mkdirSync(dataDir, { recursive: true });

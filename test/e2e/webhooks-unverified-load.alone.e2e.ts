@@ -64,7 +64,10 @@ async function liveness(url: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** Issue 17: unauthenticated load on the webhook route must not stall the API. */
+/**
+ * Issue 17: unauthenticated load on the webhook route must not stall the API. `*.alone.e2e.ts`: `npm test`
+ * runs it by itself, after the other files, so the figure is this route's and not a neighbour's.
+ */
 describe('webhook route under forged 25 MB bodies', () => {
   let system: TestSystem;
 
@@ -85,21 +88,23 @@ describe('webhook route under forged 25 MB bodies', () => {
     });
     await forger.started;
     await new Promise((resolve) => setTimeout(resolve, 300));
+    // Only requests sent while forgeries were still being answered count.
     const latencies: number[] = [];
-    while (latencies.length < 9 || (!settled && latencies.length < 200)) {
-      latencies.push(await liveness(system.apiUrl));
-      if (latencies.length >= 9 && settled) break;
+    while (!settled && latencies.length < 200) {
+      const latency = await liveness(system.apiUrl);
+      if (!settled) latencies.push(latency);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const statuses = await forger.statuses;
     expect(statuses).toHaveLength(FORGERIES);
     expect(statuses.filter((s) => s >= 200 && s < 300)).toEqual([]);
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
     const sorted = [...latencies].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] as number;
-    expect({ median, samples: latencies.length }).toEqual({
-      median: expect.any(Number),
-      samples: latencies.length,
-    });
+    process.stderr.write(
+      `liveness while ${FORGERIES} forgeries were in flight: median ${median.toFixed(1)} ms, ` +
+        `max ${(sorted.at(-1) as number).toFixed(1)} ms over ${sorted.length} requests\n`,
+    );
     expect(median).toBeLessThan(100);
   }, 120_000);
 });

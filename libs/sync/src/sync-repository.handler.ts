@@ -58,10 +58,7 @@ export class SyncRepositoryHandler {
   async handle(payload: JobPayloads[JobName.SyncRepository], context: JobContext): Promise<unknown> {
     const job = await this.jobs.findByJobId(payload.syncJobId);
     if (!job) throw new PermanentJobError(`sync job ${payload.syncJobId} does not exist`);
-    if (job.status === 'completed' || job.status === 'cancelled' || job.status === 'failed') {
-      this.logger.log(`sync job ${job.jobId} is already ${job.status}; nothing to do`);
-      return { skipped: job.status };
-    }
+    if (this.finished(job)) return { skipped: job.status };
     const repoSync = job.repositorySyncId
       ? await this.integrations.findRepositorySync(job.repositorySyncId)
       : null;
@@ -81,10 +78,20 @@ export class SyncRepositoryHandler {
     const lock = await this.locks.acquire(`repository-sync:${repoSync.id}`, owner);
     if (!lock) return context.delayUntil(new Date(Date.now() + LOCKED_RETRY_MS));
     try {
-      return await this.runLocked(job, repoSync, integration, context);
+      // Read again under the lock: another delivery of this job may have finished it between the first
+      // read and the lock (it held the lock then), and must not be run a second time from a stale row.
+      const current = await this.jobs.findByJobId(job.jobId);
+      if (!current || this.finished(current)) return { skipped: current?.status ?? 'deleted' };
+      return await this.runLocked(current, repoSync, integration, context);
     } finally {
       await lock.release();
     }
+  }
+
+  private finished(job: GitHubSyncJob): boolean {
+    const done = job.status === 'completed' || job.status === 'cancelled' || job.status === 'failed';
+    if (done) this.logger.log(`sync job ${job.jobId} is already ${job.status}; nothing to do`);
+    return done;
   }
 
   private async runLocked(

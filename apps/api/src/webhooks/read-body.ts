@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 
 /**
- * Reads a request body as bytes. A body over `limit` (by Content-Length, or by the bytes read) is refused
+ * Reads a request body as the chunks it arrived in, not joined: an unverified body is only hashed, and a
+ * forged one is dropped without ever being copied into one buffer (eight 25 MB copies at once held the
+ * event loop for 100+ ms). A body over `limit` (by Content-Length, or by the bytes read) is refused
  * with 413 without being kept: like body-parser, the rest is read and dropped before the answer, so the
  * sender sees the 413 rather than a connection reset. `onChunk` sees each kept chunk as it arrives.
  */
@@ -10,7 +12,7 @@ export function readBody(
   req: IncomingMessage,
   limit: number,
   onChunk?: (chunk: Buffer) => void,
-): Promise<Buffer> {
+): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     let overLimit = Number.isFinite(declared) && declared > limit;
@@ -29,7 +31,7 @@ export function readBody(
     });
     req.once('end', () => {
       if (overLimit) reject(new PayloadTooLargeException(`request body is over ${limit / 1024 / 1024} MB`));
-      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+      else resolve(chunks);
     });
     req.once('error', reject);
     req.once('close', () => {

@@ -75,6 +75,7 @@ async function serve(
   // Bodies read before their signature is checked are bounded (WEBHOOK_MAX_UNVERIFIED_BODIES): over it the
   // request is refused before its body is read. The permit is held until the signature is verified.
   let permit = unverified.inFlight < unverified.max;
+  const shed = !permit; // a planned 503: its request log line says enough, no error with a stack per request
   const release = () => {
     if (permit) unverified.inFlight -= 1;
     permit = false;
@@ -86,7 +87,7 @@ async function serve(
       throw new UnavailableError('too many webhook deliveries are being verified at once; retry shortly');
     }
     const hasher = deps.ingestion.hasher();
-    const raw = await readBody(req, WEBHOOK_MAX_BODY_BYTES, (chunk) => hasher.update(chunk));
+    const chunks = await readBody(req, WEBHOOK_MAX_BODY_BYTES, (chunk) => hasher.update(chunk));
     const type = req.headers['content-type'] ?? '';
     if (!JSON_TYPE.test(type)) {
       throw new UnsupportedMediaTypeException(
@@ -95,7 +96,7 @@ async function serve(
     }
     const result = await deps.ingestion.ingest({
       headers: req.headers,
-      body: raw,
+      body: chunks,
       hasher,
       onVerified: () => {
         verified = true;
@@ -106,7 +107,8 @@ async function serve(
     body = { status: result.status, delivery_id: result.deliveryId };
   } catch (error) {
     const answer = errorAnswer(error);
-    if (answer.status >= 500) logger.error(describe(error), error instanceof Error ? error.stack : undefined);
+    if (answer.status >= 500 && !shed)
+      logger.error(describe(error), error instanceof Error ? error.stack : undefined);
     for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
     status = answer.status;
     body = answer.body;

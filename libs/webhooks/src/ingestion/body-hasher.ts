@@ -39,12 +39,16 @@ export class BodyHasher {
   }
 }
 
-/** HMAC-SHA256 of `body` (its raw bytes) with `secret` against the signature header, constant time. */
-export function signedWith(secret: string, body: Buffer, signature: string): boolean {
+/**
+ * HMAC-SHA256 of `body` (its raw bytes, whole or in chunks) with `secret` against the signature header,
+ * constant time.
+ */
+export function signedWith(secret: string, body: readonly Buffer[], signature: string): boolean {
   const expected = signatureBytes(signature);
-  return (
-    expected !== undefined && timingSafeEqual(createHmac('sha256', secret).update(body).digest(), expected)
-  );
+  if (expected === undefined) return false;
+  const hmac = createHmac('sha256', secret);
+  for (const chunk of body) hmac.update(chunk);
+  return timingSafeEqual(hmac.digest(), expected);
 }
 
 function signatureBytes(signature: string): Buffer | undefined {

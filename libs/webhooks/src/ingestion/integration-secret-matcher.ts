@@ -27,7 +27,7 @@ export class IntegrationSecretMatcher {
    * secrets the event loop gets a turn, so a large body does not hold it for all of them at once.
    */
   async match(
-    body: Buffer,
+    body: readonly Buffer[],
     signature: string,
     summary: Pick<PayloadSummary, 'installationId' | 'repositoryGithubId'>,
   ): Promise<string | null> {

@@ -11,8 +11,11 @@ import { WebhookSignatureVerifier } from './signature-verifier.js';
 
 export interface WebhookDelivery {
   headers: HeaderBag;
-  /** The raw request body, exactly as signed. */
-  body: Buffer | undefined;
+  /**
+   * The raw request body, exactly as signed: whole, or the chunks it arrived in (joined only once its
+   * signature is verified, so a forged body is never copied).
+   */
+  body: Buffer | readonly Buffer[] | undefined;
   /** The body hashed as it was read (WebhookSignatureVerifier.hasher); absent: hashed here, at once. */
   hasher?: BodyHasher;
   /** Called once the signature is verified (before the headers and the payload are checked). */
@@ -51,19 +54,21 @@ export class WebhookIngestionService {
 
   async ingest(delivery: WebhookDelivery): Promise<IngestResult> {
     const signature = requireSignature(delivery.headers);
-    const raw = delivery.body;
-    if (!raw || raw.length === 0) throw new ValidationError('request body is empty', 'body');
+    const chunks = Buffer.isBuffer(delivery.body) ? [delivery.body] : (delivery.body ?? []);
+    const size = chunks.reduce((total, chunk) => total + chunk.length, 0);
+    if (size === 0) throw new ValidationError('request body is empty', 'body');
     const hasher = delivery.hasher ?? this.verifier.hasher();
-    if (!delivery.hasher) hasher.update(raw);
+    if (!delivery.hasher) for (const chunk of chunks) hasher.update(chunk);
 
     let payload: Record<string, unknown> | undefined;
     let integrationId: string | null = null;
     if (!hasher.matches(signature)) {
-      const about = targetOf(delivery.headers) ?? smallBodySummary(raw);
-      integrationId = about ? await this.integrationSecrets.match(raw, signature, about) : null;
+      const about = targetOf(delivery.headers) ?? smallBodySummary(chunks, size);
+      integrationId = about ? await this.integrationSecrets.match(chunks, signature, about) : null;
       if (!integrationId) throw new UnauthorizedError('invalid X-Hub-Signature-256 signature');
     }
     delivery.onVerified?.();
+    const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
     if (!isUtf8(raw)) throw new ValidationError('request body must be UTF-8 encoded JSON', 'body');
     const text = raw.toString('utf8');
 
@@ -112,8 +117,10 @@ function targetOf(headers: HeaderBag): Target | undefined {
  * Without such headers, a small body is parsed for its repository and installation (as GitHub App
  * deliveries carry them); an unverified body over 1 MB is never parsed (no integration secret is tried).
  */
-function smallBodySummary(raw: Buffer): Target | undefined {
-  if (raw.length > PARSE_UNVERIFIED_MAX_BYTES || !isUtf8(raw)) return undefined;
+function smallBodySummary(chunks: readonly Buffer[], size: number): Target | undefined {
+  if (size > PARSE_UNVERIFIED_MAX_BYTES) return undefined;
+  const raw = Buffer.concat(chunks, size);
+  if (!isUtf8(raw)) return undefined;
   try {
     return summarize(parseJsonObject(raw.toString('utf8')));
   } catch {

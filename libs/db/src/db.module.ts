@@ -6,6 +6,7 @@ import { ConsoleSessionRepository } from './repositories/console-session.reposit
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository.js';
 import { InstallationRepository } from './repositories/installation.repository.js';
 import { IntegrationAdminRepository } from './repositories/integration-admin.repository.js';
+import { IntegrationCredentialRepository } from './repositories/integration-credential.repository.js';
 import { OAuthStateRepository } from './repositories/oauth-state.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { DatabaseHealth } from './repositories/database-health.js';
@@ -38,6 +39,7 @@ const repositories = [
   IdempotencyKeyRepository,
   InstallationRepository,
   IntegrationAdminRepository,
+  IntegrationCredentialRepository,
   OAuthStateRepository,
   UserRepository,
   MaintenanceRepository,

@@ -24,6 +24,12 @@ export {
   type RepositorySyncSettings,
 } from './repositories/integration-admin.repository.js';
 export {
+  IntegrationCredentialRepository,
+  type SealForRow,
+  type SecretField,
+  type StoredSecrets,
+} from './repositories/integration-credential.repository.js';
+export {
   type OAuthStateBinding,
   type OAuthStateConsumption,
   OAuthStateRepository,

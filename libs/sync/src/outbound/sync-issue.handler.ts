@@ -16,6 +16,7 @@ import {
 } from '#libs/queue';
 import { tokenKey } from '#libs/ratelimit';
 import { IntegrationTokenProvider } from '#libs/integrations';
+import { SecretUnreadableError } from '#libs/secrets';
 import { WRITES_TO_GITHUB } from './directions.js';
 import { IssuePusher, type PushSummary } from './issue-pusher.js';
 import { OutboundDeferred } from './write-permits.js';
@@ -106,7 +107,8 @@ export class SyncIssueHandler {
       }
       const message = error instanceof Error ? error.message : String(error);
       await this.state.recordError(payload.issueId, message);
-      if (error instanceof GitHubMcpError && PERMANENT_MCP_ERRORS.has(error.kind)) {
+      const permanent = error instanceof GitHubMcpError && PERMANENT_MCP_ERRORS.has(error.kind);
+      if (permanent || error instanceof SecretUnreadableError) {
         throw new PermanentJobError(message, { cause: error });
       }
       throw error;

@@ -106,7 +106,9 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
       'SELECT id, access_token_encrypted AS token, token_expires_at AS expires FROM workspace_integrations',
     );
     const cipher = new SecretCipher(system.config.secrets.activeKeyId, system.config.secrets.keys);
-    expect(cipher.decrypt(rows[0]?.token ?? '', accessTokenBinding(String(rows[0]?.id)))).toBe(system.sim.oauth.minted.at(-1)?.token);
+    expect(cipher.decrypt(rows[0]?.token ?? '', accessTokenBinding(String(rows[0]?.id)))).toBe(
+      system.sim.oauth.minted.at(-1)?.token,
+    );
     expect(rows[0]?.token).not.toMatch(/ghs_/);
 
     await system.admin.addUser({ workspace: 'rival', email: 'admin@rival.test', name: 'A', role: 'admin' });

@@ -8,8 +8,7 @@ export type SecretBinding = string & { readonly [bound]: true };
 
 /** Every column that holds a ciphertext. */
 export type SecretColumn =
-  | 'workspace_integrations.access_token_encrypted'
-  | 'workspace_integrations.webhook_secret_encrypted';
+  'workspace_integrations.access_token_encrypted' | 'workspace_integrations.webhook_secret_encrypted';
 
 /** `workspace_integrations.access_token_encrypted:<row id>`: the row's id must be the real one. */
 export function secretBinding(column: SecretColumn, rowId: string): SecretBinding {
@@ -18,7 +17,8 @@ export function secretBinding(column: SecretColumn, rowId: string): SecretBindin
 }
 
 /** The binding of workspace_integrations.access_token_encrypted of integration `id`. */
-export const accessTokenBinding = (id: string) => secretBinding('workspace_integrations.access_token_encrypted', id);
+export const accessTokenBinding = (id: string) =>
+  secretBinding('workspace_integrations.access_token_encrypted', id);
 
 /** The binding of workspace_integrations.webhook_secret_encrypted of integration `id`. */
 export const webhookSecretBinding = (id: string) =>
@@ -60,9 +60,13 @@ export class SecretCipher {
     cipher.setAAD(Buffer.from(binding, 'utf8'));
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return ['v2', this.activeKeyId, iv.toString('base64'), tag.toString('base64'), data.toString('base64')].join(
-      ':',
-    );
+    return [
+      'v2',
+      this.activeKeyId,
+      iv.toString('base64'),
+      tag.toString('base64'),
+      data.toString('base64'),
+    ].join(':');
   }
 
   decrypt(ciphertext: string, binding: SecretBinding): string {

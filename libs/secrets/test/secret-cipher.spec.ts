@@ -4,8 +4,14 @@ import { SecretCipher, SecretUnreadableError, secretBinding } from '../src/index
 
 const k1 = Buffer.alloc(32, 1);
 const k2 = Buffer.alloc(32, 2);
-const rowA = secretBinding('workspace_integrations.access_token_encrypted', '0190a1b2-0000-7000-8000-00000000000a');
-const rowB = secretBinding('workspace_integrations.access_token_encrypted', '0190a1b2-0000-7000-8000-00000000000b');
+const rowA = secretBinding(
+  'workspace_integrations.access_token_encrypted',
+  '0190a1b2-0000-7000-8000-00000000000a',
+);
+const rowB = secretBinding(
+  'workspace_integrations.access_token_encrypted',
+  '0190a1b2-0000-7000-8000-00000000000b',
+);
 const webhookA = secretBinding(
   'workspace_integrations.webhook_secret_encrypted',
   '0190a1b2-0000-7000-8000-00000000000a',

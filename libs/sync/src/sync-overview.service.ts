@@ -91,7 +91,9 @@ export class SyncOverviewService {
       let key: string | null = null;
       if (integration.installationId) key = tokenKey(`installation:${integration.installationId}`);
       else if (integration.accessTokenEncrypted)
-        key = tokenKey(this.cipher.decrypt(integration.accessTokenEncrypted, accessTokenBinding(integration.id)));
+        key = tokenKey(
+          this.cipher.decrypt(integration.accessTokenEncrypted, accessTokenBinding(integration.id)),
+        );
       if (!key) return 0;
       return (await this.budgets.limiter.usage(key, now.getTime())).writes;
     } catch (error) {

@@ -1,6 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ValidationError } from '#libs/common';
-import { IntegrationAdminRepository, IntegrationCredentialRepository, type WorkspaceIntegration } from '#libs/db';
+import {
+  IntegrationAdminRepository,
+  IntegrationCredentialRepository,
+  type WorkspaceIntegration,
+} from '#libs/db';
 import { SecretCipher, SecretUnreadableError, accessTokenBinding } from '#libs/secrets';
 import type { InstallationTokenMinter } from './github-app-minter.js';
 import { type InstallationToken, InstallationTokenCache } from './installation-token-cache.js';

@@ -99,6 +99,9 @@ export const typecheck = async (): Promise<CheckResult> => {
   };
 };
 export const eslint = (): Promise<CheckResult> => runCheck('eslint', bin('eslint'), ['.']);
+/** No import cycle between two files (dependency-cruiser, `.dependency-cruiser.cjs`; type-only imports count). */
+export const cycles = (): Promise<CheckResult> =>
+  runCheck('cycles', bin('depcruise'), ['apps', 'libs', 'test', 'bench', 'scripts', '--output-type', 'err']);
 export const prettier = (): Promise<CheckResult> =>
   runCheck('prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 /**

@@ -73,14 +73,14 @@ export {
   type InstallationChange,
   InstallationEventStore,
 } from './repositories/installation-event-store.repository.js';
-export {
-  type IssueApplyOutcome,
-  type IssueApplyResult,
-  type IssueDeleteOutcome,
-  IssueEventStore,
-  type IssueLinkRef,
-  type IssueSnapshot,
-} from './repositories/issue-event-store.repository.js';
+export { IssueEventStore } from './repositories/issue-event-store.repository.js';
+export type {
+  IssueApplyOutcome,
+  IssueApplyResult,
+  IssueDeleteOutcome,
+  IssueLinkRef,
+  IssueSnapshot,
+} from './repositories/issue-event.types.js';
 export {
   type BatchIssueResult,
   type BatchIssueTarget,

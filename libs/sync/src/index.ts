@@ -37,7 +37,8 @@ export {
   syncIssueJobId,
 } from './outbound/issue-edit.service.js';
 export { fingerprintHash, isShownVerbatim, textFingerprint } from './outbound/field-values.js';
-export { IssuePusher, type PushSummary } from './outbound/issue-pusher.js';
+export { IssuePusher } from './outbound/issue-pusher.js';
+export type { PushSummary } from './outbound/push-context.js';
 export { OutboundPass } from './outbound/outbound-pass.js';
 export { SyncIssueHandler, upToDate } from './outbound/sync-issue.handler.js';
 export { OutboundDeferred, WritePermits } from './outbound/write-permits.js';

@@ -18,7 +18,8 @@ import { tokenKey } from '#libs/ratelimit';
 import { IntegrationTokenProvider } from '#libs/integrations';
 import { GitHubJobFailures } from '../github-failures.js';
 import { WRITES_TO_GITHUB } from './directions.js';
-import { IssuePusher, type PushSummary } from './issue-pusher.js';
+import { IssuePusher } from './issue-pusher.js';
+import type { PushSummary } from './push-context.js';
 import { OutboundDeferred } from './write-permits.js';
 
 /** Longer than a job's few MCP calls with retries; a killed worker's lease expires after it. */

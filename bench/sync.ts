@@ -1,6 +1,6 @@
 import { DEFAULT_SIM_TOKEN } from '../apps/github-sim/src/index.js';
 import { GitHubMcpClientFactory } from '#libs/github-mcp';
-import { IssuePageReader, type ReadPage } from '#libs/sync';
+import { ClosedIssueFeed, IssuePageReader, type ReadPage } from '#libs/sync';
 import { runMain } from '../scripts/lib/lifecycle.js';
 import { step } from '../scripts/lib/log.js';
 import { machine, peakRssMb, requestSync, simCalls, startBenchSystem, waitForJobs } from './support.js';
@@ -26,10 +26,21 @@ async function fetchFloor(
     maxRetries: 3,
     retryDelayMs: 200,
   });
-  const reader = new IssuePageReader(factory.forToken(DEFAULT_SIM_TOKEN), {
+  const client = factory.forToken(DEFAULT_SIM_TOKEN);
+  // Close reasons and milestones from search_issues, paced on its bucket like the sync's.
+  const feed = new ClosedIssueFeed(client, {
+    owner: 'bench',
+    repo: 'big',
+    since: null,
+    maxWaitMs: 65_000,
+    rateLimitWaitMs: 60_000,
+  });
+  const reader = new IssuePageReader(client, {
     includeComments: true,
     concurrency: CONCURRENCY,
     mapping: { open: 'unstarted' },
+    feed,
+    searchLagMs: 60_000,
   });
   const repo = { owner: 'bench', name: 'big' };
   const read = async (after: string | null) =>
@@ -48,6 +59,8 @@ async function fetchFloor(
     if (!after) break;
     pending = read(after);
   }
+  feed.stop();
+  calls += feed.calls;
   const ms = performance.now() - started;
   await factory.closeAll();
   return { ms, calls, issues, withComments };

@@ -117,3 +117,25 @@ export const issueLabelsSchema = z.object({
   ),
   totalCount: z.number().int(),
 });
+
+/** `search_issues` item with `fields` (CONTRACT §5.6): REST casing, the full milestone object. */
+export const searchIssueItemSchema = z.object({
+  number: z.number().int(),
+  state: z.enum(['open', 'closed']).optional(),
+  state_reason: z
+    .enum(['completed', 'not_planned', 'duplicate', 'reopened'])
+    .nullish()
+    .transform((v) => v ?? null),
+  milestone: z
+    .object({ title: z.string() })
+    .nullish()
+    .transform((v) => v?.title ?? null),
+  updated_at: optionalString,
+  closed_at: optionalString,
+});
+
+export const searchIssuesResultSchema = z.object({
+  total_count: z.number().int(),
+  incomplete_results: flag,
+  items: z.array(searchIssueItemSchema),
+});

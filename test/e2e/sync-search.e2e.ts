@@ -115,7 +115,7 @@ describe('sync: close reasons and milestones from search_issues', () => {
   });
 
   it('an exhausted search bucket never fails the sync: the rest falls back to issue_read get', async () => {
-    system.sim.store.search.configure({ perMinute: 1 });
+    system.sim.store.search.configure({ perMinute: 1, maxResults: 20 });
     system.sim.store.search.bucket.clear();
     system.sim.stats.reset();
     const job = await sync({ force: true, repository: 'acme/short' });
@@ -124,6 +124,6 @@ describe('sync: close reasons and milestones from search_issues', () => {
     expect(summary['search_gave_up']).toEqual(expect.stringContaining('search bucket'));
     expect(system.sim.stats.snapshot().byTool['issue_read']).toBeGreaterThan(0);
     await expectClosedRight('short');
-    system.sim.store.search.configure({ perMinute: 30 });
+    system.sim.store.search.configure({ perMinute: 30, maxResults: 1000 });
   });
 });

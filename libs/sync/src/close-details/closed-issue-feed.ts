@@ -96,15 +96,21 @@ export class ClosedIssueFeed {
     for (;;) {
       const query = `repo:${this.options.owner}/${this.options.repo} is:issue is:closed${lower === null ? '' : ` updated:>=${iso(lower)}`}`;
       let last: number | null = null;
+      let received = 0;
+      let capped = false;
       for (let page = 1; page <= PAGES_PER_QUERY; page += 1) {
         const answer = await this.page(query, page);
         if (answer === undefined) return;
         for (const item of answer.items) last = this.add(item, answer.searchedAt) ?? last;
         if (last !== null) this.advance(last);
-        if (answer.items.length < PER_PAGE || page * PER_PAGE >= answer.total) return;
+        received += answer.items.length;
+        if (received >= answer.total) return;
+        // A short page before the total: the query's result cap; the next slice goes on from there.
+        capped = answer.items.length < PER_PAGE || page === PAGES_PER_QUERY;
+        if (capped) break;
       }
-      // 1,000 results read: the next slice starts at the last update time (its issues come again).
-      if (last === null) return;
+      // The cap reached: the next slice starts at the last update time (its issues come again).
+      if (!capped || last === null) return;
       lower = last === lower ? last + 1000 : last;
     }
   }

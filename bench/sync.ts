@@ -3,7 +3,14 @@ import { GitHubMcpClientFactory } from '#libs/github-mcp';
 import { ClosedIssueFeed, IssuePageReader, type ReadPage } from '#libs/sync';
 import { runMain } from '../scripts/lib/lifecycle.js';
 import { step } from '../scripts/lib/log.js';
-import { machine, peakRssMb, requestSync, simCalls, startBenchSystem, waitForJobs } from './support.js';
+import {
+  machine,
+  peakRssMb,
+  requestSync,
+  simCallsByTool,
+  startBenchSystem,
+  waitForJobs,
+} from './support.js';
 import { cpuSeconds } from './cpu-meter.js';
 
 /**
@@ -88,12 +95,16 @@ await runMain(async () => {
   const floorCpu = { sim: cpuSeconds(sys.sim.child.pid) - simCpuFloor, client: cpuUsageSeconds(ownCpu) };
 
   step('full sync through the API and the worker');
-  const callsBefore = await simCalls(sys.simUrl);
+  const callsBefore = await simCallsByTool(sys.simUrl);
   const cpuBefore = { sim: cpuSeconds(sys.sim.child.pid), worker: cpuSeconds(sys.worker.child.pid) };
   const [job] = await waitForJobs(sys.db, await requestSync(sys, { force: true, repository: 'bench/big' }));
   if (!job || job.status !== 'completed') throw new Error(`sync failed: ${job?.error_message}`);
   const syncMs = job.completed_at.getTime() - job.started_at.getTime();
-  const syncCalls = (await simCalls(sys.simUrl)) - callsBefore;
+  const callsAfter = await simCallsByTool(sys.simUrl);
+  const syncCalls = callsAfter.total - callsBefore.total;
+  const byTool = Object.entries(callsAfter.byTool)
+    .map(([tool, n]) => `${tool} ${n - (callsBefore.byTool[tool] ?? 0)}`)
+    .join(', ');
   const cpuSim = cpuSeconds(sys.sim.child.pid) - cpuBefore.sim;
   const cpuWorker = cpuSeconds(sys.worker.child.pid) - cpuBefore.worker;
   const rss = peakRssMb(sys.worker.child.pid);
@@ -109,7 +120,8 @@ await runMain(async () => {
 
   const ratio = syncMs / floorMs;
   const perSecond = job.items_synced / (syncMs / 1000);
-  const minimum = 1 + Math.ceil(ISSUES / 100) + floor1.withComments;
+  const searchPages = Number(summary.search_calls ?? 0);
+  const minimum = 1 + Math.ceil(ISSUES / 100) + floor1.withComments + searchPages;
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   console.log(`machine: ${machine()}`);
   console.log(
@@ -127,8 +139,9 @@ await runMain(async () => {
   console.log(`stored: ${rows[0].issues} issues, ${rows[0].comments} comments`);
   console.log(
     `mcp calls made by the sync: ${syncCalls} (${(syncCalls / ISSUES).toFixed(3)} per issue); contract minimum ` +
-      `1 + ⌈N/100⌉ + issues with comments = ${minimum}; the rest are issue_read get for closed issues (close reason)`,
+      `1 + ⌈N/100⌉ + issues with comments + search pages (${searchPages}) = ${minimum}`,
   );
+  console.log(`mcp calls by tool: ${byTool}; issue_read get fallbacks: ${summary.close_reads ?? 0}`);
   console.log(
     `during the sync: simulator ${cpuSim.toFixed(1)} CPU s, worker ${cpuWorker.toFixed(1)} CPU s; worker waited ` +
       `${seconds(summary.wait_read_ms ?? 0)} s for reads, wrote for ${seconds(summary.write_ms ?? 0)} s`,

@@ -3,14 +3,7 @@ import { GitHubMcpClientFactory } from '#libs/github-mcp';
 import { ClosedIssueFeed, IssuePageReader, type ReadPage } from '#libs/sync';
 import { runMain } from '../scripts/lib/lifecycle.js';
 import { step } from '../scripts/lib/log.js';
-import {
-  machine,
-  peakRssMb,
-  requestSync,
-  simCallsByTool,
-  startBenchSystem,
-  waitForJobs,
-} from './support.js';
+import { machine, peakRssMb, requestSync, simCallsByTool, startBenchSystem, waitForJobs } from './support.js';
 import { cpuSeconds } from './cpu-meter.js';
 
 /**

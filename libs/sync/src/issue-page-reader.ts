@@ -142,9 +142,8 @@ export class IssuePageReader {
         calls: 0,
       };
     }
-    const known = link ? reasonFromLocalState(link.state) : null;
-    if (known && link && !link.deleted && link.githubUpdatedAt.getTime() === updatedAt) {
-      return { stateReason: known, closedAt: null, calls: 0 };
+    if (link && unchangedClosed(item, link)) {
+      return { stateReason: reasonFromLocalState(link.state), closedAt: null, calls: 0 };
     }
     const issue = await this.client.getIssue(repo.owner, repo.name, item.number);
     return {

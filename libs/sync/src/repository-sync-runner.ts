@@ -48,7 +48,6 @@ export class RepositorySyncRunner {
 
   async run(job: GitHubSyncJob, repoSync: RepositorySyncWithRepo, client: IssueReader, options: RunOptions) {
     const repo = { owner: repoSync.repository.owner, name: repoSync.repository.name };
-    const scope = { id: repoSync.id, workspaceId: repoSync.workspaceId, projectId: repoSync.projectId };
     const checkpoint = this.startingPoint(job, repoSync);
     const summary = emptySummary();
     const since = checkpoint.since ? new Date(checkpoint.since) : null;

@@ -133,8 +133,17 @@ export async function startBenchSystem(options: {
 }
 
 export async function simCalls(simUrl: string): Promise<number> {
-  const stats = (await (await fetch(`${simUrl}/_admin/stats`)).json()) as { total: number };
-  return stats.total;
+  return (await simCallsByTool(simUrl)).total;
+}
+
+/** The simulator's call counters: the total and per tool. */
+export async function simCallsByTool(
+  simUrl: string,
+): Promise<{ total: number; byTool: Record<string, number> }> {
+  return (await (await fetch(`${simUrl}/_admin/stats`)).json()) as {
+    total: number;
+    byTool: Record<string, number>;
+  };
 }
 
 /** POST sync (all repositories, or one) and return the job ids. */

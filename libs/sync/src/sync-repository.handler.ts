@@ -109,6 +109,9 @@ export class SyncRepositoryHandler {
         ...(await this.runner.run(job, repoSync, client, {
           batchSize: this.config.sync.maxBatchSize,
           commentConcurrency: this.config.sync.commentConcurrency,
+          searchLagMs: this.config.sync.searchLagMs,
+          searchMaxWaitMs: this.config.sync.searchMaxWaitMs,
+          rateLimitWaitMs: this.config.sync.rateLimitWaitMs,
         })),
       };
       // Pull requests: listed on full, first and manual passes (webhooks cover periodic ones).

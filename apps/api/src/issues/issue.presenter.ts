@@ -16,6 +16,7 @@ export function presentIssue(issue: IssueWithRelations): IssueView {
     description: issue.description,
     state: issue.state,
     priority: issue.priority,
+    milestone: issue.milestone,
     labels: issue.labels.map((l) => l.label.name).sort(),
     assignees: issue.assignees.map((a) => ({ github_login: a.githubLogin, user_id: a.userId })),
     comment_count: issue._count.comments,

@@ -123,6 +123,15 @@ describe('faults and stats', () => {
     });
     expect(failed.status).toBe(500);
     expect((await rawCall(sim, 'get_me', {}))['result']).toBeDefined();
+    sim.faults.add({ tool: 'get_me', mode: 'http_500', status: 502, count: 1 });
+    const gateway = await rawPost(sim, {
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'get_me', arguments: {} },
+    });
+    expect(gateway.status).toBe(502);
+    expect((await rawCall(sim, 'get_me', {}))['result']).toBeDefined();
 
     sim.faults.add({ tool: 'get_me', mode: 'drop', count: 1 });
     await expect(rawCall(sim, 'get_me', {})).rejects.toThrow();

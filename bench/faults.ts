@@ -118,6 +118,11 @@ await runMain(async () => {
     `SELECT status::text, count(*)::int AS n FROM github_sync_jobs WHERE repository_sync_id = $1 GROUP BY 1`,
     [ids.big],
   );
+  const { rows: failedBig } = await sys.db.query<{ error_message: string }>(
+    `SELECT error_message FROM github_sync_jobs WHERE repository_sync_id = $1 AND status = 'failed'`,
+    [ids.big],
+  );
+  for (const job of failedBig) step(`a full sync of bench/big failed: ${job.error_message}`);
   const { rows: lastBig } = await sys.db.query<{ status: string }>(
     `SELECT status::text FROM github_sync_jobs WHERE repository_sync_id = $1 ORDER BY created_at DESC LIMIT 1`,
     [ids.big],

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { QueueName } from '#libs/queue';
-import type { DeliveryRecord } from '../../apps/github-sim/src/index.js';
+import { type DeliveryRecord, sanitize } from '../../apps/github-sim/src/index.js';
 import { step } from '../../scripts/lib/log.js';
 import { BIG, type FaultSystem, HOOKS, TWO } from './system.js';
 
@@ -71,6 +71,8 @@ export async function unprocessed(
     'SELECT delivery_id, status FROM github_webhook_events WHERE delivery_id = ANY($1)',
     [guids],
   );
+  const stored = new Set(rows.map((r) => r.delivery_id));
+  for (const guid of guids.filter((g) => !stored.has(g)).slice(0, 3)) step(`delivery ${guid} has no row`);
   const notDone = rows.filter((r) => r.status !== 'processed' && r.status !== 'ignored');
   for (const row of notDone.slice(0, 5)) step(`delivery ${row.delivery_id} ended ${row.status}`);
   return { missing: guids.length - rows.length, notDone: notDone.length };
@@ -130,7 +132,16 @@ export async function compareRepository(
     }
     if (row.n > 1) result.extra += row.n - 1;
     const closed = row.state === 'done' || row.state === 'cancelled';
-    if (row.title !== issue.title || closed !== (issue.state === 'closed')) result.stale++;
+    // A sync reads the title through the MCP server, which filters HTML-like tags (`Vec<T>` → `Vec`).
+    const title = row.title === issue.title || row.title === sanitize(issue.title);
+    if (!title || closed !== (issue.state === 'closed')) {
+      if (result.stale++ < 3) {
+        const sim = `${JSON.stringify(issue.title)} ${issue.state}/${issue.state_reason}`;
+        step(
+          `${state.fullName}#${issue.number}: workspace ${JSON.stringify(row.title)} ${row.state}, GitHub ${sim}`,
+        );
+      }
+    }
     // The bench's own comments by body; generated ones (which the MCP server may re-encode) by count.
     const expected = state.commentsOf(issue.number).map((c) => c.body);
     const have = localComments.get(issue.number) ?? [];

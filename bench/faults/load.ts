@@ -2,6 +2,9 @@ import { customEvent } from '../../apps/github-sim/src/index.js';
 import { requestSync } from '../support.js';
 import { type FaultSystem, HOOKS, LONE, PROBE_NUMBER } from './system.js';
 
+/** Pull request edits are stamped from here on (after every generated timestamp), one second apart. */
+const PULL_EPOCH = Date.UTC(2031, 0, 1);
+
 /** What the steady load did (the checks compare the database with it and with the simulator). */
 export interface LoadRecord {
   /** Store changes and redeliveries made, by kind. */
@@ -96,6 +99,13 @@ export class SteadyLoad {
         action: 'edited',
         repository: `${HOOKS.owner}/${HOOKS.name}`,
         number,
+        // A distinct body per delivery (an identical signed body under a new id is a redelivery).
+        payload: {
+          pull_request: {
+            title: `Pull edit ${n}`,
+            updated_at: new Date(PULL_EPOCH + n * 1000).toISOString().replace('.000', ''),
+          },
+        },
       });
       this.sys.hooks.send(payload);
       this.count('pull_request');

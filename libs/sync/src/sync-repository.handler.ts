@@ -77,7 +77,13 @@ export class SyncRepositoryHandler {
     // BullMQ can hand a job whose lock lapsed (a busy or dead worker) to another worker while the first
     // execution may still run, so the lock belongs to this execution, not to the job: any other waits.
     const owner = `${context.id}:${WORKER_ID}:${randomUUID()}`;
-    const lock = await this.locks.acquire(`repository-sync:${repoSync.id}`, owner);
+    // Held as long as BullMQ's own job lock (renewed while held): a killed worker's repository is free
+    // again about when BullMQ hands its job to another worker, not a minute later.
+    const lock = await this.locks.acquire(
+      `repository-sync:${repoSync.id}`,
+      owner,
+      this.config.queue.lockDurationMs,
+    );
     if (!lock) return context.delayUntil(new Date(Date.now() + LOCKED_RETRY_MS));
     try {
       // Read again under the lock: another delivery of this job may have finished it between the first

@@ -7,7 +7,6 @@ import type {
   IssuePriority,
   IssueState,
   MemberRole,
-  Project,
   SyncDirection,
   SyncJobStatus,
   SyncTrigger,

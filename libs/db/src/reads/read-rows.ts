@@ -121,8 +121,7 @@ export function job(r: Row): GitHubSyncJob {
 }
 
 export function issue(r: Row): IssueWithRelations {
-  const logins = r.assignee_logins as string[];
-  const userIds = r.assignee_user_ids as (string | null)[];
+  const assignees = (r.assignees ?? []) as { login: string; user_id: string | null }[];
   return {
     id: str(r.id),
     workspaceId: str(r.workspace_id),
@@ -139,7 +138,7 @@ export function issue(r: Row): IssueWithRelations {
     completedAt: dateOrNull(r.completed_at),
     deletedAt: dateOrNull(r.deleted_at),
     labels: (r.label_names as string[]).map((name) => ({ label: { name } })),
-    assignees: logins.map((githubLogin, i) => ({ githubLogin, userId: userIds[i] ?? null })),
+    assignees: assignees.map((a) => ({ githubLogin: a.login, userId: a.user_id })),
     githubSync:
       r.github_number === null
         ? null

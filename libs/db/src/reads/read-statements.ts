@@ -84,10 +84,8 @@ const ISSUE_SELECT = `SELECT i.id, i.workspace_id, i.project_id, i.sequence_id, 
     i.updated_at, i.completed_at, i.deleted_at,
     ARRAY(SELECT l.name FROM issue_labels il JOIN labels l ON l.id = il.label_id WHERE il.issue_id = i.id)
       AS label_names,
-    ARRAY(SELECT a.github_login FROM issue_assignees a WHERE a.issue_id = i.id ORDER BY a.github_login)
-      AS assignee_logins,
-    ARRAY(SELECT a.user_id::text FROM issue_assignees a WHERE a.issue_id = i.id ORDER BY a.github_login)
-      AS assignee_user_ids,
+    (SELECT json_agg(json_build_object('login', a.github_login, 'user_id', a.user_id))
+       FROM issue_assignees a WHERE a.issue_id = i.id) AS assignees,
     (SELECT count(*)::int FROM issue_comments c WHERE c.issue_id = i.id AND c.deleted_at IS NULL)
       AS comment_count,
     g.github_number, g.github_url, g.github_updated_at, g.last_synced_at, r.owner AS repo_owner,

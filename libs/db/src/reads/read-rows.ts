@@ -15,7 +15,10 @@ import type {
 import type { ReadStatement } from './read-statements.js';
 
 /** Runs one named statement and returns its rows (pg's parsing: Date, parsed JSON, arrays; int8 as text). */
-export type ReadExecutor = (statement: ReadStatement, values: unknown[]) => Promise<Record<string, unknown>[]>;
+export type ReadExecutor = (
+  statement: ReadStatement,
+  values: unknown[],
+) => Promise<Record<string, unknown>[]>;
 
 export const GITHUB_PROVIDER = 'github_mcp';
 
@@ -152,4 +155,3 @@ export function issue(r: Row): IssueWithRelations {
     _count: { comments: r.comment_count as number },
   };
 }
-

@@ -20,6 +20,7 @@ export interface BenchSystem {
   token: string;
   env: Record<string, string>;
   sim: AppProcess;
+  api: AppProcess;
   worker: AppProcess;
 }
 
@@ -149,14 +150,14 @@ export async function startBenchSystem(options: {
     ready: () => httpUp(`${simUrl}/_admin/stats`),
     timeoutMs: 120_000,
   });
-  const { env, apiBase, worker } = await startBenchApps({
+  const { env, apiBase, api, worker } = await startBenchApps({
     databaseUrl,
     redisUrl,
     mcpUrl: `${simUrl}/mcp`,
     ...(options.env ? { env: options.env } : {}),
   });
   const { token } = await seedBench(env, options.repositories);
-  return { db, simUrl, apiBase, token, env, sim, worker };
+  return { db, simUrl, apiBase, token, env, sim, api, worker };
 }
 
 export async function simCalls(simUrl: string): Promise<number> {

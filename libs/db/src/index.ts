@@ -1,4 +1,13 @@
 export { DbModule } from './db.module.js';
+export { ReadQueries } from './reads/read-queries.js';
+export type {
+  CommentWithLink,
+  IntegrationSummary,
+  OutboundStatus,
+  ReadExecutor,
+  RepositorySyncSummary,
+} from './reads/read-rows.js';
+export type { ReadStatement } from './reads/read-statements.js';
 export { ApiTokenRepository, type ApiTokenWithUser } from './repositories/api-token.repository.js';
 export {
   type AuditEntry,

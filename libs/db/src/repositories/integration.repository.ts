@@ -7,8 +7,9 @@ import type {
   Project,
   WorkspaceIntegration,
 } from '../prisma-types.js';
+import { GITHUB_PROVIDER, type IntegrationSummary, type RepositorySyncSummary } from '../reads/read-rows.js';
 
-export const GITHUB_MCP_PROVIDER = 'github_mcp';
+export const GITHUB_MCP_PROVIDER = GITHUB_PROVIDER;
 
 export type RepositorySyncWithRepo = GitHubRepositorySync & {
   repository: GitHubRepository;
@@ -33,6 +34,11 @@ export class IntegrationRepository {
     return this.prisma.workspaceIntegration.findUnique({
       where: { workspaceId_provider: { workspaceId, provider: GITHUB_MCP_PROVIDER } },
     });
+  }
+
+  /** The integration's fields a status answer shows (a prepared statement: reads/). */
+  findSummaryForWorkspace(workspaceId: string): Promise<IntegrationSummary | null> {
+    return this.prisma.reads.integration(workspaceId);
   }
 
   findById(id: string): Promise<WorkspaceIntegration | null> {
@@ -72,6 +78,11 @@ export class IntegrationRepository {
       include: { repository: true, project: true },
       orderBy: { createdAt: 'asc' },
     });
+  }
+
+  /** The status answer's view of the connected repositories, oldest first (a prepared statement: reads/). */
+  listRepositorySyncSummaries(integrationId: string): Promise<RepositorySyncSummary[]> {
+    return this.prisma.reads.repositorySyncs(integrationId);
   }
 
   findRepositorySync(id: string): Promise<RepositorySyncWithRepo | null> {

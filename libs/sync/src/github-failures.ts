@@ -25,8 +25,11 @@ export class GitHubJobFailures {
     this.rules = [
       (error, now) => {
         if (!(error instanceof McpRateLimitError)) return undefined;
-        const until = error.resetAt ?? new Date(now + (error.retryAfterMs ?? waitMs));
-        return { kind: 'delay', until, reason: `rate limited by GitHub: ${error.message}` };
+        return {
+          kind: 'delay',
+          until: error.retryAt(now, waitMs),
+          reason: `rate limited by GitHub: ${error.message}`,
+        };
       },
       (error, now) =>
         error instanceof OutboundDeferred

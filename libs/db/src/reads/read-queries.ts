@@ -9,7 +9,7 @@ import type {
 } from '../prisma-types.js';
 import {
   type CommentWithLink,
-  GITHUB_PROVIDER,
+  GITHUB_MCP_PROVIDER,
   type IntegrationSummary,
   type IssueWithRelations,
   type OutboundStatus,
@@ -46,7 +46,7 @@ export class ReadQueries {
   }
 
   async integration(workspaceId: string): Promise<IntegrationSummary | null> {
-    const [r] = await this.run(sql.INTEGRATION, [workspaceId, GITHUB_PROVIDER]);
+    const [r] = await this.run(sql.INTEGRATION, [workspaceId, GITHUB_MCP_PROVIDER]);
     if (!r) return null;
     return {
       id: str(r.id),
@@ -99,7 +99,7 @@ export class ReadQueries {
     workspaceId: string,
     jobId: string,
   ): Promise<{ job: GitHubSyncJob; repository: string | null } | null> {
-    const [r] = await this.run(sql.JOB_VIEW, [workspaceId, GITHUB_PROVIDER, jobId]);
+    const [r] = await this.run(sql.JOB_VIEW, [workspaceId, GITHUB_MCP_PROVIDER, jobId]);
     if (!r) return null;
     return { job: job(r), repository: r.repo_owner ? `${str(r.repo_owner)}/${str(r.repo_name)}` : null };
   }

@@ -20,7 +20,8 @@ export type ReadExecutor = (
   values: unknown[],
 ) => Promise<Record<string, unknown>[]>;
 
-export const GITHUB_PROVIDER = 'github_mcp';
+/** workspace_integrations.provider of the GitHub MCP integration (the only provider). */
+export const GITHUB_MCP_PROVIDER = 'github_mcp';
 
 export interface TokenPrincipal {
   tokenId: string;

@@ -7,9 +7,13 @@ import type {
   Project,
   WorkspaceIntegration,
 } from '../prisma-types.js';
-import { GITHUB_PROVIDER, type IntegrationSummary, type RepositorySyncSummary } from '../reads/read-rows.js';
+import {
+  GITHUB_MCP_PROVIDER,
+  type IntegrationSummary,
+  type RepositorySyncSummary,
+} from '../reads/read-rows.js';
 
-export const GITHUB_MCP_PROVIDER = GITHUB_PROVIDER;
+export { GITHUB_MCP_PROVIDER } from '../reads/read-rows.js';
 
 export type RepositorySyncWithRepo = GitHubRepositorySync & {
   repository: GitHubRepository;

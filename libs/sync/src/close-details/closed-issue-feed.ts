@@ -54,12 +54,12 @@ export class ClosedIssueFeed {
   /** Why the feed stopped early, if it did. */
   gaveUp: string | null = null;
 
+  private started = false;
+
   constructor(
     private readonly client: SearchClient,
     private readonly options: FeedOptions,
   ) {}
-
-  private started = false;
 
   /** Starts reading (once); a pass whose closed issues are all unchanged never searches. */
   start(): this {
@@ -132,7 +132,8 @@ export class ClosedIssueFeed {
         return { items: answer.items, total: answer.total_count, searchedAt };
       } catch (error) {
         if (!(error instanceof McpRateLimitError)) throw error;
-        const wait = error.retryAfterMs ?? this.options.rateLimitWaitMs;
+        const now = Date.now();
+        const wait = Math.max(0, error.retryAt(now, this.options.rateLimitWaitMs).getTime() - now);
         if (wait > this.options.maxWaitMs)
           throw new Error(`search bucket empty for ${wait} ms`, { cause: error });
         await (this.options.sleep ?? defaultSleep)(wait + 250);

@@ -11,6 +11,7 @@ export default tseslint.config(
       'prisma/generated',
       '.data',
       'apps/console/src/api/schema.d.ts',
+      '.dependency-cruiser.cjs', // CommonJS configuration of a tool, read by it alone
     ],
   },
   js.configs.recommended,

@@ -20,6 +20,7 @@ export interface BenchSystem {
   token: string;
   env: Record<string, string>;
   sim: AppProcess;
+  api: AppProcess;
   worker: AppProcess;
 }
 
@@ -57,27 +58,47 @@ export async function startBenchApps(options: {
     ...options.env,
   };
   const apiBase = `http://127.0.0.1:${apiPort}/api`;
-  const api = await startApp({
-    name: 'bench-api',
+  const api = await startBenchApi(env, apiBase);
+  const worker = await startBenchWorker(env);
+  return { env, apiBase, api, worker };
+}
+
+/** The API process (again, after a crash: same env, same port); ready once `/health/live` answers. */
+export function startBenchApi(
+  env: Record<string, string>,
+  apiBase: string,
+  name = 'bench-api',
+): Promise<AppProcess> {
+  return startApp({
+    name,
     entry: 'apps/api/src/main',
     env,
     ready: () => httpUp(`${apiBase}/health/live`),
   });
-  const worker = await startApp({
-    name: 'bench-worker',
-    entry: 'apps/worker/src/main',
-    env,
-    ready: async () => true,
-  });
-  return { env, apiBase, api, worker };
 }
 
-/** Workspace "bench" with an admin (and their API token) and one project connected to the repositories. */
+/** A worker process (again, after a crash: same env). */
+export function startBenchWorker(env: Record<string, string>, name = 'bench-worker'): Promise<AppProcess> {
+  return startApp({ name, entry: 'apps/worker/src/main', env, ready: async () => true });
+}
+
+/** A repository connected to a project of its own (`seedBench`'s `more`). */
+export interface BenchConnection {
+  repository: string;
+  identifier: string;
+  direction?: 'from_github' | 'to_github' | 'bidirectional';
+}
+
+/**
+ * Workspace "bench" with an admin (and their API token) and one project connected to the repositories;
+ * each of `more` in a project of its own (`projects` maps its identifier to the project id).
+ */
 export async function seedBench(
   env: Record<string, string>,
   repositories: string[],
   project = { name: 'Bench', identifier: 'BEN' },
-): Promise<{ token: string; projectId: string }> {
+  more: BenchConnection[] = [],
+): Promise<{ token: string; projectId: string; projects: Record<string, string> }> {
   step(`seeding workspace "bench" with ${repositories.length} repositories`);
   const cli = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(env)), {
     logger: ['error'],
@@ -96,7 +117,14 @@ export async function seedBench(
     for (const repository of repositories) {
       await admin.connectRepository({ workspace: 'bench', repository, projectId: project_id });
     }
-    return { token, projectId: project_id };
+    const projects: Record<string, string> = { [project.identifier]: project_id };
+    for (const { repository, identifier, direction } of more) {
+      const created = await admin.createProject({ workspace: 'bench', name: identifier, identifier });
+      projects[identifier] = created.project_id;
+      const connection = { workspace: 'bench', repository, projectId: created.project_id };
+      await admin.connectRepository({ ...connection, ...(direction ? { direction } : {}) });
+    }
+    return { token, projectId: project_id, projects };
   } finally {
     await cli.close();
   }
@@ -122,23 +150,35 @@ export async function startBenchSystem(options: {
     ready: () => httpUp(`${simUrl}/_admin/stats`),
     timeoutMs: 120_000,
   });
-  const { env, apiBase, worker } = await startBenchApps({
+  const { env, apiBase, api, worker } = await startBenchApps({
     databaseUrl,
     redisUrl,
     mcpUrl: `${simUrl}/mcp`,
     ...(options.env ? { env: options.env } : {}),
   });
   const { token } = await seedBench(env, options.repositories);
-  return { db, simUrl, apiBase, token, env, sim, worker };
+  return { db, simUrl, apiBase, token, env, sim, api, worker };
 }
 
 export async function simCalls(simUrl: string): Promise<number> {
-  const stats = (await (await fetch(`${simUrl}/_admin/stats`)).json()) as { total: number };
-  return stats.total;
+  return (await simCallsByTool(simUrl)).total;
+}
+
+/** The simulator's call counters: the total and per tool. */
+export async function simCallsByTool(
+  simUrl: string,
+): Promise<{ total: number; byTool: Record<string, number> }> {
+  return (await (await fetch(`${simUrl}/_admin/stats`)).json()) as {
+    total: number;
+    byTool: Record<string, number>;
+  };
 }
 
 /** POST sync (all repositories, or one) and return the job ids. */
-export async function requestSync(sys: BenchSystem, body: Record<string, unknown>): Promise<string[]> {
+export async function requestSync(
+  sys: Pick<BenchSystem, 'apiBase' | 'token'>,
+  body: Record<string, unknown>,
+): Promise<string[]> {
   const response = await fetch(`${sys.apiBase}/workspaces/bench/integrations/github-mcp/sync/`, {
     method: 'POST',
     headers: { authorization: `Bearer ${sys.token}`, 'content-type': 'application/json' },

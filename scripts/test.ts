@@ -1,5 +1,6 @@
 import { isStopping, runMain } from './lib/lifecycle.js';
 import {
+  cycles,
   eslint,
   lockfile,
   prettier,
@@ -11,13 +12,13 @@ import {
 
 /**
  * `npm test [-- <jest args>]`: Postgres + Redis (given or started), migrated template database,
- * lockfile (`npm ci` would accept it), typecheck, eslint, prettier, then jest (without arguments: every
+ * lockfile (`npm ci` would accept it), typecheck, eslint, prettier, import cycles, then jest (without arguments: every
  * file, the `*.alone.e2e.ts` ones after the rest, by themselves). Everything runs even when an earlier step fails; the exit code is
  * non-zero when anything failed. The checks run in parallel, while the services start.
  */
 await runMain(async () => {
   const environment = provideTestEnvironment();
-  const checks = Promise.all([lockfile(), typecheck(), eslint(), prettier()]);
+  const checks = Promise.all([lockfile(), typecheck(), eslint(), prettier(), cycles()]);
   const [env, checkResults] = await Promise.all([environment, checks]);
   if (isStopping()) return 130;
   const args = process.argv.slice(2);

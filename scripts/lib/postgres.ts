@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { SpawnOptions } from 'node:child_process';
 import {
   chownSync,
@@ -25,6 +25,12 @@ export interface LocalPostgres {
   adminUrl: string;
   port: number;
   dataDirectory: string;
+  /** Signals every process of the server (SIGSTOP/SIGCONT: a paused server); for bench/faults.ts. */
+  signal(signal: NodeJS.Signals): void;
+  /** Stops the server with a shutdown signal (SIGQUIT: immediate, SIGINT: fast) and waits for its exit. */
+  stop(signal: NodeJS.Signals): Promise<void>;
+  /** Starts the stopped server again on the same port and data directory (crash recovery if needed). */
+  restart(): Promise<void>;
 }
 
 interface RunAs {
@@ -154,35 +160,56 @@ export async function startLocalPostgres(options: { durable?: boolean } = {}): P
     throw error;
   }
   const port = await freePort();
-  const log = openSync(logFile, 'w');
-  if (runAs) chownSync(logFile, runAs.uid, runAs.gid);
   // A disposable dev/test server: durability off, quiet log, room for parallel test workers.
   const settings = options.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
   settings.push('max_connections=200');
   settings.push('listen_addresses=127.0.0.1', 'log_min_messages=warning');
   const args = ['-D', dir, '-p', String(port), '-k', socketDirFor(port, runAs)];
   args.push(...settings.flatMap((setting) => ['-c', setting]));
-  const child = spawn(path.join(binDir, 'postgres'), args, {
-    ...owner,
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
   const remove = claim.ephemeral ? [dir, logFile] : [];
-  const forget = recordService({ name: 'postgres', pid: child.pid ?? 0, signal: 'SIGINT', remove });
+  const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  let child: ChildProcess | undefined;
+  let forget = (): void => undefined;
+  const launch = async (flags: 'w' | 'a'): Promise<void> => {
+    const log = openSync(logFile, flags);
+    if (runAs) chownSync(logFile, runAs.uid, runAs.gid);
+    const started = spawn(path.join(binDir, 'postgres'), args, {
+      ...owner,
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    child = started;
+    forget();
+    forget = recordService({ name: 'postgres', pid: started.pid ?? 0, signal: 'SIGINT', remove });
+    await waitUntil('Postgres', () => canConnect(adminUrl), {
+      timeoutMs: 60_000,
+      child: started,
+      output: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-3000) : ''),
+    });
+  };
   onCleanup('postgres', async () => {
-    await stopChild(child, 'SIGINT', 30_000); // fast shutdown
+    if (child) {
+      process.kill(-(child.pid ?? 0), 'SIGCONT'); // a paused server (fault benchmark) cannot shut down
+      await stopChild(child, 'SIGINT', 30_000); // fast shutdown
+    }
     claim.release();
     forget();
   });
-  const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  await waitUntil('Postgres', () => canConnect(adminUrl), {
-    timeoutMs: 60_000,
-    child,
-    output: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-3000) : ''),
-  });
+  await launch('w');
   const [version] = await query<{ server_version: string }>(adminUrl, 'SHOW server_version');
   const where = claim.ephemeral ? 'throw-away data directory' : path.relative(process.cwd(), dir) || dir;
   step(`Postgres ${version?.server_version ?? ''} started on 127.0.0.1:${port} (${where})`);
-  return { adminUrl, port, dataDirectory: dir };
+  return {
+    adminUrl,
+    port,
+    dataDirectory: dir,
+    signal: (signal) => {
+      if (child?.pid) process.kill(-child.pid, signal);
+    },
+    stop: async (signal) => {
+      if (child) await stopChild(child, signal, 30_000);
+    },
+    restart: () => launch('a'),
+  };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import { onCleanup } from './lifecycle.js';
@@ -37,23 +37,50 @@ async function redisServerBinary(): Promise<string> {
   );
 }
 
+/** A redis-server started by this tool; `kill` and `restart` are for fault benchmarks (bench/faults.ts). */
+export interface LocalRedis {
+  url: string;
+  /** Sends a signal to the server (SIGKILL: a crash, SIGSTOP/SIGCONT: a pause). */
+  kill(signal: NodeJS.Signals): void;
+  /** Starts the server again on the same port (empty: it keeps nothing) and waits until it answers PING. */
+  restart(): Promise<void>;
+}
+
 /** Starts a private, non-persistent redis-server on a free loopback port; stopped by the tool's cleanup. */
-export async function startLocalRedis(): Promise<string> {
+export async function startLocalRedis(): Promise<LocalRedis> {
   const binary = await redisServerBinary();
   const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   args.push('--dir', os.tmpdir(), '--daemonize', 'no', '--loglevel', 'warning');
-  const output = tail();
-  const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', output.push);
-  child.stderr.on('data', output.push);
-  const forget = recordService({ name: 'redis-server', pid: child.pid ?? 0, signal: 'SIGTERM' });
+  let child: ChildProcess | undefined;
+  let forget = (): void => undefined;
+  const launch = async (): Promise<void> => {
+    const output = tail();
+    const started = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.stdout.on('data', output.push);
+    started.stderr.on('data', output.push);
+    child = started;
+    forget();
+    forget = recordService({ name: 'redis-server', pid: started.pid ?? 0, signal: 'SIGTERM' });
+    await waitUntil('redis-server', () => pingRedis(url), {
+      timeoutMs: 30_000,
+      child: started,
+      output: output.text,
+    });
+  };
   onCleanup('redis-server', async () => {
-    await stopChild(child, 'SIGTERM', 10_000);
+    if (child) await stopChild(child, 'SIGTERM', 10_000);
     forget();
   });
-  const url = `redis://127.0.0.1:${port}`;
-  await waitUntil('redis-server', () => pingRedis(url), { timeoutMs: 30_000, child, output: output.text });
+  await launch();
   step(`Redis started on 127.0.0.1:${port}`);
-  return url;
+  return {
+    url,
+    kill: (signal) => child?.kill(signal),
+    restart: async () => {
+      if (child) await stopChild(child, 'SIGKILL', 1000);
+      await launch();
+    },
+  };
 }

@@ -60,7 +60,7 @@ async function provideRedis(): Promise<Pick<Services, 'redisUrl' | 'startedRedis
     step(`using Redis at ${redactUrl(given)}`);
     return { redisUrl: given, startedRedis: false };
   }
-  return { redisUrl: await startLocalRedis(), startedRedis: true };
+  return { redisUrl: (await startLocalRedis()).url, startedRedis: true };
 }
 
 /**

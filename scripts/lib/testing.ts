@@ -99,6 +99,9 @@ export const typecheck = async (): Promise<CheckResult> => {
   };
 };
 export const eslint = (): Promise<CheckResult> => runCheck('eslint', bin('eslint'), ['.']);
+/** No import cycle between two files (dependency-cruiser, `.dependency-cruiser.cjs`; type-only imports count). */
+export const cycles = (): Promise<CheckResult> =>
+  runCheck('cycles', bin('depcruise'), ['apps', 'libs', 'test', 'bench', 'scripts', '--output-type', 'err']);
 export const prettier = (): Promise<CheckResult> =>
   runCheck('prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 /**
@@ -137,7 +140,7 @@ const ALONE = '\\.alone\\.e2e\\.ts$';
 /** Every test file: the shared run, then the `*.alone.e2e.ts` files by themselves; one result. */
 export async function runAllJest(env: TestEnvironment): Promise<JestResult> {
   const shared = await runJest(['--testPathIgnorePatterns', '/node_modules/', '/dist/', ALONE], env);
-  const alone = await runJest(['--runInBand', '--testPathPatterns', ALONE], env);
+  const alone = await runJest(['--testPathPatterns', ALONE], env, 1);
   return {
     ok: shared.ok && alone.ok,
     passed: shared.passed + alone.passed,
@@ -147,8 +150,8 @@ export async function runAllJest(env: TestEnvironment): Promise<JestResult> {
   };
 }
 
-/** Runs jest (native ESM mode, at most 2 workers) with the test environment; extra args are jest's. */
-export async function runJest(args: string[], env: TestEnvironment): Promise<JestResult> {
+/** Runs jest (native ESM mode, at most `workers` workers) with the test environment; extra args are jest's. */
+export async function runJest(args: string[], env: TestEnvironment, workers = 2): Promise<JestResult> {
   mkdirSync(dataDir, { recursive: true });
   const resultFile = path.join(dataDir, `jest-result-${process.pid}.json`);
   rmSync(resultFile, { force: true });
@@ -160,7 +163,7 @@ export async function runJest(args: string[], env: TestEnvironment): Promise<Jes
   const started = Date.now();
   const code = await run(
     path.join(binDir, 'jest'),
-    ['--maxWorkers=2', '--json', `--outputFile=${resultFile}`, ...args],
+    [`--maxWorkers=${workers}`, '--json', `--outputFile=${resultFile}`, ...args],
     {
       cwd: repoRoot,
       env: { ...process.env, ...env, NODE_ENV: 'test', NODE_OPTIONS: nodeOptions.filter(Boolean).join(' ') },

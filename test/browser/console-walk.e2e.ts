@@ -160,11 +160,21 @@ describe('the admin console: the acceptance walk in Chromium', () => {
     );
     await page.getByRole('link', { name: 'Webhook deliveries' }).click();
     await page.getByRole('cell', { name: 'issues.edited' }).first().waitFor({ timeout: 30_000 });
-    await waitFor('the delivery to be processed', async () => {
-      await page.reload();
-      return (await page.getByRole('row', { name: /issues\.edited.*processed/ }).count()) > 0
-        ? true
-        : undefined;
+    let seen = '';
+    await waitFor(
+      'the delivery to be processed',
+      async () => {
+        await page.reload();
+        seen =
+          (await page
+            .getByRole('row', { name: /issues\.edited/ })
+            .first()
+            .textContent()) ?? '';
+        return /processed/.test(seen) ? true : undefined;
+      },
+      120_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}; its row reads: ${seen}`, { cause: error });
     });
     await checkPage('09-webhooks');
     await page
@@ -180,7 +190,7 @@ describe('the admin console: the acceptance walk in Chromium', () => {
     await page.getByRole('link', { name: 'Edited on GitHub: arrives by webhook' }).click();
     await page.getByRole('heading', { name: 'Edited on GitHub: arrives by webhook' }).waitFor();
     await checkPage('11-issue');
-  }, 120_000);
+  }, 200_000);
 
   it('shows the overview with the connection, last syncs, webhook health and write budget; the audit log', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();

@@ -91,7 +91,11 @@ describe('console: live sync progress (server-sent events)', () => {
       expect(Number(statusEvents[i]?.id)).toBeGreaterThan(Number(statusEvents[i - 1]?.id));
     }
     expect(statusEvents.length).toBeLessThan(jobEvents.length + 3);
-    expect(status.comments).toContain('keep-alive'); // SSE_HEARTBEAT_SECONDS=1 here
+    // SSE_HEARTBEAT_SECONDS=1 here: an idle second brings a comment (the sync may end within a second).
+    await waitFor('a keep-alive comment', async () =>
+      status.comments.includes('keep-alive') ? true : undefined,
+    );
+    expect(status.comments).toContain('keep-alive');
     status.close();
   }, 120_000);
 

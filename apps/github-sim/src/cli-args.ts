@@ -6,6 +6,7 @@ import {
   type SimStructuredContent,
   type SimTextEncoding,
 } from './mcp/profile.js';
+import type { SearchSettings } from './search/search-settings.js';
 import type { RepoSpec } from './store/types.js';
 
 /** `owner/name[:issues[:comments[:prs]]]`, e.g. `acme/web:1000:3000:50`. */
@@ -30,6 +31,8 @@ export interface CliOptions {
   webhooks?: { url: string; secret: string }[];
   /** `--text-encoding`, `--update-issue-comment`, `--structured-content` (SIM_TEXT_ENCODING, …). */
   profile: Partial<ServerProfile>;
+  /** `--search-lag-ms`, `--search-per-minute`, `--search-max-results` (SIM_SEARCH_LAG_MS, …). */
+  search: Partial<SearchSettings>;
 }
 
 function oneOf<T extends string>(flag: string, allowed: readonly T[], value: string | undefined): T {
@@ -43,6 +46,12 @@ function intValue(flag: string, value: string | undefined): number {
   return Number(value);
 }
 
+function positive(flag: string, value: string | undefined): number {
+  const n = intValue(flag, value);
+  if (n === 0) throw new Error(`${flag} must be at least 1`);
+  return n;
+}
+
 /** Flags win over the environment fallbacks `SIM_PORT`, `SIM_SEED`, `SIM_HOST`, `SIM_REPOS` (comma-separated). */
 export function parseCli(argv: string[], env: Record<string, string | undefined>): CliOptions {
   const options: CliOptions = {
@@ -51,7 +60,12 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     seed: env['SIM_SEED'] ? intValue('SIM_SEED', env['SIM_SEED']) : 42,
     repos: (env['SIM_REPOS'] ?? '').split(',').filter(Boolean).map(parseRepoSpec),
     profile: {},
+    search: {},
   };
+  if (env['SIM_SEARCH_LAG_MS'])
+    options.search.lagMs = intValue('SIM_SEARCH_LAG_MS', env['SIM_SEARCH_LAG_MS']);
+  if (env['SIM_SEARCH_PER_MINUTE'])
+    options.search.perMinute = positive('SIM_SEARCH_PER_MINUTE', env['SIM_SEARCH_PER_MINUTE']);
   if (env['SIM_TEXT_ENCODING'])
     options.profile.textEncoding = oneOf('SIM_TEXT_ENCODING', SIM_TEXT_ENCODINGS, env['SIM_TEXT_ENCODING']);
   if (env['SIM_STRUCTURED_CONTENT'])
@@ -81,6 +95,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       options.profile.textEncoding = oneOf<SimTextEncoding>(flag, SIM_TEXT_ENCODINGS, value());
     else if (flag === '--structured-content')
       options.profile.structuredContent = oneOf<SimStructuredContent>(flag, SIM_STRUCTURED_CONTENT, value());
+    else if (flag === '--search-lag-ms') options.search.lagMs = intValue(flag, value());
+    else if (flag === '--search-per-minute') options.search.perMinute = positive(flag, value());
+    else if (flag === '--search-max-results') options.search.maxResults = positive(flag, value());
     else if (flag === '--update-issue-comment') options.profile.updateIssueComment = true;
     else if (flag === '--help' || flag === '-h') throw new Error('usage');
     else throw new Error(`unknown argument "${arg}"`);

@@ -33,5 +33,7 @@ export { SIM_TEXT_ENCODINGS, SNAPSHOT_PROFILE, serverVersion } from './mcp/profi
 export type { ServerProfile, SimStructuredContent, SimTextEncoding } from './mcp/profile.js';
 export type { ProtocolHeaders } from './http/protocol-headers.js';
 export { parseRepoSpec } from './cli-args.js';
+export { DEFAULT_SEARCH_SETTINGS } from './search/search-settings.js';
+export type { SearchSettings } from './search/search-settings.js';
 export { WebhookDispatcher, customEvent, toOutgoingEvent } from './webhooks/index.js';
 export type { DeliveryRecord, OutgoingEvent, WebhookHook, WebhookHookInput } from './webhooks/index.js';

@@ -33,6 +33,10 @@ async function main(): Promise<void> {
   console.log(
     `  plays:        text ${sim.profile.textEncoding}, structured content ${sim.profile.structuredContent}, update_issue_comment ${sim.profile.updateIssueComment ? 'on' : 'off'}`,
   );
+  const search = sim.store.search.current;
+  console.log(
+    `  search:       ${search.perMinute} a minute, first ${search.maxResults} results, index lag ${search.lagMs} ms`,
+  );
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -7,6 +7,7 @@ import { DEFAULT_LOGIN } from './generator/users.js';
 import { createApp } from './http/app.js';
 import { SNAPSHOT_PROFILE, type ServerProfile } from './mcp/profile.js';
 import { OAuthSim } from './oauth/index.js';
+import type { SearchSettings } from './search/search-settings.js';
 import { SimStore } from './store/store.js';
 import type { RepoSpec } from './store/types.js';
 import { WebhookDispatcher, type WebhookHookInput } from './webhooks/index.js';
@@ -31,6 +32,10 @@ export interface SimulatorOptions {
   webhooks?: WebhookHookInput[];
   /** Which GitHub MCP server to play (default: the snapshot, CONTRACT §9 for the others). */
   profile?: Partial<ServerProfile>;
+  /** Search bucket, result cap and index lag (default: 30 a minute, 1,000 results, no lag). */
+  search?: Partial<SearchSettings>;
+  /** Wall clock of the search index lag and the search rate window (default Date.now). */
+  searchClock?: () => number;
 }
 
 export interface RunningSimulator {
@@ -51,7 +56,8 @@ export interface RunningSimulator {
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const store = new SimStore({ clock: options.clock });
+  const store = new SimStore({ clock: options.clock, searchClock: options.searchClock });
+  store.search.configure(options.search ?? {});
   store.reset({ seed: options.seed ?? 42, repos: options.repos ?? [] });
   store.registerToken(DEFAULT_SIM_TOKEN, DEFAULT_LOGIN);
   for (const user of options.users ?? []) store.registerToken(user.token, user.login);

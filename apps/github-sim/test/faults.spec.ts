@@ -114,15 +114,21 @@ describe('faults and stats', () => {
   });
 
   it('http_500 answers HTTP 500 before MCP; drop destroys the connection; latency delays', async () => {
-    sim.faults.add({ tool: 'get_me', mode: 'http_500', count: 1 });
-    const failed = await rawPost(sim, {
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'tools/call',
-      params: { name: 'get_me', arguments: {} },
-    });
-    expect(failed.status).toBe(500);
-    expect((await rawCall(sim, 'get_me', {}))['result']).toBeDefined();
+    // http_500 answers 500, or the 5xx given as `status` (a proxy's 502), and only `count` times.
+    for (const [id, status] of [
+      [1, undefined],
+      [2, 502],
+    ] as const) {
+      sim.faults.add({ tool: 'get_me', mode: 'http_500', count: 1, ...(status ? { status } : {}) });
+      const failed = await rawPost(sim, {
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: { name: 'get_me', arguments: {} },
+      });
+      expect(failed.status).toBe(status ?? 500);
+      expect((await rawCall(sim, 'get_me', {}))['result']).toBeDefined();
+    }
 
     sim.faults.add({ tool: 'get_me', mode: 'drop', count: 1 });
     await expect(rawCall(sim, 'get_me', {})).rejects.toThrow();

@@ -160,6 +160,7 @@ describe('simulator server profiles', () => {
       'issue_read',
       'issue_write',
       'list_issues',
+      'search_issues',
       'update_issue_comment',
     ]);
     expect((await callError(client, 'get_me', {})).code).toBe(-32602);

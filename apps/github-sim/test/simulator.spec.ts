@@ -28,6 +28,7 @@ describe('CLI arguments', () => {
         { owner: 'acme', name: 'api', issues: 1 },
       ],
       profile: {},
+      search: {},
     });
     expect(parseCli([], { SIM_PORT: '5000', SIM_SEED: '9', SIM_REPOS: 'a/b:1,c/d' })).toMatchObject({
       port: 5000,
@@ -52,6 +53,22 @@ describe('CLI arguments', () => {
     });
     expect(() => parseCli(['--text-encoding', 'html'], {})).toThrow(
       '--text-encoding must be one of escaped, plain, plain-angles, got "html"',
+    );
+  });
+});
+
+describe('search settings on the CLI', () => {
+  it('reads --search-lag-ms, --search-per-minute, --search-max-results and SIM_SEARCH_*; refuses 0 per minute', () => {
+    expect(
+      parseCli(['--search-lag-ms', '1500', '--search-per-minute=10', '--search-max-results', '200'], {})
+        .search,
+    ).toEqual({ lagMs: 1500, perMinute: 10, maxResults: 200 });
+    expect(parseCli([], { SIM_SEARCH_LAG_MS: '30000', SIM_SEARCH_PER_MINUTE: '5' }).search).toEqual({
+      lagMs: 30000,
+      perMinute: 5,
+    });
+    expect(() => parseCli(['--search-per-minute', '0'], {})).toThrow(
+      '--search-per-minute must be at least 1',
     );
   });
 });

@@ -12,6 +12,7 @@ const IMPLEMENTED = [
   'list_issues',
   'list_pull_requests',
   'pull_request_read',
+  'search_issues',
   'search_repositories',
 ];
 

@@ -14,8 +14,13 @@ export const jobRegistryProvider = {
   useFactory: (ref: ModuleRef) => {
     const get = <T>(type: new (...args: never[]) => T): T => ref.get(type, { strict: false });
     const registry = new JobRegistry();
-    registry.register(JobName.SyncRepository, (payload, ctx) =>
-      get(SyncRepositoryHandler).handle(payload, ctx),
+    // A sync job BullMQ failed for good (attempts used up while its handler could not write the row,
+    // stalled too often) must not leave its row queued/running: the reconciler records the failure at
+    // once, and its periodic run catches what this misses (Postgres down right now, another worker).
+    registry.register(
+      JobName.SyncRepository,
+      (payload, ctx) => get(SyncRepositoryHandler).handle(payload, ctx),
+      { onFailed: async (jobId) => void (await get(SyncJobReconciler).reconcileJob(jobId)) },
     );
     registry.register(JobName.PeriodicSyncAll, (_payload, ctx) => get(PeriodicSyncHandler).handle(ctx));
     registry.register(JobName.CleanupOldJobs, () => get(CleanupOldJobsHandler).handle());

@@ -21,6 +21,19 @@ export class SchedulesService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.upsert();
+    // A Redis that comes back empty (restarted without persistence, failed over to an empty replica) has
+    // lost the schedulers: upsert them on every reconnect, or periodic syncs and the reconciliation of
+    // lost sync jobs would stop until a worker restarts (bench:faults, issue 14).
+    const client = await this.jobs.queue(QueueName.Maintenance).getBackend().client;
+    client.on('ready', () => {
+      this.upsert().catch((error: Error) =>
+        this.logger.warn(`could not restore the schedules after a reconnect: ${error.message}`),
+      );
+    });
+  }
+
+  private async upsert(): Promise<void> {
     const queue = this.jobs.queue(QueueName.Maintenance);
     if (!this.config.sync.enabled) {
       // ENABLE_GITHUB_MCP_INTEGRATION=false: no periodic syncs; cleanup keeps running.

@@ -12,9 +12,8 @@ import { SyncWorkerModule } from '#libs/sync';
 import { WebhooksWorkerModule } from '#libs/webhooks';
 import { jobRegistryProvider } from './job-registry.provider.js';
 import { JobObserver } from './ops/job-observer.js';
-import { MaintenanceProcessor } from './processors/maintenance.processor.js';
-import { SyncProcessor } from './processors/sync.processor.js';
-import { WebhookProcessor } from './processors/webhook.processor.js';
+import { JobDispatcher } from './processors/job-dispatcher.js';
+import { MaintenanceProcessor, SyncProcessor, WebhookProcessor } from './processors/queue-processor.js';
 import { SchedulesService } from './schedules.service.js';
 
 @Module({})
@@ -49,6 +48,7 @@ export class WorkerModule {
         MaintenanceProcessor,
         WebhookProcessor,
         SchedulesService,
+        JobDispatcher,
         JobObserver, // log context, job metrics and shutdown hand-back around every job (ops/)
       ],
     };

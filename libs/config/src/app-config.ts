@@ -55,6 +55,10 @@ export interface AppConfig {
     periodicExpiresSeconds: number;
     commentConcurrency: number;
     rateLimitWaitMs: number;
+    /** Closed issues updated less than this before their search answer are read with issue_read get. */
+    searchLagMs: number;
+    /** Longest wait for the search bucket before falling back to issue_read get. */
+    searchMaxWaitMs: number;
   };
   secrets: { activeKeyId: string; keys: ReadonlyMap<string, Buffer> };
   /** Outbound GitHub writes: per-token pace and concurrency (shared in Redis), debounce of local edits. */
@@ -186,6 +190,8 @@ export function loadConfig(raw: RawEnv): AppConfig {
       periodicExpiresSeconds: env.PERIODIC_SYNC_EXPIRES_SECONDS,
       commentConcurrency: env.GITHUB_MCP_COMMENT_CONCURRENCY,
       rateLimitWaitMs: env.GITHUB_MCP_RATE_LIMIT_WAIT * 1000,
+      searchLagMs: env.GITHUB_SEARCH_LAG_SECONDS * 1000,
+      searchMaxWaitMs: env.GITHUB_SEARCH_MAX_WAIT_SECONDS * 1000,
     },
     secrets: { activeKeyId: env.ENCRYPTION_KEY_ID, keys },
     githubWrites: {

@@ -102,6 +102,10 @@ export const envSchema = z.object({
   GITHUB_MCP_COMMENT_CONCURRENCY: int(1, 32).default(8),
   /** Seconds a job waits after a rate limit whose answer gave no reset time (GraphQL wording). */
   GITHUB_MCP_RATE_LIMIT_WAIT: int(1, 3600).default(60),
+  /** Closed issues updated less than this many seconds before the search that found them are read with issue_read. */
+  GITHUB_SEARCH_LAG_SECONDS: int(0, 3600).default(60),
+  /** Longest wait for the search bucket (30 a minute); beyond it the sync reads close reasons with issue_read. */
+  GITHUB_SEARCH_MAX_WAIT_SECONDS: int(0, 3600).default(65),
   /** Writes (issue_write, add_issue_comment) per token per minute, across all workers (GitHub: 80). */
   GITHUB_WRITES_PER_MINUTE: int(1, 1000).default(80),
   /** GitHub writes per token in flight at once, across all workers. */

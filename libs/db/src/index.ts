@@ -1,4 +1,13 @@
 export { DbModule } from './db.module.js';
+export { ReadQueries } from './reads/read-queries.js';
+export type {
+  CommentWithLink,
+  IntegrationSummary,
+  OutboundStatus,
+  ReadExecutor,
+  RepositorySyncSummary,
+} from './reads/read-rows.js';
+export type { ReadStatement } from './reads/read-statements.js';
 export { ApiTokenRepository, type ApiTokenWithUser } from './repositories/api-token.repository.js';
 export {
   type AuditEntry,
@@ -79,14 +88,14 @@ export {
   type InstallationChange,
   InstallationEventStore,
 } from './repositories/installation-event-store.repository.js';
-export {
-  type IssueApplyOutcome,
-  type IssueApplyResult,
-  type IssueDeleteOutcome,
-  IssueEventStore,
-  type IssueLinkRef,
-  type IssueSnapshot,
-} from './repositories/issue-event-store.repository.js';
+export { IssueEventStore } from './repositories/issue-event-store.repository.js';
+export type {
+  IssueApplyOutcome,
+  IssueApplyResult,
+  IssueDeleteOutcome,
+  IssueLinkRef,
+  IssueSnapshot,
+} from './repositories/issue-event.types.js';
 export {
   type BatchIssueResult,
   type BatchIssueTarget,

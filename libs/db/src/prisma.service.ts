@@ -4,6 +4,8 @@ import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { PrismaClient } from '../../../prisma/generated/client/client.js';
 import type { Prisma } from './prisma-types.js';
+import { ReadQueries } from './reads/read-queries.js';
+import type { ReadStatement } from './reads/read-statements.js';
 
 /**
  * The one Prisma client of a process, on a pg pool it owns. Only repositories in libs/db use it.
@@ -17,6 +19,8 @@ import type { Prisma } from './prisma-types.js';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   private readonly pool: pg.Pool;
+  /** The hot read routes' prepared statements on this pool (reads/read-statements.ts). */
+  readonly reads: ReadQueries;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
@@ -24,6 +28,10 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     pool.on('error', (error) => new Logger('Database').warn(`idle connection closed: ${error.message}`));
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
+    this.reads = new ReadQueries(async (statement: ReadStatement, values: unknown[]) => {
+      const result = await pool.query<Record<string, unknown>>({ ...statement, values });
+      return result.rows;
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   issueLabelsSchema,
   issueSchema,
   listIssuesResultSchema,
+  searchIssuesResultSchema,
 } from './schemas/issues.js';
 import { pullRequestListSchema, pullRequestSchema } from './schemas/pulls.js';
 import { searchRepositoriesSchema } from './schemas/repos.js';
@@ -33,6 +34,8 @@ import type {
   ListIssuesResult,
   ListPullRequestsParams,
   PageParams,
+  SearchIssuesParams,
+  SearchIssuesResult,
   SearchRepositoriesParams,
   SearchRepositoriesResult,
   UpdateIssueCommentArgs,
@@ -119,6 +122,19 @@ export class GitHubMcpClient {
 
   getIssueLabels(owner: string, repo: string, issueNumber: number): Promise<GitHubIssueLabels> {
     return this.issueRead('get_labels', owner, repo, issueNumber, issueLabelsSchema, {});
+  }
+
+  /**
+   * One page of an issue search (search bucket, ~30 a minute; at most the first 1,000 results of a query;
+   * the index trails the truth). A full bucket throws McpRateLimitError with the reset time.
+   */
+  searchIssues(params: SearchIssuesParams): Promise<SearchIssuesResult> {
+    return this.caller.call({
+      tool: 'search_issues',
+      args: defined({ ...params }),
+      schema: searchIssuesResultSchema,
+      idempotent: true,
+    });
   }
 
   searchRepositories(params: SearchRepositoriesParams): Promise<SearchRepositoriesResult> {

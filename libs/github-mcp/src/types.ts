@@ -5,6 +5,7 @@ import type {
   issueSchema,
   listIssuesItemSchema,
   listIssuesResultSchema,
+  searchIssuesResultSchema,
 } from './schemas/issues.js';
 import type { pullRequestSchema } from './schemas/pulls.js';
 import type { repositorySchema, searchRepositoriesSchema } from './schemas/repos.js';
@@ -13,6 +14,8 @@ import type { issueWriteResultSchema, minimalResponseSchema } from './schemas/wr
 
 export type GitHubUser = z.output<typeof meSchema>;
 export type ListIssuesItem = z.output<typeof listIssuesItemSchema>;
+export type SearchIssuesResult = z.output<typeof searchIssuesResultSchema>;
+export type SearchIssueItem = SearchIssuesResult['items'][number];
 export type ListIssuesResult = z.output<typeof listIssuesResultSchema>;
 export type GitHubIssue = z.output<typeof issueSchema>;
 export type GitHubIssueComment = z.output<typeof issueCommentSchema>;
@@ -45,6 +48,16 @@ export interface PageParams {
   page: number;
   /** 1..100 */
   perPage: number;
+}
+
+/** `search_issues` with a `fields` selection (the sync asks only what it needs). */
+export interface SearchIssuesParams extends PageParams {
+  query: string;
+  owner?: string;
+  repo?: string;
+  sort?: 'created' | 'updated' | 'comments';
+  order?: 'asc' | 'desc';
+  fields: ('number' | 'state' | 'state_reason' | 'milestone' | 'updated_at' | 'closed_at')[];
 }
 
 export interface SearchRepositoriesParams extends PageParams {

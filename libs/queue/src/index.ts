@@ -1,5 +1,12 @@
 export { ExclusiveLocks, type HeldLock } from './exclusive-lock.js';
 export { JobQueue } from './job-queue.service.js';
+export {
+  type FailureRule,
+  type JobOutcome,
+  classifyFailure,
+  isFinalAttempt,
+  settleFailure,
+} from './job-outcome.js';
 export { type JobContext, type JobHandler, JobRegistry, PermanentJobError } from './job-registry.js';
 export { isJobControlSignal } from './job-signals.js';
 export {

@@ -1,5 +1,6 @@
 export { mapLimit } from './concurrency.js';
 export { IssuePageReader, type IssueReader, type ReadPage } from './issue-page-reader.js';
+export { ClosedIssueFeed } from './close-details/closed-issue-feed.js';
 export { commentContentHash, issueContentHash } from './mapping/content-hash.js';
 export { issueHtmlUrl, toCommentRecord, toIssueRecord } from './mapping/issue-mapper.js';
 export {
@@ -8,7 +9,8 @@ export {
   parseStateMapping,
   type StateMapping,
 } from './mapping/state-mapping.js';
-export { RepositorySyncRunner, type RunSummary, SINCE_OVERLAP_MS } from './repository-sync-runner.js';
+export { RepositorySyncRunner, SINCE_OVERLAP_MS } from './repository-sync-runner.js';
+export type { RunSummary } from './run-summary.js';
 export { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
 export {
   LOST_JOB_MESSAGE,
@@ -37,7 +39,8 @@ export {
   syncIssueJobId,
 } from './outbound/issue-edit.service.js';
 export { fingerprintHash, isShownVerbatim, textFingerprint } from './outbound/field-values.js';
-export { IssuePusher, type PushSummary } from './outbound/issue-pusher.js';
+export { IssuePusher } from './outbound/issue-pusher.js';
+export type { PushSummary } from './outbound/push-context.js';
 export { OutboundPass } from './outbound/outbound-pass.js';
 export { SyncIssueHandler, upToDate } from './outbound/sync-issue.handler.js';
 export { OutboundDeferred, WritePermits } from './outbound/write-permits.js';

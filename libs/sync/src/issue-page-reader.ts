@@ -5,11 +5,15 @@ import {
   type ListIssuesResult,
   McpNotFoundError,
 } from '#libs/github-mcp';
+import type { ClosedIssueFeed, SearchedClose } from './close-details/closed-issue-feed.js';
 import { mapLimit } from './concurrency.js';
 import { type RepoRef, toCommentRecord, toIssueRecord } from './mapping/issue-mapper.js';
 import { type GitHubStateReason, type StateMapping, reasonFromLocalState } from './mapping/state-mapping.js';
 
-export type IssueReader = Pick<GitHubMcpClient, 'listIssues' | 'getIssue' | 'listAllIssueComments'>;
+export type IssueReader = Pick<
+  GitHubMcpClient,
+  'listIssues' | 'getIssue' | 'listAllIssueComments' | 'searchIssues'
+>;
 
 export interface PageRequest {
   repo: RepoRef;
@@ -24,6 +28,16 @@ export interface ReadPage {
   /** Issues that vanished between the list call and the detail calls (deleted or transferred). */
   failed: number[];
   calls: number;
+  /** issue_read get calls for close reasons the search could not give. */
+  closeReads: number;
+}
+
+interface CloseDetails {
+  stateReason: GitHubStateReason;
+  closedAt: Date | null;
+  /** undefined: not known from this read (open issues: list_issues has no milestone). */
+  milestone?: string | null | undefined;
+  calls: number;
 }
 
 /**
@@ -34,7 +48,15 @@ export interface ReadPage {
 export class IssuePageReader {
   constructor(
     private readonly client: IssueReader,
-    private readonly options: { includeComments: boolean; concurrency: number; mapping: StateMapping },
+    private readonly options: {
+      includeComments: boolean;
+      concurrency: number;
+      mapping: StateMapping;
+      /** Close reasons and milestones from search_issues (none: issue_read for every changed closed issue). */
+      feed?: ClosedIssueFeed | undefined;
+      /** A search answer counts only for issues updated at least this long before it was asked. */
+      searchLagMs: number;
+    },
   ) {}
 
   list(request: PageRequest): Promise<ListIssuesResult> {
@@ -55,12 +77,19 @@ export class IssuePageReader {
     links: ReadonlyMap<number, IssueLink>,
   ): Promise<ReadPage> {
     let calls = 1;
+    let closeReads = 0;
     const failed: number[] = [];
+    const closedUpdates = list.issues
+      .filter((i) => i.state === 'CLOSED')
+      .map((i) => Date.parse(i.updated_at));
+    if (this.options.feed && closedUpdates.length > 0)
+      await this.options.feed.ready(Math.max(...closedUpdates));
     const records = await mapLimit(list.issues, this.options.concurrency, async (item) => {
       const link = links.get(item.number);
       try {
         const closed = await this.closeDetails(repo, item, link);
         calls += closed.calls;
+        closeReads += closed.calls;
         const commentsReadAt = new Date();
         const comments = this.needsComments(item, link) ? await this.comments(repo, item.number) : undefined;
         if (comments) calls += comments.calls;
@@ -77,7 +106,7 @@ export class IssuePageReader {
         return undefined;
       }
     });
-    return { list, records: records.filter((r) => r !== undefined), failed, calls };
+    return { list, records: records.filter((r) => r !== undefined), failed, calls, closeReads };
   }
 
   /** Comments are fetched only for new issues, or when the comment count or update time moved. */
@@ -92,17 +121,41 @@ export class IssuePageReader {
     );
   }
 
-  /** list_issues has no state_reason: ask issue_read only when an issue newly appears closed. */
-  private async closeDetails(repo: RepoRef, item: ListIssuesItem, link: IssueLink | undefined) {
-    if (item.state === 'OPEN') return { stateReason: null as GitHubStateReason, closedAt: null, calls: 0 };
-    const known = link ? reasonFromLocalState(link.state) : null;
-    if (known && !link?.deleted) return { stateReason: known, closedAt: null, calls: 0 };
+  /**
+   * list_issues has no state_reason or milestone. For a closed issue they come from the search answer when
+   * it shows this very version (same updated_at) and that version is older than the allowed index lag;
+   * an issue unchanged since it was stored keeps what it has; anything else is read with issue_read get.
+   */
+  private async closeDetails(
+    repo: RepoRef,
+    item: ListIssuesItem,
+    link: IssueLink | undefined,
+  ): Promise<CloseDetails> {
+    if (item.state === 'OPEN') return { stateReason: null, closedAt: null, calls: 0 };
+    const updatedAt = Date.parse(item.updated_at);
+    const searched = this.options.feed?.take(item.number);
+    if (searched && this.trusted(searched, updatedAt)) {
+      return {
+        stateReason: searched.stateReason,
+        closedAt: searched.closedAt,
+        milestone: searched.milestone,
+        calls: 0,
+      };
+    }
+    if (link && unchangedClosed(item, link)) {
+      return { stateReason: reasonFromLocalState(link.state), closedAt: null, calls: 0 };
+    }
     const issue = await this.client.getIssue(repo.owner, repo.name, item.number);
     return {
       stateReason: issue.state_reason as GitHubStateReason,
       closedAt: issue.closed_at ? new Date(issue.closed_at) : null,
+      milestone: issue.milestone ?? null,
       calls: 1,
     };
+  }
+
+  private trusted(searched: SearchedClose, updatedAt: number): boolean {
+    return searched.updatedAt === updatedAt && updatedAt <= searched.searchedAt - this.options.searchLagMs;
   }
 
   private async comments(
@@ -113,6 +166,16 @@ export class IssuePageReader {
     const comments = await this.client.listAllIssueComments(repo.owner, repo.name, number, perPage);
     return { records: comments.map(toCommentRecord), calls: Math.floor(comments.length / perPage) + 1 };
   }
+}
+
+/** A closed issue stored from this very GitHub version: what it has is still right. */
+function unchangedClosed(item: ListIssuesItem, link: IssueLink | undefined): boolean {
+  return Boolean(
+    link &&
+    !link.deleted &&
+    reasonFromLocalState(link.state) !== null &&
+    link.githubUpdatedAt.getTime() === Date.parse(item.updated_at),
+  );
 }
 
 function iso(value: string): string {

@@ -7,7 +7,9 @@ import {
   type SyncCheckpoint,
   SyncJobRepository,
 } from '#libs/db';
+import { ClosedIssueFeed } from './close-details/closed-issue-feed.js';
 import { prefetch } from './concurrency.js';
+import { type RunSummary, addTo, emptySummary, isPowerOf4, latest, maxIso } from './run-summary.js';
 import { InboundMerger } from './conflicts/inbound-merger.js';
 import { SyncJobEvents } from './events/sync-job-events.js';
 import { IssuePageReader, type IssueReader, type ReadPage } from './issue-page-reader.js';
@@ -19,25 +21,12 @@ export const SINCE_OVERLAP_MS = 60_000;
 export interface RunOptions {
   batchSize: number;
   commentConcurrency: number;
-}
-
-export interface RunSummary {
-  pages: number;
-  issues: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  comments_created: number;
-  comments_updated: number;
-  comments_deleted: number;
-  /** Workspace issues soft-deleted because GitHub no longer has them here (full passes only). */
-  soft_deleted: number;
-  mcp_calls: number;
-  /** Time the pass waited for GitHub reads vs. spent writing pages (the rest overlaps). */
-  wait_read_ms: number;
-  write_ms: number;
-  cursor: string | null;
+  /** Search answers count only for issues updated at least this long before (the index lags). */
+  searchLagMs: number;
+  /** Longest wait for the search bucket before close reasons fall back to issue_read. */
+  searchMaxWaitMs: number;
+  /** Wait after a rate limit answer without a reset time. */
+  rateLimitWaitMs: number;
 }
 
 /**
@@ -59,18 +48,57 @@ export class RepositorySyncRunner {
 
   async run(job: GitHubSyncJob, repoSync: RepositorySyncWithRepo, client: IssueReader, options: RunOptions) {
     const repo = { owner: repoSync.repository.owner, name: repoSync.repository.name };
-    const scope = { id: repoSync.id, workspaceId: repoSync.workspaceId, projectId: repoSync.projectId };
+    const checkpoint = this.startingPoint(job, repoSync);
+    const summary = emptySummary();
+    const since = checkpoint.since ? new Date(checkpoint.since) : null;
+    // A resumed pass lists only issues updated at or after the pages it wrote.
+    const searchFrom = checkpoint.fromStart
+      ? since
+      : new Date(checkpoint.maxUpdatedAt ?? checkpoint.since ?? 0);
+    const feed = new ClosedIssueFeed(client, {
+      owner: repo.owner,
+      repo: repo.name,
+      since: searchFrom,
+      maxWaitMs: options.searchMaxWaitMs,
+      rateLimitWaitMs: options.rateLimitWaitMs,
+    });
     const reader = new IssuePageReader(client, {
       includeComments: repoSync.includeComments,
       concurrency: options.commentConcurrency,
       mapping: parseStateMapping(repoSync.stateMapping),
+      feed,
+      searchLagMs: options.searchLagMs,
     });
-    const checkpoint = this.startingPoint(job, repoSync);
-    const summary = emptySummary();
-    const since = checkpoint.since ? new Date(checkpoint.since) : null;
+    try {
+      await this.pass(job, repoSync, reader, { checkpoint, summary, since, batchSize: options.batchSize });
+    } finally {
+      feed.stop();
+    }
+    summary.search_calls = feed.calls;
+    summary.mcp_calls += feed.calls;
+    summary.search_gave_up = feed.gaveUp;
+    if (feed.gaveUp)
+      this.logger.warn(`job ${job.jobId}: search stopped (${feed.gaveUp}); issue_read filled in`);
+    const cursor = latest(repoSync.lastCursor, checkpoint.maxUpdatedAt);
+    await this.integrations.recordSyncFinished(repoSync.id, cursor, new Date());
+    summary.cursor = cursor?.toISOString() ?? null;
+    summary.wait_read_ms = Math.round(summary.wait_read_ms);
+    summary.write_ms = Math.round(summary.write_ms);
+    return summary;
+  }
+
+  private async pass(
+    job: GitHubSyncJob,
+    repoSync: RepositorySyncWithRepo,
+    reader: IssuePageReader,
+    state: { checkpoint: SyncCheckpoint; summary: RunSummary; since: Date | null; batchSize: number },
+  ): Promise<void> {
+    const { checkpoint, summary, since, batchSize } = state;
+    const repo = { owner: repoSync.repository.owner, name: repoSync.repository.name };
+    const scope = { id: repoSync.id, workspaceId: repoSync.workspaceId, projectId: repoSync.projectId };
 
     const readPage = async (after: string | null): Promise<ReadPage> => {
-      const list = await reader.list({ repo, perPage: options.batchSize, after, since });
+      const list = await reader.list({ repo, perPage: batchSize, after, since });
       const links = await this.store.findLinks(
         repoSync.id,
         list.issues.map((i) => i.number),
@@ -124,12 +152,6 @@ export class RepositorySyncRunner {
     if (checkpoint.since === null && checkpoint.fromStart && checkpoint.failed === 0) {
       summary.soft_deleted = await this.store.softDeleteMissing(repoSync.id, [...seen], passStartedAt);
     }
-    const cursor = latest(repoSync.lastCursor, checkpoint.maxUpdatedAt);
-    await this.integrations.recordSyncFinished(repoSync.id, cursor, new Date());
-    summary.cursor = cursor?.toISOString() ?? null;
-    summary.wait_read_ms = Math.round(summary.wait_read_ms);
-    summary.write_ms = Math.round(summary.write_ms);
-    return summary;
   }
 
   private startingPoint(job: GitHubSyncJob, repoSync: RepositorySyncWithRepo): SyncCheckpoint {
@@ -153,58 +175,4 @@ export class RepositorySyncRunner {
       fromStart: true,
     };
   }
-}
-
-function emptySummary(): RunSummary {
-  return {
-    pages: 0,
-    issues: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    failed: 0,
-    comments_created: 0,
-    comments_updated: 0,
-    comments_deleted: 0,
-    soft_deleted: 0,
-    mcp_calls: 0,
-    wait_read_ms: 0,
-    write_ms: 0,
-    cursor: null,
-  };
-}
-
-function addTo(
-  summary: RunSummary,
-  page: ReadPage,
-  written: Awaited<ReturnType<IssueSyncStore['writePage']>>,
-): void {
-  summary.pages += 1;
-  summary.issues += page.records.length;
-  summary.failed += page.failed.length;
-  summary.created += written.created;
-  summary.updated += written.updated;
-  summary.unchanged += written.unchanged + written.stale;
-  summary.comments_created += written.commentsCreated;
-  summary.comments_updated += written.commentsUpdated;
-  summary.comments_deleted += written.commentsDeleted;
-  summary.mcp_calls += page.calls;
-}
-
-/** Pages 1, 4, 16, 64, …: statistics keep up with a growing table at a logarithmic cost. */
-function isPowerOf4(n: number): boolean {
-  return n > 0 && (n & (n - 1)) === 0 && Math.log2(n) % 2 === 0;
-}
-
-function maxIso(current: string | null, records: { updatedAt: Date }[]): string | null {
-  let max = current ? new Date(current).getTime() : -Infinity;
-  for (const r of records) max = Math.max(max, r.updatedAt.getTime());
-  return Number.isFinite(max) ? new Date(max).toISOString() : null;
-}
-
-function latest(a: Date | null, b: string | null): Date | null {
-  const bDate = b ? new Date(b) : null;
-  if (!a) return bDate;
-  if (!bDate) return a;
-  return a > bDate ? a : bDate;
 }

@@ -13,20 +13,22 @@ import {
   GitHubMcpClientFactory,
   GitHubMcpError,
   McpNotFoundError,
-  McpRateLimitError,
   McpUnauthorizedError,
 } from '#libs/github-mcp';
 import {
   ExclusiveLocks,
   type JobContext,
+  type JobOutcome,
   type JobPayloads,
   type JobName,
   PermanentJobError,
-  isJobControlSignal,
+  isFinalAttempt,
+  settleFailure,
 } from '#libs/queue';
 import { IntegrationTokenProvider } from '#libs/integrations';
 import { SecretUnreadableError } from '#libs/secrets';
 import { SyncJobEvents } from './events/sync-job-events.js';
+import { GitHubJobFailures } from './github-failures.js';
 import { WRITES_TO_GITHUB } from './outbound/directions.js';
 import { OutboundPass } from './outbound/outbound-pass.js';
 import { PullRequestSync, shouldListPullRequests } from './pull-requests/pull-request-sync.js';
@@ -36,7 +38,6 @@ import { RepositorySyncRunner } from './repository-sync-runner.js';
 const WORKER_ID = `${hostname()}:${process.pid}`;
 /** A job that finds its repository being synced by another job waits this long and looks again. */
 const LOCKED_RETRY_MS = 5_000;
-const PERMANENT_MCP_ERRORS = new Set(['not_found', 'unauthorized', 'invalid_request']);
 
 /** `sync_repository`: runs one github_sync_jobs row and keeps its status honest. */
 @Injectable()
@@ -54,6 +55,7 @@ export class SyncRepositoryHandler {
     private readonly pullRequests: PullRequestSync,
     private readonly outbound: OutboundPass,
     private readonly events: SyncJobEvents,
+    private readonly failures: GitHubJobFailures,
   ) {}
 
   async handle(payload: JobPayloads[JobName.SyncRepository], context: JobContext): Promise<unknown> {
@@ -76,7 +78,13 @@ export class SyncRepositoryHandler {
     // BullMQ can hand a job whose lock lapsed (a busy or dead worker) to another worker while the first
     // execution may still run, so the lock belongs to this execution, not to the job: any other waits.
     const owner = `${context.id}:${WORKER_ID}:${randomUUID()}`;
-    const lock = await this.locks.acquire(`repository-sync:${repoSync.id}`, owner);
+    // Held as long as BullMQ's own job lock (renewed while held): a killed worker's repository is free
+    // again about when BullMQ hands its job to another worker, not a minute later.
+    const lock = await this.locks.acquire(
+      `repository-sync:${repoSync.id}`,
+      owner,
+      this.config.queue.lockDurationMs,
+    );
     if (!lock) return context.delayUntil(new Date(Date.now() + LOCKED_RETRY_MS));
     try {
       // Read again under the lock: another delivery of this job may have finished it between the first
@@ -108,6 +116,9 @@ export class SyncRepositoryHandler {
         ...(await this.runner.run(job, repoSync, client, {
           batchSize: this.config.sync.maxBatchSize,
           commentConcurrency: this.config.sync.commentConcurrency,
+          searchLagMs: this.config.sync.searchLagMs,
+          searchMaxWaitMs: this.config.sync.searchMaxWaitMs,
+          rateLimitWaitMs: this.config.sync.rateLimitWaitMs,
         })),
       };
       // Pull requests: listed on full, first and manual passes (webhooks cover periodic ones).
@@ -122,18 +133,15 @@ export class SyncRepositoryHandler {
       this.events.changed(await this.jobs.complete(job.jobId, summary));
       return { ...summary, direction: job.direction }; // direction: for github_mcp_sync_total
     } catch (error) {
-      if (isJobControlSignal(error)) throw error;
-      if (error instanceof McpRateLimitError) return this.waitForRateLimit(job, error, context);
-      const permanent =
-        error instanceof PermanentJobError ||
-        error instanceof SecretUnreadableError ||
-        (error instanceof GitHubMcpError && PERMANENT_MCP_ERRORS.has(error.kind));
-      const final = permanent || context.attemptsMade + 1 >= context.maxAttempts;
-      const message = error instanceof Error ? error.message : String(error);
-      await this.recordLostAccess(error, integration, repoSync);
-      this.events.changed(await this.jobs.recordError(job.jobId, message, describe(error, context), final));
-      if (permanent) throw new PermanentJobError(message, { cause: error });
-      throw error;
+      const outcome = this.failures.classify(error);
+      if (outcome.kind === 'delay') await this.recordWait(job, outcome);
+      else if (outcome.kind !== 'control') {
+        const message = error instanceof Error ? error.message : String(error);
+        await this.recordLostAccess(error, integration, repoSync);
+        const final = isFinalAttempt(outcome, context);
+        this.events.changed(await this.jobs.recordError(job.jobId, message, describe(error, context), final));
+      }
+      return await settleFailure(outcome, error, context);
     }
   }
 
@@ -164,19 +172,14 @@ export class SyncRepositoryHandler {
     }
   }
 
-  private async waitForRateLimit(
-    job: GitHubSyncJob,
-    error: McpRateLimitError,
-    context: JobContext,
-  ): Promise<never> {
-    const until = error.resetAt ?? new Date(Date.now() + this.config.sync.rateLimitWaitMs);
-    this.logger.warn(`sync job ${job.jobId} rate limited by GitHub; resuming at ${until.toISOString()}`);
+  /** A wait is no failure: the job stays running, with when and why in its metadata. */
+  private async recordWait(job: GitHubSyncJob, outcome: Extract<JobOutcome, { kind: 'delay' }>) {
+    this.logger.warn(`sync job ${job.jobId} waits until ${outcome.until.toISOString()}: ${outcome.reason}`);
     await this.jobs.mergeMetadata(job.jobId, {
-      rate_limited_until: until.toISOString(),
-      last_rate_limit: error.message,
+      rate_limited_until: outcome.until.toISOString(),
+      last_rate_limit: outcome.reason,
     });
     this.events.changed({ jobId: job.jobId, workspaceId: job.workspaceId, status: 'running' });
-    return context.delayUntil(until);
   }
 }
 

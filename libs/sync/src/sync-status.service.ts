@@ -3,6 +3,7 @@ import { NotFoundError } from '#libs/common';
 import {
   type GitHubSyncJob,
   IntegrationRepository,
+  type RepositorySyncSummary,
   type RepositorySyncWithRepo,
   type SyncDirection,
   SyncJobRepository,
@@ -12,6 +13,7 @@ import {
 } from '#libs/db';
 
 const RECENT_JOBS = 10;
+const NOT_CONNECTED = 'GitHub is not connected for this workspace';
 
 /** A job with the "owner/name" of its repository (null: the repository was disconnected since). */
 export interface JobView {
@@ -38,13 +40,15 @@ export class SyncStatusService {
   ) {}
 
   async status(workspaceId: string) {
-    const integration = await this.integrationFor(workspaceId);
-    const [repositories, current, recent, active] = await Promise.all([
-      this.integrations.listRepositorySyncs(integration.id),
-      this.jobs.findCurrent(integration.id),
+    const integration = await this.integrations.findSummaryForWorkspace(workspaceId);
+    if (!integration) throw new NotFoundError(NOT_CONNECTED);
+    const [repositories, recent, active] = await Promise.all([
+      this.integrations.listRepositorySyncSummaries(integration.id),
       this.jobs.listRecent(integration.id, RECENT_JOBS),
       this.jobs.listActive(integration.id),
     ]);
+    /** The current job: the oldest running one, else the oldest queued one (active is oldest first). */
+    const current = active.find((j) => j.status === 'running') ?? active[0] ?? null;
     const names = repositoryNames(repositories);
     /** The queued or running job of each repository sync. */
     const activeByRepository = new Map(active.map((j) => [j.repositorySyncId ?? '', j]));
@@ -60,11 +64,9 @@ export class SyncStatusService {
 
   /** One job with its repository's name (for the detail route and its live stream). */
   async jobView(workspaceId: string, jobId: string): Promise<JobView> {
-    const job = await this.job(workspaceId, jobId);
-    const sync = job.repositorySyncId
-      ? await this.integrations.findRepositorySync(job.repositorySyncId)
-      : null;
-    return { job, repository: sync ? `${sync.repository.owner}/${sync.repository.name}` : null };
+    const view = await this.jobs.findViewForWorkspace(workspaceId, jobId);
+    if (!view) throw new NotFoundError(`sync job ${jobId} not found`);
+    return view;
   }
 
   /** Job history, newest first. */
@@ -83,12 +85,14 @@ export class SyncStatusService {
 
   private async integrationFor(workspaceId: string): Promise<WorkspaceIntegration> {
     const integration = await this.integrations.findForWorkspace(workspaceId);
-    if (!integration) throw new NotFoundError('GitHub is not connected for this workspace');
+    if (!integration) throw new NotFoundError(NOT_CONNECTED);
     return integration;
   }
 }
 
-export function repositoryNames(repositories: RepositorySyncWithRepo[]): Map<string, string> {
+export function repositoryNames(
+  repositories: Pick<RepositorySyncWithRepo, 'id' | 'repository'>[] | RepositorySyncSummary[],
+): Map<string, string> {
   return new Map(repositories.map((r) => [r.id, `${r.repository.owner}/${r.repository.name}`]));
 }
 

@@ -18,6 +18,7 @@ import { RepositorySyncRunner } from './repository-sync-runner.js';
 import { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
 import { SyncJobReconciler } from './schedules/sync-job-reconciler.js';
 import { SyncRepositoryHandler } from './sync-repository.handler.js';
+import { GitHubJobFailures } from './github-failures.js';
 import { SyncRequestService } from './sync-request.service.js';
 import { SyncOverviewService } from './sync-overview.service.js';
 import { SyncStatusService } from './sync-status.service.js';
@@ -77,6 +78,7 @@ const OUTBOUND = [
   imports: [SyncSharedModule],
   providers: [
     RepositorySyncRunner,
+    GitHubJobFailures,
     SyncRepositoryHandler,
     SyncRequestService,
     PeriodicSyncHandler,

@@ -1,4 +1,4 @@
-import type { GitHubSyncJob, RepositorySyncWithRepo, SyncCheckpoint, WorkspaceIntegration } from '#libs/db';
+import type { GitHubSyncJob, IntegrationSummary, RepositorySyncSummary, SyncCheckpoint } from '#libs/db';
 import type { IntegrationView } from '../docs/responses/integration.js';
 import type { RepositorySyncView } from '../docs/responses/repositories.js';
 import type { SyncJobSummaryView, SyncJobView } from '../docs/responses/sync-jobs.js';
@@ -43,7 +43,7 @@ export function presentJob(job: GitHubSyncJob, repository: string | null = null)
 
 /** A connected repository with its last sync, the age of its incremental cursor and its current job. */
 export function presentRepository(
-  sync: RepositorySyncWithRepo,
+  sync: RepositorySyncSummary,
   active: GitHubSyncJob | null = null,
   now = Date.now(),
 ): RepositorySyncView {
@@ -91,7 +91,7 @@ export function presentJobSummary(job: GitHubSyncJob, repository: string | null 
 }
 
 /** Never includes the token or webhook secret, encrypted or not. */
-export function presentIntegration(integration: WorkspaceIntegration): IntegrationView {
+export function presentIntegration(integration: IntegrationSummary): IntegrationView {
   return {
     id: integration.id,
     provider: integration.provider,

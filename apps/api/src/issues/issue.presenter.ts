@@ -1,4 +1,4 @@
-import type { IssueComment, IssueWithRelations, OutboundField } from '#libs/db';
+import type { IssueComment, IssueWithRelations, OutboundField, OutboundStatus } from '#libs/db';
 import type {
   GitHubOutboundView,
   IssueCommentView,
@@ -16,6 +16,7 @@ export function presentIssue(issue: IssueWithRelations): IssueView {
     description: issue.description,
     state: issue.state,
     priority: issue.priority,
+    milestone: issue.milestone,
     labels: issue.labels.map((l) => l.label.name).sort(),
     assignees: issue.assignees.map((a) => ({ github_login: a.githubLogin, user_id: a.userId })),
     comment_count: issue._count.comments,
@@ -49,15 +50,7 @@ export function presentComment(
 }
 
 /** What the issue still owes GitHub (empty when everything was written or the repository is read-only). */
-export function presentOutbound(status: {
-  pendingFields: string[];
-  pendingState: string | null;
-  pendingComments: number;
-  pendingCommentEdits: number;
-  lastError: string | null;
-  warnings: unknown[];
-  lastPushedAt: Date | null;
-}): GitHubOutboundView {
+export function presentOutbound(status: OutboundStatus): GitHubOutboundView {
   return {
     // Stored JSON, written by the outbound writer only (dirty field keys, GitHubSideState, OutboundWarning).
     pending_fields: status.pendingFields as OutboundField[],

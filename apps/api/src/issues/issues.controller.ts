@@ -174,12 +174,14 @@ export class IssuesController {
     issueId: string,
     page: CommentsPage = FIRST_COMMENTS,
   ): Promise<Output<typeof issueDetailSchema>> {
-    const issue = await this.issues.findOne(principal.workspaceId, projectId, issueId);
-    if (!issue) throw new NotFoundError(`issue ${issueId} not found`);
-    const [comments, outbound] = await Promise.all([
-      this.issues.listCommentsPage(issue.id, page.page, page.perPage),
-      this.outbound.status(issue.id),
+    // What is still owed to GitHub is read before the issue: a sync_issue job that finishes between the
+    // reads then shows as still owed (the client looks again), never as done beside the fields from before.
+    const outbound = await this.outbound.status(issueId);
+    const [issue, comments] = await Promise.all([
+      this.issues.findOne(principal.workspaceId, projectId, issueId),
+      this.issues.listCommentsPage(issueId, page.page, page.perPage),
     ]);
+    if (!issue) throw new NotFoundError(`issue ${issueId} not found`);
     const more = page.page * page.perPage < comments.total;
     return {
       ...presentIssue(issue),

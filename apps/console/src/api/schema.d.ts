@@ -687,6 +687,8 @@ export interface components {
       id: string;
       /** @description label names, sorted */
       labels: string[];
+      /** @description GitHub milestone title (null: none); from search_issues, issue_read, webhooks or a local edit */
+      milestone: string | null;
       /** @enum {string} */
       priority: 'none' | 'low' | 'medium' | 'high' | 'urgent';
       /** Format: uuid */
@@ -766,6 +768,8 @@ export interface components {
       id: string;
       /** @description label names, sorted */
       labels: string[];
+      /** @description GitHub milestone title (null: none); from search_issues, issue_read, webhooks or a local edit */
+      milestone: string | null;
       /** @enum {string} */
       priority: 'none' | 'low' | 'medium' | 'high' | 'urgent';
       /** Format: uuid */
@@ -799,6 +803,8 @@ export interface components {
       id: string;
       /** @description label names, sorted */
       labels: string[];
+      /** @description GitHub milestone title (null: none); from search_issues, issue_read, webhooks or a local edit */
+      milestone: string | null;
       /** @enum {string} */
       priority: 'none' | 'low' | 'medium' | 'high' | 'urgent';
       /** Format: uuid */
@@ -856,6 +862,8 @@ export interface components {
       id: string;
       /** @description label names, sorted */
       labels: string[];
+      /** @description GitHub milestone title (null: none); from search_issues, issue_read, webhooks or a local edit */
+      milestone: string | null;
       /** @enum {string} */
       priority: 'none' | 'low' | 'medium' | 'high' | 'urgent';
       /** Format: uuid */

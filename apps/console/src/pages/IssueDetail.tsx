@@ -79,7 +79,7 @@ export function IssueDetail() {
       </p>
       <h1 id="issue-title">{i.title}</h1>
       <p>
-        {i.state} ·{' '}
+        {i.state} · milestone {i.milestone ?? 'none'} ·{' '}
         {i.github ? (
           <a href={i.github.url} target="_blank" rel="noreferrer noopener">
             {i.github.repository}#{i.github.number}

@@ -9,7 +9,7 @@ import { Pager } from '../components/Pager';
 const PER_PAGE = 50;
 const STATES = ['backlog', 'unstarted', 'started', 'done', 'cancelled'] as const;
 
-/** A project's issues with state, labels, assignees and the GitHub link. */
+/** A project's issues with state, milestone, labels, assignees and the GitHub link. */
 export function Issues() {
   const slug = useSlug();
   const [params, setParams] = useSearchParams();
@@ -71,6 +71,7 @@ export function Issues() {
                 <th scope="col">#</th>
                 <th scope="col">Title</th>
                 <th scope="col">State</th>
+                <th scope="col">Milestone</th>
                 <th scope="col">Labels</th>
                 <th scope="col">Assignees</th>
                 <th scope="col">GitHub</th>
@@ -84,6 +85,7 @@ export function Issues() {
                     <Link to={`/issues/${projectId}/${issue.id}`}>{issue.title}</Link>
                   </th>
                   <td>{issue.state}</td>
+                  <td>{issue.milestone ?? '—'}</td>
                   <td>
                     {issue.labels.map((l) => (
                       <span key={l} className="label">

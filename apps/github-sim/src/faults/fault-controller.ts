@@ -16,7 +16,7 @@ export interface FaultRule {
   resetInSeconds?: number;
   /** GitHub's error message (REST `message`, or the GraphQL error) instead of the default. */
   message?: string;
-  /** HTTP status for `error` on REST tools (default 500). */
+  /** HTTP status for `error` on REST tools (default 500); for `http_500`, the MCP endpoint's 5xx status. */
   status?: number;
   /**
    * `error`/`rate_limit` only: hit the tool call's first GitHub request of this API instead of its first

@@ -4,6 +4,7 @@ import type { Response, Router } from 'express';
 import type { CallStats } from '../faults/call-stats.js';
 import type { FaultController } from '../faults/fault-controller.js';
 import { parseFaultRule } from '../faults/fault-controller.js';
+import { parseSearchSettings } from '../search/search-settings.js';
 import type { SimStore } from '../store/store.js';
 import { guard, repoSummary } from './admin-common.js';
 import { issueRoutes } from './admin-issue-routes.js';
@@ -109,6 +110,25 @@ export function adminRouter(deps: AdminDeps): Router {
     guard((req, res) => {
       const since = Number(req.query['since'] ?? 0);
       res.json(store.recentEvents().filter((e) => e.seq > since));
+    }),
+  );
+  router.get(
+    '/search',
+    guard((_req, res) => res.json(store.search.current)),
+  );
+  router.put(
+    '/search',
+    guard((req, res) => {
+      const patch = parseSearchSettings(req.body);
+      if (typeof patch === 'string') throw new BadRequest(patch);
+      res.json(store.search.configure(patch));
+    }),
+  );
+  router.post(
+    '/search/bucket/reset',
+    guard((_req, res) => {
+      store.search.bucket.clear();
+      res.status(204).end();
     }),
   );
   router.get(

@@ -122,8 +122,11 @@ export function mcpRouter(deps: McpRouteDeps): Router {
       req.socket.destroy();
       return;
     }
-    if (modes.includes('http_500')) {
-      goError(res, 500, 'Internal Server Error');
+    const failed = decisions.find((d) => d.fault?.mode === 'http_500')?.fault;
+    if (failed) {
+      // `status` picks another 5xx, e.g. 502 from the proxy in front of a hosted server.
+      const status = failed.status !== undefined && failed.status >= 500 ? failed.status : 500;
+      goError(res, status, status === 500 ? 'Internal Server Error' : `HTTP ${status}`);
       return;
     }
     const server = createMcpServer(ctx);

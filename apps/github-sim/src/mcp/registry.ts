@@ -8,6 +8,7 @@ import { issueWrite } from './tools/issue-write.js';
 import { listIssues } from './tools/list-issues.js';
 import { listPullRequests } from './tools/list-pull-requests.js';
 import { pullRequestRead } from './tools/pull-request-read.js';
+import { searchIssues } from './tools/search-issues.js';
 import { searchRepositories } from './tools/search-repositories.js';
 import type { ToolHandler } from './tools/types.js';
 import { updateIssueComment, updateIssueCommentSnap } from './tools/update-issue-comment.js';
@@ -20,6 +21,7 @@ export const TOOL_HANDLERS: Readonly<Record<string, ToolHandler>> = {
   list_issues: listIssues,
   list_pull_requests: listPullRequests,
   pull_request_read: pullRequestRead,
+  search_issues: searchIssues,
   search_repositories: searchRepositories,
   update_issue_comment: updateIssueComment,
 };

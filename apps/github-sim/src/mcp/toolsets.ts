@@ -5,6 +5,7 @@ const TOOLSET_OF: Readonly<Record<string, string>> = {
   issue_read: 'issues',
   issue_write: 'issues',
   list_issues: 'issues',
+  search_issues: 'issues',
   update_issue_comment: 'issues',
   list_pull_requests: 'pull_requests',
   pull_request_read: 'pull_requests',

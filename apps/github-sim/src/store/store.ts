@@ -18,6 +18,7 @@ import type { IssueInput, IssuePatch } from './issue-mutations.js';
 import { createPullRequest, mergePullRequest } from './pull-mutations.js';
 import type { PullRequestInput } from './pull-mutations.js';
 import { RepoState } from './repo-state.js';
+import { SearchIndex } from '../search/search-index.js';
 import type {
   Dataset,
   ReactionContent,
@@ -34,6 +35,8 @@ export interface SimStoreOptions {
   clock?: () => number;
   /** How many recent events `recentEvents()` keeps (default 1000). */
   eventLogSize?: number;
+  /** Wall clock of the search index lag and the search rate window (default `Date.now`). */
+  searchClock?: () => number;
 }
 
 export class SimStore implements MutationHost {
@@ -49,9 +52,16 @@ export class SimStore implements MutationHost {
   private eventLog: SimEvent[] = [];
   private seq = 0;
   private readonly eventLogSize: number;
+  /** The search index and search bucket behind `search_issues`. */
+  readonly search: SearchIndex;
 
   constructor(options: SimStoreOptions = {}) {
     this.clock = new SimClock(options.clock);
+    this.search = new SearchIndex(
+      () => this.allRepos(),
+      (event) => this.repos.get(event.repo.full_name.toLowerCase()),
+      options.searchClock,
+    );
     this.eventLogSize = options.eventLogSize ?? 1000;
   }
 
@@ -163,6 +173,7 @@ export class SimStore implements MutationHost {
     this.eventLog.push(event);
     if (this.eventLog.length > this.eventLogSize)
       this.eventLog.splice(0, this.eventLog.length - this.eventLogSize);
+    this.search.record(event);
     for (const listener of this.listeners) {
       try {
         listener(event);

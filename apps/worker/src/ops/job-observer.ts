@@ -1,9 +1,7 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { JobLogContext } from '#libs/logging';
 import { type JobAttemptStatus, JobMetrics } from '#libs/metrics';
-import { JobRegistry } from '#libs/queue';
-import { type JobHooks, installJobHooks } from '../processors/job-dispatcher.js';
 
 /** A job handed back at shutdown becomes available again after this long (the process is gone by then). */
 const HAND_BACK_DELAY_MS = 2000;
@@ -20,19 +18,14 @@ function statusOf(job: Job, error: unknown): JobAttemptStatus {
  * runs out of time can hand them back to the queue instead of leaving them to stall.
  */
 @Injectable()
-export class JobObserver implements JobHooks, OnModuleInit {
+export class JobObserver {
   private readonly logger = new Logger('Jobs');
   private readonly active = new Map<string, { job: Job; token: string | undefined }>();
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly metrics: JobMetrics,
     private readonly logs: JobLogContext,
   ) {}
-
-  onModuleInit(): void {
-    installJobHooks(this.registry, this);
-  }
 
   run<T>(job: Job, token: string | undefined, work: () => Promise<T>): Promise<T> {
     const key = `${job.queueName}:${job.id}`;

@@ -2,6 +2,9 @@ import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 
+/** The connection with HIT_SCRIPT defined as a command. */
+type ThrottleRedis = Redis & { throttleHit(...args: (string | number)[]): Promise<unknown> };
+
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
@@ -39,7 +42,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {}
+  ) {
+    // EVALSHA of the script, defined once (ioredis sends EVAL only when Redis does not know it yet).
+    if (!('throttleHit' in redis)) redis.defineCommand('throttleHit', { numberOfKeys: 2, lua: HIT_SCRIPT });
+  }
 
   static connect(url: string, prefix: string): RedisThrottlerStorage {
     const redis = new Redis(url, {
@@ -60,9 +66,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
     const base = `${this.prefix}:api-ratelimit:${throttlerName}:${key}`;
-    const result = (await this.redis.eval(
-      HIT_SCRIPT,
-      2,
+    const result = (await (this.redis as ThrottleRedis).throttleHit(
       `${base}:hits`,
       `${base}:block`,
       Math.max(1, Math.round(ttl)),

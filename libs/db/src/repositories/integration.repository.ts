@@ -6,8 +6,13 @@ import type {
   Project,
   WorkspaceIntegration,
 } from '../prisma-types.js';
+import {
+  GITHUB_MCP_PROVIDER,
+  type IntegrationSummary,
+  type RepositorySyncSummary,
+} from '../reads/read-rows.js';
 
-export const GITHUB_MCP_PROVIDER = 'github_mcp';
+export { GITHUB_MCP_PROVIDER } from '../reads/read-rows.js';
 
 export type RepositorySyncWithRepo = GitHubRepositorySync & {
   repository: GitHubRepository;
@@ -34,6 +39,11 @@ export class IntegrationRepository {
     });
   }
 
+  /** The integration's fields a status answer shows (a prepared statement: reads/). */
+  findSummaryForWorkspace(workspaceId: string): Promise<IntegrationSummary | null> {
+    return this.prisma.reads.integration(workspaceId);
+  }
+
   findById(id: string): Promise<WorkspaceIntegration | null> {
     return this.prisma.workspaceIntegration.findUnique({ where: { id } });
   }
@@ -44,6 +54,11 @@ export class IntegrationRepository {
       include: { repository: true, project: true },
       orderBy: { createdAt: 'asc' },
     });
+  }
+
+  /** The status answer's view of the connected repositories, oldest first (a prepared statement: reads/). */
+  listRepositorySyncSummaries(integrationId: string): Promise<RepositorySyncSummary[]> {
+    return this.prisma.reads.repositorySyncs(integrationId);
   }
 
   findRepositorySync(id: string): Promise<RepositorySyncWithRepo | null> {

@@ -1,5 +1,5 @@
 import type { Prisma } from '../prisma-types.js';
-import type { LinkedIssueRow } from './issue-event-sql.js';
+import type { LinkedIssueRow } from './issue-event.types.js';
 
 type Tx = Prisma.TransactionClient;
 

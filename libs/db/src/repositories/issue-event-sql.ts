@@ -1,20 +1,8 @@
 import type { Prisma } from '../prisma-types.js';
-import type { IssueSnapshot } from './issue-event-store.repository.js';
+import type { IssueSnapshot, LinkedIssueRow } from './issue-event.types.js';
 import { findLinkedIssues, issueKeyOf } from './issue-batch-sql.js';
 
 type Tx = Prisma.TransactionClient;
-
-/** A linked issue as single-issue webhook writes need it: one query, labels and assignees included. */
-export interface LinkedIssueRow {
-  id: string;
-  issueId: string;
-  contentHash: string;
-  githubUpdatedAt: Date;
-  deletedAt: Date | null;
-  milestone: string | null;
-  labels: string[];
-  assignees: string[];
-}
 
 /** The link of one issue (findLinkedIssues for a single key). */
 export async function findLinkedIssue(

@@ -13,32 +13,15 @@ import {
   updateIssueFields,
   updateLink,
 } from './issue-event-sql.js';
-import type { GitHubIssueRecord, RepositorySyncScope } from './issue-sync-store.types.js';
+import type {
+  IssueApplyResult,
+  IssueDeleteOutcome,
+  IssueLinkRef,
+  IssueSnapshot,
+} from './issue-event.types.js';
+import type { RepositorySyncScope } from './issue-sync-store.types.js';
 
 type Tx = Prisma.TransactionClient;
-
-/** One GitHub issue as a webhook shows it, mapped to workspace terms (no comment list). */
-export interface IssueSnapshot extends Omit<GitHubIssueRecord, 'comments' | 'commentCount'> {
-  /** REST database id of the issue. */
-  githubId: bigint | null;
-  /** Milestone title, null when none. */
-  milestone: string | null;
-}
-
-export interface IssueLinkRef {
-  issueId: string;
-  issueSyncId: string;
-}
-
-export type IssueApplyOutcome = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted';
-
-export interface IssueApplyResult {
-  outcome: IssueApplyOutcome;
-  /** The local issue and its link (also for stale snapshots); null only when nothing is linked. */
-  link: IssueLinkRef | null;
-}
-
-export type IssueDeleteOutcome = 'deleted' | 'already_deleted' | 'tombstoned';
 
 /**
  * Single-issue writes from webhooks. Each write locks the (repository sync, number) pair, so concurrent

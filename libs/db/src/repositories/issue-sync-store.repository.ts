@@ -77,7 +77,7 @@ export class IssueSyncStore {
         const fresh = current.filter((i) => !links.has(i.number));
         const changed = current.filter((i) => {
           const link = links.get(i.number);
-          return link && (link.contentHash !== i.contentHash || link.deleted);
+          return link && (link.contentHash !== i.contentHash || link.deleted || milestoneMoved(i, link));
         });
         const labelIds = await this.ensureLabels(tx, scope, [...fresh, ...changed]);
         const createdLinks = await this.insertIssues(tx, scope, fresh);
@@ -108,7 +108,7 @@ export class IssueSyncStore {
   private async linksIn(tx: Tx, repositorySyncId: string, numbers: number[]) {
     const rows = await tx.gitHubIssueSync.findMany({
       where: { repositorySyncId, githubNumber: { in: numbers } },
-      include: { issue: { select: { state: true, deletedAt: true } } },
+      include: { issue: { select: { state: true, deletedAt: true, milestone: true } } },
     });
     const map = new Map<number, IssueLink>();
     for (const r of rows) {
@@ -120,6 +120,7 @@ export class IssueSyncStore {
         commentCount: r.githubCommentCount,
         githubUpdatedAt: r.githubUpdatedAt,
         state: r.issue.state,
+        milestone: r.issue.milestone,
         deleted: r.issue.deletedAt !== null,
       });
     }
@@ -153,6 +154,7 @@ export class IssueSyncStore {
         commentCount: issue.commentCount,
         githubUpdatedAt: issue.updatedAt,
         state: issue.state,
+        milestone: issue.milestone ?? null,
         deleted: false,
       };
       return { issue, link, sequenceId: first + index };
@@ -170,6 +172,7 @@ export class IssueSyncStore {
         createdAt: issue.createdAt,
         updatedAt: issue.updatedAt,
         completedAt: issue.closedAt,
+        milestone: issue.milestone ?? null,
       })),
     );
     await insertIssueLinks(
@@ -201,6 +204,7 @@ export class IssueSyncStore {
           updatedAt: issue.updatedAt,
           completedAt: issue.closedAt,
           deletedAt: null,
+          ...(issue.milestone === undefined ? {} : { milestone: issue.milestone }),
         },
       });
     }
@@ -256,6 +260,11 @@ export class IssueSyncStore {
         updated_at = now()
       WHERE job_id = ${progress.jobId}`;
   }
+}
+
+/** A view that carries the milestone and differs from the stored one (the hash does not cover it). */
+function milestoneMoved(issue: GitHubIssueRecord, link: IssueLink): boolean {
+  return issue.milestone !== undefined && issue.milestone !== link.milestone;
 }
 
 function isOlder(issue: GitHubIssueRecord, link: IssueLink | undefined): boolean {

@@ -14,6 +14,8 @@ export interface GitHubIssueRecord {
   closedAt: Date | null;
   commentCount: number;
   contentHash: string;
+  /** Milestone title (null: none); undefined when this view does not carry it (open issues in list_issues). */
+  milestone?: string | null | undefined;
   /** The issue's complete comment list, or undefined when comments were not fetched this time. */
   comments?: GitHubCommentRecord[] | undefined;
   /** When that list was requested: comments linked after it are not "vanished" from it. */
@@ -38,6 +40,7 @@ export interface IssueLink {
   commentCount: number;
   githubUpdatedAt: Date;
   state: IssueState;
+  milestone: string | null;
   deleted: boolean;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
+import type { OutboundStatus } from '../reads/read-rows.js';
 import type { RepositorySyncWithRepo } from './integration.repository.js';
 import type {
   DirtyFields,
@@ -136,31 +137,8 @@ export class OutboundStateRepository {
   }
 
   /** What an issue still owes GitHub (for the issue API). */
-  async status(issueId: string) {
-    const row = await this.prisma.gitHubIssueOutbound.findUnique({ where: { issueId } });
-    const unsent = await this.prisma.issueComment.count({
-      where: { issueId, deletedAt: null, githubSync: null },
-    });
-    const edits = await this.pendingEditCount(issueId);
-    if (!row)
-      return {
-        pendingFields: [],
-        pendingState: null,
-        pendingComments: unsent,
-        pendingCommentEdits: edits,
-        lastError: null,
-        warnings: [],
-        lastPushedAt: null,
-      };
-    return {
-      pendingFields: Object.keys(row.dirtyFields as DirtyFields).sort(),
-      pendingState: row.pendingState,
-      pendingComments: unsent,
-      pendingCommentEdits: edits,
-      lastError: row.lastError,
-      warnings: row.warnings as unknown[],
-      lastPushedAt: row.lastPushedAt,
-    };
+  status(issueId: string): Promise<OutboundStatus> {
+    return this.prisma.reads.outboundStatus(issueId);
   }
 
   /** One sync_issue per issue at a time, across workers; an expired lease (killed worker) is taken over. */

@@ -96,19 +96,14 @@ export class SyncJobRepository {
     return this.prisma.gitHubSyncJob.findFirst({ where: { jobId, workspaceIntegrationId: integrationId } });
   }
 
-  findCurrent(integrationId: string): Promise<GitHubSyncJob | null> {
-    return this.prisma.gitHubSyncJob.findFirst({
-      where: { workspaceIntegrationId: integrationId, status: { in: [...ACTIVE] } },
-      orderBy: [{ status: 'desc' }, { createdAt: 'asc' }],
-    });
+  /** A job of the workspace's GitHub integration with its repository's "owner/name" (null: disconnected). */
+  findViewForWorkspace(workspaceId: string, jobId: string) {
+    return this.prisma.reads.jobView(workspaceId, jobId);
   }
 
+  /** The newest jobs first (a prepared statement: reads/). */
   listRecent(integrationId: string, limit: number): Promise<GitHubSyncJob[]> {
-    return this.prisma.gitHubSyncJob.findMany({
-      where: { workspaceIntegrationId: integrationId },
-      orderBy: { createdAt: 'desc' },
-      take: limit,
-    });
+    return this.prisma.reads.recentJobs(integrationId, limit);
   }
 
   /** Job history of an integration, newest first, filtered. */
@@ -137,11 +132,9 @@ export class SyncJobRepository {
   }
 
   /** The queued or running jobs of an integration (at most one per repository sync). */
+  /** Queued and running jobs, oldest first (a prepared statement: reads/). */
   listActive(integrationId: string): Promise<GitHubSyncJob[]> {
-    return this.prisma.gitHubSyncJob.findMany({
-      where: { workspaceIntegrationId: integrationId, status: { in: [...ACTIVE] } },
-      orderBy: { createdAt: 'asc' },
-    });
+    return this.prisma.reads.activeJobs(integrationId);
   }
 
   /** Marks the job running; `runs` in its metadata lists every worker start (resumes included). */

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { MemberRole, Project, Workspace } from '../prisma-types.js';
+import type { TokenPrincipal } from '../reads/read-rows.js';
 
-export interface TokenPrincipal {
-  tokenId: string;
-  userId: string;
-  workspaceId: string;
-  workspaceSlug: string;
-  role: MemberRole;
-}
+export type { TokenPrincipal } from '../reads/read-rows.js';
 
 @Injectable()
 export class WorkspaceRepository {
@@ -59,23 +54,9 @@ export class WorkspaceRepository {
   }
 
   /** The principal behind an API token hash, when the token is live and its user still a member. */
-  async findPrincipalByTokenHash(tokenHash: string, now = new Date()): Promise<TokenPrincipal | null> {
-    const token = await this.prisma.apiToken.findUnique({
-      where: { tokenHash },
-      include: { workspace: true },
-    });
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
-    const member = await this.prisma.workspaceMember.findUnique({
-      where: { workspaceId_userId: { workspaceId: token.workspaceId, userId: token.userId } },
-    });
-    if (!member) return null;
-    return {
-      tokenId: token.id,
-      userId: token.userId,
-      workspaceId: token.workspaceId,
-      workspaceSlug: token.workspace.slug,
-      role: member.role,
-    };
+  /** The principal of a live token (not revoked or expired) whose user is still a workspace member. */
+  findPrincipalByTokenHash(tokenHash: string, now = new Date()): Promise<TokenPrincipal | null> {
+    return this.prisma.reads.principal(tokenHash, now);
   }
 
   /** Creates the project, or returns the workspace's project with that identifier (renamed to `name`). */
@@ -88,6 +69,6 @@ export class WorkspaceRepository {
   }
 
   findProject(workspaceId: string, projectId: string): Promise<Project | null> {
-    return this.prisma.project.findFirst({ where: { id: projectId, workspaceId } });
+    return this.prisma.reads.project(workspaceId, projectId);
   }
 }

@@ -64,6 +64,14 @@ export class McpRateLimitError extends GitHubMcpError {
     this.retryAfterMs = info.retryAfterMs;
     this.secondary = info.secondary;
   }
+
+  /**
+   * When to try again: GitHub's reset time, else now + its Retry-After, else now + `fallbackMs` (GraphQL
+   * limits and "Wait before retrying." carry no time). Every waiter on a rate limit asks this.
+   */
+  retryAt(now: number, fallbackMs: number): Date {
+    return this.resetAt ?? new Date(now + (this.retryAfterMs ?? fallbackMs));
+  }
 }
 
 /** Network failure, dropped connection, timeout, HTTP 5xx, or a 5xx GitHub answer inside a tool error. */

@@ -44,16 +44,18 @@ const issueRef = z.object({
   repository: optionalString,
 });
 
+const stateReason = z
+  .enum(['completed', 'not_planned', 'duplicate', 'reopened'])
+  .nullish()
+  .transform((v) => v ?? null);
+
 /** `issue_read` method `get` (CONTRACT §5.3): REST casing, no `id`/`node_id`. */
 export const issueSchema = z.object({
   number: z.number().int(),
   title: serverText,
   body: serverText,
   state: z.enum(['open', 'closed']),
-  state_reason: z
-    .enum(['completed', 'not_planned', 'duplicate', 'reopened'])
-    .nullish()
-    .transform((v) => v ?? null),
+  state_reason: stateReason,
   draft: flag,
   locked: flag,
   html_url: z.string(),
@@ -116,4 +118,23 @@ export const issueLabelsSchema = z.object({
     }),
   ),
   totalCount: z.number().int(),
+});
+
+/** `search_issues` item with `fields` (CONTRACT §5.6): REST casing, the full milestone object. */
+export const searchIssueItemSchema = z.object({
+  number: z.number().int(),
+  state: z.enum(['open', 'closed']).optional(),
+  state_reason: stateReason,
+  milestone: z
+    .object({ title: z.string() })
+    .nullish()
+    .transform((v) => v?.title ?? null),
+  updated_at: optionalString,
+  closed_at: optionalString,
+});
+
+export const searchIssuesResultSchema = z.object({
+  total_count: z.number().int(),
+  incomplete_results: flag,
+  items: z.array(searchIssueItemSchema),
 });

@@ -19,6 +19,7 @@ export function toIssueRecord(
   details: {
     stateReason: GitHubStateReason;
     closedAt: Date | null;
+    milestone?: string | null | undefined;
     comments?: GitHubCommentRecord[] | undefined;
   },
   mapping: StateMapping,
@@ -38,6 +39,7 @@ export function toIssueRecord(
     updatedAt: new Date(item.updated_at),
     closedAt: state === 'closed' ? (details.closedAt ?? new Date(item.updated_at)) : null,
     commentCount: item.comments ?? 0,
+    milestone: details.milestone,
     contentHash: issueContentHash({
       title: item.title,
       body: item.body ?? '',

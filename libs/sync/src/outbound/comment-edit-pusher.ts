@@ -3,7 +3,7 @@ import { type IssueLinkView, OutboundCommentRepository, type PendingCommentEdit 
 import type { GitHubIssueComment } from '#libs/github-mcp';
 import { commentContentHash } from '../mapping/content-hash.js';
 import { fingerprintHash, isShownVerbatim } from './field-values.js';
-import type { PushContext, PushSummary } from './issue-pusher.js';
+import type { PushContext, PushSummary } from './push-context.js';
 import { WritePermits } from './write-permits.js';
 
 /** The hosted server's tool for comment edits (CONTRACT §9, #3284); the snapshot has none. */

@@ -4,7 +4,7 @@ import { commentContentHash } from '../mapping/content-hash.js';
 import { CreateLookup } from './create-lookup.js';
 import { fingerprintHash, isShownVerbatim } from './field-values.js';
 import { certainlyNotCreated } from './github-view.js';
-import type { PushContext, PushSummary } from './issue-pusher.js';
+import type { PushContext, PushSummary } from './push-context.js';
 import { WritePermits } from './write-permits.js';
 
 /**

@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   type DirtyFields,
-  type FieldConflict,
   type LocalIssueFields,
   OUTBOUND_FIELDS,
   type OutboundField,
   OutboundLinkRepository,
   OutboundStateRepository,
-  type OutboundTarget,
-  type RepositorySyncWithRepo,
 } from '#libs/db';
-import {
-  type GitHubMcpClient,
-  type IssueCreateArgs,
-  type IssueWriteResult,
-  McpInvalidRequestError,
-} from '#libs/github-mcp';
+import { type IssueCreateArgs, type IssueWriteResult, McpInvalidRequestError } from '#libs/github-mcp';
 import { CommentEditPusher } from './comment-edit-pusher.js';
 import { CommentPusher } from './comment-pusher.js';
 import { CreateLookup } from './create-lookup.js';
@@ -32,45 +24,7 @@ import {
 import { ReadBack } from './read-back.js';
 import { type OutboundWarning, createArgs, updateArgs } from './write-args.js';
 import { WritePermits } from './write-permits.js';
-
-export type OutboundClient = Pick<
-  GitHubMcpClient,
-  | 'issueWrite'
-  | 'getIssue'
-  | 'listIssues'
-  | 'addIssueComment'
-  | 'listAllIssueComments'
-  | 'updateIssueComment'
-  | 'hasTool'
->;
-
-export interface PushContext {
-  /** Loaded under the issue's lease. */
-  target: OutboundTarget;
-  repoSync: RepositorySyncWithRepo;
-  client: OutboundClient;
-  tokenKey: string;
-  /** GitHub login of the token (finds our own writes after a lost answer); null when unknown. */
-  login: string | null;
-}
-
-export interface PushSummary {
-  issue_id: string;
-  github_number: number | null;
-  created: boolean;
-  /** A create whose answer was lost was found on GitHub and linked instead of created again. */
-  adopted: boolean;
-  written: OutboundField[];
-  state_written: GitHubSideState | null;
-  /** GitHub changes applied locally (fields not edited here, or conflicts GitHub won). */
-  pulled: OutboundField[];
-  conflicts: FieldConflict[];
-  warnings: OutboundWarning[];
-  comments_created: number;
-  /** Local edits of comments already on GitHub, written with update_issue_comment. */
-  comments_edited: number;
-  mcp_calls: number;
-}
+import type { PushContext, PushSummary } from './push-context.js';
 
 /**
  * `sync_issue`, outbound half: writes one workspace issue (and its new comments) to GitHub.

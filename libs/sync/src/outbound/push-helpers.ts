@@ -11,7 +11,7 @@ import { OUTBOUND_FIELDS } from '#libs/db';
 import type { GitHubIssue } from '#libs/github-mcp';
 import { decideField } from '../conflicts/last-writer-wins.js';
 import { TEXT_FIELDS, fieldHash, fieldValue, fingerprintHash } from './field-values.js';
-import type { PushSummary } from './issue-pusher.js';
+import type { PushSummary } from './push-context.js';
 
 /** Per-field comparison of GitHub's current version with the local edits (bidirectional). */
 export function resolveAgainstGitHub(

@@ -9,7 +9,7 @@ import {
 } from '#libs/db';
 import { fieldHash, fieldValue } from './field-values.js';
 import { viewContentHash, viewFields } from './github-view.js';
-import type { PushContext } from './issue-pusher.js';
+import type { PushContext } from './push-context.js';
 import { compatible } from './push-helpers.js';
 
 export interface ReadBackInput {

@@ -6,29 +6,28 @@ import {
   OutboundStateRepository,
   type OutboundTarget,
 } from '#libs/db';
-import { GitHubMcpClientFactory, GitHubMcpError, McpRateLimitError } from '#libs/github-mcp';
+import { GitHubMcpClientFactory } from '#libs/github-mcp';
 import {
   type JobContext,
   type JobPayloads,
   type JobName,
   PermanentJobError,
-  isJobControlSignal,
+  settleFailure,
 } from '#libs/queue';
 import { tokenKey } from '#libs/ratelimit';
 import { IntegrationTokenProvider } from '#libs/integrations';
-import { SecretUnreadableError } from '#libs/secrets';
+import { GitHubJobFailures } from '../github-failures.js';
 import { WRITES_TO_GITHUB } from './directions.js';
-import { IssuePusher, type PushSummary } from './issue-pusher.js';
+import { IssuePusher } from './issue-pusher.js';
+import type { PushSummary } from './push-context.js';
 import { OutboundDeferred } from './write-permits.js';
 
 /** Longer than a job's few MCP calls with retries; a killed worker's lease expires after it. */
 const LEASE_MS = 5 * 60_000;
 /** Another job holds the issue's lease: try again after this long (delayed, no attempt used). */
 const BUSY_RETRY_MS = 2000;
-const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 /** Beyond the MCP call timeout, how long a create GitHub received may still take to land. */
 const CREATE_SETTLE_MARGIN_MS = 5000;
-const PERMANENT_MCP_ERRORS = new Set(['not_found', 'unauthorized', 'invalid_request']);
 
 /** Nothing owed to GitHub: the job of an edit an earlier job already wrote (coalesced). */
 export function upToDate(target: OutboundTarget): boolean {
@@ -60,6 +59,7 @@ export class SyncIssueHandler {
     private readonly pusher: IssuePusher,
     private readonly mcp: GitHubMcpClientFactory,
     private readonly tokens: IntegrationTokenProvider,
+    private readonly failures: GitHubJobFailures,
   ) {}
 
   async handle(payload: JobPayloads[JobName.SyncIssue], context: JobContext): Promise<unknown> {
@@ -94,24 +94,18 @@ export class SyncIssueHandler {
       await this.recordConflicts(target.workspaceId, summary);
       return summary;
     } catch (error) {
-      if (isJobControlSignal(error)) throw error;
-      if (error instanceof OutboundDeferred) {
-        return await context.delayUntil(new Date(Date.now() + error.retryAfterMs));
+      const outcome = this.failures.classify(error);
+      if (outcome.kind === 'delay') {
+        // A write budget's pacing is routine; a GitHub rate limit is worth a line.
+        if (!(error instanceof OutboundDeferred)) {
+          this.logger.warn(
+            `sync_issue ${payload.issueId} waits until ${outcome.until.toISOString()}: ${outcome.reason}`,
+          );
+        }
+      } else if (outcome.kind !== 'control') {
+        await this.state.recordError(payload.issueId, error instanceof Error ? error.message : String(error));
       }
-      if (error instanceof McpRateLimitError) {
-        const until = error.resetAt ?? new Date(Date.now() + DEFAULT_RATE_LIMIT_WAIT_MS);
-        this.logger.warn(
-          `sync_issue ${payload.issueId} rate limited by GitHub; resuming at ${until.toISOString()}`,
-        );
-        return await context.delayUntil(until);
-      }
-      const message = error instanceof Error ? error.message : String(error);
-      await this.state.recordError(payload.issueId, message);
-      const permanent = error instanceof GitHubMcpError && PERMANENT_MCP_ERRORS.has(error.kind);
-      if (permanent || error instanceof SecretUnreadableError) {
-        throw new PermanentJobError(message, { cause: error });
-      }
-      throw error;
+      return await settleFailure(outcome, error, context);
     } finally {
       await this.state.releaseLease(payload.issueId, context.id);
     }

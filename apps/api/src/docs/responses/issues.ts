@@ -25,6 +25,12 @@ export const issueSchema = z
     description: z.string(),
     state: issueState,
     priority: issuePriority,
+    milestone: z
+      .string()
+      .nullable()
+      .describe(
+        'GitHub milestone title (null: none); from search_issues, issue_read, webhooks or a local edit',
+      ),
     labels: z.array(z.string()).describe('label names, sorted'),
     assignees: z.array(
       z

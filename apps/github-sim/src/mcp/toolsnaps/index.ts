@@ -3,6 +3,7 @@ import { listIssuesSnap } from './list-issues.js';
 import { issueReadSnap } from './issue-read.js';
 import { issueWriteSnap } from './issue-write.js';
 import { addIssueCommentSnap } from './add-issue-comment.js';
+import { searchIssuesSnap } from './search-issues.js';
 import { searchRepositoriesSnap } from './search-repositories.js';
 import { listPullRequestsSnap } from './list-pull-requests.js';
 import { pullRequestReadSnap } from './pull-request-read.js';
@@ -17,6 +18,7 @@ export const TOOL_SNAPS: readonly ToolSnap[] = [
   issueReadSnap,
   issueWriteSnap,
   addIssueCommentSnap,
+  searchIssuesSnap,
   searchRepositoriesSnap,
   listPullRequestsSnap,
   pullRequestReadSnap,

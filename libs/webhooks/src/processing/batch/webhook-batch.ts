@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ClaimedWebhookEvent, GitHubWebhookEvent, WebhookEventRepository } from '#libs/db';
-import { PermanentJobError, isJobControlSignal } from '#libs/queue';
+import { PermanentJobError, classifyFailure, isFinalAttempt } from '#libs/queue';
 import { mapLimit } from '#libs/sync';
 import type { EventOutcome } from '../outcome.js';
 import type { WebhookEventRouter } from '../webhook-event.router.js';
@@ -141,8 +141,9 @@ export class WebhookBatch {
 
   /** Back to queued with the error while attempts are left, failed otherwise; returns the error to throw. */
   private async recordFailure({ event, item }: Claimed, error: unknown): Promise<unknown> {
-    if (isJobControlSignal(error)) return error;
-    const final = error instanceof PermanentJobError || item.attemptsMade + 1 >= item.maxAttempts;
+    const outcome = classifyFailure(error);
+    if (outcome.kind === 'control') return error;
+    const final = isFinalAttempt(outcome, item);
     const message = error instanceof Error ? error.message : String(error);
     try {
       await this.events.recordFailure(event.deliveryId, message, item.attemptsMade + 1, final);

@@ -1,0 +1,178 @@
+import type {
+  GitHubRepositorySync,
+  GitHubSyncJob,
+  IssueState,
+  MemberRole,
+  Project,
+  SyncDirection,
+  WorkspaceIntegration,
+} from '../prisma-types.js';
+import {
+  type CommentWithLink,
+  GITHUB_MCP_PROVIDER,
+  type IntegrationSummary,
+  type IssueWithRelations,
+  type OutboundStatus,
+  type ReadExecutor,
+  type RepositorySyncSummary,
+  type TokenPrincipal,
+  bigOrNull,
+  date,
+  dateOrNull,
+  issue,
+  job,
+  str,
+  strOrNull,
+} from './read-rows.js';
+import * as sql from './read-statements.js';
+
+/**
+ * The hot read routes' queries on the pg pool (prepared statements, see read-statements.ts), answering in
+ * the shapes the Prisma repositories return. Every lookup is scoped by workspace as the repositories' are.
+ */
+export class ReadQueries {
+  constructor(private readonly run: ReadExecutor) {}
+
+  async principal(tokenHash: string, now = new Date()): Promise<TokenPrincipal | null> {
+    const [r] = await this.run(sql.PRINCIPAL, [tokenHash, now]);
+    if (!r) return null;
+    return {
+      tokenId: str(r.token_id),
+      userId: str(r.user_id),
+      workspaceId: str(r.workspace_id),
+      workspaceSlug: str(r.slug),
+      role: r.role as MemberRole,
+    };
+  }
+
+  async integration(workspaceId: string): Promise<IntegrationSummary | null> {
+    const [r] = await this.run(sql.INTEGRATION, [workspaceId, GITHUB_MCP_PROVIDER]);
+    if (!r) return null;
+    return {
+      id: str(r.id),
+      provider: str(r.provider),
+      authKind: r.auth_kind as WorkspaceIntegration['authKind'],
+      status: r.status as WorkspaceIntegration['status'],
+      statusMessage: strOrNull(r.status_message),
+      githubLogin: strOrNull(r.github_login),
+      scopes: r.scopes as string[],
+      installationId: bigOrNull(r.installation_id),
+      createdAt: date(r.created_at),
+      updatedAt: date(r.updated_at),
+    };
+  }
+
+  async repositorySyncs(integrationId: string): Promise<RepositorySyncSummary[]> {
+    const rows = await this.run(sql.REPOSITORY_SYNCS, [integrationId]);
+    return rows.map((r) => ({
+      id: str(r.id),
+      projectId: str(r.project_id),
+      direction: r.direction as SyncDirection,
+      enabled: r.enabled as boolean,
+      syncIntervalSeconds: r.sync_interval_seconds as number,
+      labelFilter: r.label_filter as string[],
+      stateMapping: r.state_mapping as GitHubRepositorySync['stateMapping'],
+      includeComments: r.include_comments as boolean,
+      includePullRequests: r.include_pull_requests as boolean,
+      lastCursor: dateOrNull(r.last_cursor),
+      lastSyncedAt: dateOrNull(r.last_synced_at),
+      repository: {
+        owner: str(r.owner),
+        name: str(r.name),
+        githubId: BigInt(str(r.github_id)),
+        private: r.private as boolean,
+      },
+      project: { name: str(r.project_name) },
+    }));
+  }
+
+  async activeJobs(integrationId: string): Promise<GitHubSyncJob[]> {
+    return (await this.run(sql.ACTIVE_JOBS, [integrationId])).map(job);
+  }
+
+  async recentJobs(integrationId: string, limit: number): Promise<GitHubSyncJob[]> {
+    return (await this.run(sql.RECENT_JOBS, [integrationId, limit])).map(job);
+  }
+
+  /** A job of the workspace's GitHub integration with its repository's "owner/name"; null when none. */
+  async jobView(
+    workspaceId: string,
+    jobId: string,
+  ): Promise<{ job: GitHubSyncJob; repository: string | null } | null> {
+    const [r] = await this.run(sql.JOB_VIEW, [workspaceId, GITHUB_MCP_PROVIDER, jobId]);
+    if (!r) return null;
+    return { job: job(r), repository: r.repo_owner ? `${str(r.repo_owner)}/${str(r.repo_name)}` : null };
+  }
+
+  async project(workspaceId: string, projectId: string): Promise<Project | null> {
+    const [r] = await this.run(sql.PROJECT, [projectId, workspaceId]);
+    if (!r) return null;
+    return {
+      id: str(r.id),
+      workspaceId: str(r.workspace_id),
+      name: str(r.name),
+      identifier: str(r.identifier),
+      issueSequence: r.issue_sequence as number,
+      createdAt: date(r.created_at),
+      updatedAt: date(r.updated_at),
+    };
+  }
+
+  async issuePage(query: {
+    workspaceId: string;
+    projectId: string;
+    state?: IssueState | undefined;
+    page: number;
+    perPage: number;
+  }): Promise<{ items: IssueWithRelations[]; total: number }> {
+    const scope = [query.workspaceId, query.projectId, query.state ?? null];
+    const [rows, count] = await Promise.all([
+      this.run(sql.ISSUE_PAGE, [...scope, query.perPage, (query.page - 1) * query.perPage]),
+      this.run(sql.ISSUE_COUNT, scope),
+    ]);
+    return { items: rows.map(issue), total: (count[0]?.n as number | undefined) ?? 0 };
+  }
+
+  async issue(workspaceId: string, projectId: string, issueId: string): Promise<IssueWithRelations | null> {
+    const [r] = await this.run(sql.ISSUE, [issueId, workspaceId, projectId]);
+    return r ? issue(r) : null;
+  }
+
+  /** One page of an issue's live comments (oldest first) and how many it has in all. */
+  async commentsPage(
+    issueId: string,
+    page: number,
+    perPage: number,
+  ): Promise<{ items: CommentWithLink[]; total: number }> {
+    const [rows, count] = await Promise.all([
+      this.run(sql.COMMENTS_PAGE, [issueId, perPage, (page - 1) * perPage]),
+      this.run(sql.COMMENT_COUNT, [issueId]),
+    ]);
+    const items = rows.map((r) => ({
+      id: str(r.id),
+      workspaceId: str(r.workspace_id),
+      issueId: str(r.issue_id),
+      body: str(r.body),
+      authorId: strOrNull(r.author_id),
+      authorLogin: strOrNull(r.author_login),
+      createdAt: date(r.created_at),
+      updatedAt: date(r.updated_at),
+      deletedAt: dateOrNull(r.deleted_at),
+      githubSync: r.github_id === null ? null : { githubId: BigInt(str(r.github_id)) },
+    }));
+    return { items, total: (count[0]?.n as number | undefined) ?? 0 };
+  }
+
+  async outboundStatus(issueId: string): Promise<OutboundStatus> {
+    const [r = {}] = await this.run(sql.OUTBOUND_STATUS, [issueId]);
+    return {
+      pendingFields: Object.keys((r.dirty_fields ?? {}) as object).sort(),
+      pendingState: strOrNull(r.pending_state),
+      pendingComments: r.unsent as number,
+      pendingCommentEdits: r.edits as number,
+      lastError: strOrNull(r.last_error),
+      warnings: (r.warnings ?? []) as unknown[],
+      lastPushedAt: dateOrNull(r.last_pushed_at),
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import type {
+  GitHubRepository,
+  GitHubRepositorySync,
+  GitHubSyncJob,
+  Issue,
+  IssueComment,
+  IssuePriority,
+  IssueState,
+  MemberRole,
+  SyncDirection,
+  SyncJobStatus,
+  SyncTrigger,
+  WorkspaceIntegration,
+} from '../prisma-types.js';
+import type { ReadStatement } from './read-statements.js';
+
+/** Runs one named statement and returns its rows (pg's parsing: Date, parsed JSON, arrays; int8 as text). */
+export type ReadExecutor = (
+  statement: ReadStatement,
+  values: unknown[],
+) => Promise<Record<string, unknown>[]>;
+
+/** workspace_integrations.provider of the GitHub MCP integration (the only provider). */
+export const GITHUB_MCP_PROVIDER = 'github_mcp';
+
+export interface TokenPrincipal {
+  tokenId: string;
+  userId: string;
+  workspaceId: string;
+  workspaceSlug: string;
+  role: MemberRole;
+}
+
+/** The integration's fields a status answer shows (never the token or webhook secret). */
+export type IntegrationSummary = Pick<
+  WorkspaceIntegration,
+  | 'id'
+  | 'provider'
+  | 'authKind'
+  | 'status'
+  | 'statusMessage'
+  | 'githubLogin'
+  | 'scopes'
+  | 'installationId'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/** A connected repository's sync settings with the repository's identity and the project's name. */
+export type RepositorySyncSummary = Pick<
+  GitHubRepositorySync,
+  | 'id'
+  | 'projectId'
+  | 'direction'
+  | 'enabled'
+  | 'syncIntervalSeconds'
+  | 'labelFilter'
+  | 'stateMapping'
+  | 'includeComments'
+  | 'includePullRequests'
+  | 'lastCursor'
+  | 'lastSyncedAt'
+> & {
+  repository: Pick<GitHubRepository, 'owner' | 'name' | 'githubId' | 'private'>;
+  project: { name: string };
+};
+
+export type IssueWithRelations = Issue & {
+  labels: { label: { name: string } }[];
+  assignees: { githubLogin: string; userId: string | null }[];
+  githubSync: {
+    githubNumber: number;
+    githubUrl: string;
+    githubUpdatedAt: Date;
+    lastSyncedAt: Date;
+    repositorySync: { repository: { owner: string; name: string } };
+  } | null;
+  _count: { comments: number };
+};
+
+export type CommentWithLink = IssueComment & { githubSync: { githubId: bigint } | null };
+
+export interface OutboundStatus {
+  pendingFields: string[];
+  pendingState: string | null;
+  pendingComments: number;
+  pendingCommentEdits: number;
+  lastError: string | null;
+  warnings: unknown[];
+  lastPushedAt: Date | null;
+}
+
+export type Row = Record<string, unknown>;
+export const str = (v: unknown) => v as string;
+export const strOrNull = (v: unknown) => (v ?? null) as string | null;
+export const date = (v: unknown) => v as Date;
+export const dateOrNull = (v: unknown) => (v ?? null) as Date | null;
+export const bigOrNull = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as string));
+
+export function job(r: Row): GitHubSyncJob {
+  return {
+    id: str(r.id),
+    jobId: str(r.job_id),
+    workspaceId: str(r.workspace_id),
+    workspaceIntegrationId: str(r.workspace_integration_id),
+    repositorySyncId: strOrNull(r.repository_sync_id),
+    status: r.status as SyncJobStatus,
+    direction: r.direction as SyncDirection,
+    trigger: r.trigger as SyncTrigger,
+    full: r.full as boolean,
+    itemsTotal: r.items_total as number,
+    itemsSynced: r.items_synced as number,
+    itemsFailed: r.items_failed as number,
+    checkpoint: (r.checkpoint ?? null) as GitHubSyncJob['checkpoint'],
+    startedAt: dateOrNull(r.started_at),
+    completedAt: dateOrNull(r.completed_at),
+    errorMessage: strOrNull(r.error_message),
+    errorDetails: (r.error_details ?? null) as GitHubSyncJob['errorDetails'],
+    filters: r.filters as GitHubSyncJob['filters'],
+    metadata: r.metadata as GitHubSyncJob['metadata'],
+    version: r.version as number,
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+  };
+}
+
+export function issue(r: Row): IssueWithRelations {
+  const assignees = (r.assignees ?? []) as { login: string; user_id: string | null }[];
+  return {
+    id: str(r.id),
+    workspaceId: str(r.workspace_id),
+    projectId: str(r.project_id),
+    sequenceId: r.sequence_id as number,
+    title: str(r.title),
+    description: str(r.description),
+    state: r.state as IssueState,
+    priority: r.priority as IssuePriority,
+    milestone: strOrNull(r.milestone),
+    createdById: strOrNull(r.created_by_id),
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+    completedAt: dateOrNull(r.completed_at),
+    deletedAt: dateOrNull(r.deleted_at),
+    labels: (r.label_names as string[]).map((name) => ({ label: { name } })),
+    assignees: assignees.map((a) => ({ githubLogin: a.login, userId: a.user_id })),
+    githubSync:
+      r.github_number === null
+        ? null
+        : {
+            githubNumber: r.github_number as number,
+            githubUrl: str(r.github_url),
+            githubUpdatedAt: date(r.github_updated_at),
+            lastSyncedAt: date(r.last_synced_at),
+            repositorySync: { repository: { owner: str(r.repo_owner), name: str(r.repo_name) } },
+          },
+    _count: { comments: r.comment_count as number },
+  };
+}

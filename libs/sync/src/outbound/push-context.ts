@@ -3,7 +3,7 @@ import type { GitHubMcpClient } from '#libs/github-mcp';
 import type { GitHubSideState } from './field-values.js';
 import type { OutboundWarning } from './write-args.js';
 
-/** What the outbound writers (IssuePusher and its parts) share: the job's context and its summary. */
+/** What the outbound writers (IssuePusher and its parts) share: the job's context; and the job's summary. */
 
 export type OutboundClient = Pick<
   GitHubMcpClient,

@@ -7,10 +7,9 @@ import {
   type OutboundField,
   OutboundStateRepository,
 } from '#libs/db';
-import { fieldHash, fieldValue } from './field-values.js';
+import { compatible, fieldHash, fieldValue } from './field-values.js';
 import { viewContentHash, viewFields } from './github-view.js';
 import type { PushContext } from './push-context.js';
-import { compatible } from './push-helpers.js';
 
 export interface ReadBackInput {
   /** Fields this job wrote. */

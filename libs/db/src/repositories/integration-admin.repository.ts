@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError } from '#libs/common';
 import { isUniqueViolation } from '../db-errors.js';
 import { PrismaService } from '../prisma.service.js';
-import type { IntegrationAuthKind, Prisma, SyncDirection, WorkspaceIntegration } from '../prisma-types.js';
+import type { IntegrationAuthKind, Prisma, WorkspaceIntegration } from '../prisma-types.js';
 import {
   GITHUB_MCP_PROVIDER,
   type RepositoryIdentity,
   type RepositorySyncWithRepo,
 } from './integration.repository.js';
+import type { SyncDirection } from '#libs/issues';
 
 /** Sync settings of one repository ↔ project mapping (absent fields stay as they are). */
 export interface RepositorySyncSettings {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type IssueLinkView, OutboundCommentRepository, type PendingCommentEdit } from '#libs/db';
 import type { GitHubIssueComment } from '#libs/github-mcp';
 import { commentContentHash } from '../mapping/content-hash.js';
-import { fingerprintHash, isShownVerbatim } from './field-values.js';
 import type { PushContext, PushSummary } from './push-context.js';
 import { WritePermits } from './write-permits.js';
+import { fingerprintHash, isShownVerbatim } from '#libs/issues';
 
 /** The hosted server's tool for comment edits (CONTRACT §9, #3284); the snapshot has none. */
 export const UPDATE_ISSUE_COMMENT = 'update_issue_comment';

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type DirtyFields,
-  type LocalIssueFields,
-  OUTBOUND_FIELDS,
-  type OutboundField,
-  OutboundLinkRepository,
-  OutboundStateRepository,
-} from '#libs/db';
+import { OutboundLinkRepository, OutboundStateRepository } from '#libs/db';
 import { type IssueCreateArgs, type IssueWriteResult, McpInvalidRequestError } from '#libs/github-mcp';
 import { CommentEditPusher } from './comment-edit-pusher.js';
 import { CommentPusher } from './comment-pusher.js';
 import { CreateLookup } from './create-lookup.js';
-import { type GitHubSideState, fieldValue } from './field-values.js';
 import { certainlyNotCreated, isStateHalfFailure, viewFields } from './github-view.js';
 import {
   compatible,
@@ -25,6 +17,14 @@ import { ReadBack } from './read-back.js';
 import { type OutboundWarning, createArgs, updateArgs } from './write-args.js';
 import { WritePermits } from './write-permits.js';
 import type { PushContext, PushSummary } from './push-context.js';
+import {
+  type DirtyFields,
+  fieldValue,
+  type GitHubSideState,
+  type LocalIssueFields,
+  OUTBOUND_FIELDS,
+  type OutboundField,
+} from '#libs/issues';
 
 /**
  * `sync_issue`, outbound half: writes one workspace issue (and its new comments) to GitHub.

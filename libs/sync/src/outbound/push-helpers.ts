@@ -1,17 +1,18 @@
-import type {
-  DirtyFields,
-  FieldHashes,
-  LocalIssueFields,
-  OutboundField,
-  OutboundTarget,
-  PushRecord,
-  RepositorySyncWithRepo,
-} from '#libs/db';
-import { OUTBOUND_FIELDS } from '#libs/db';
+import type { OutboundTarget, PushRecord, RepositorySyncWithRepo } from '#libs/db';
 import type { GitHubIssue } from '#libs/github-mcp';
-import { decideField } from '../conflicts/last-writer-wins.js';
-import { TEXT_FIELDS, fieldHash, fieldValue, fingerprintHash } from './field-values.js';
 import type { PushSummary } from './push-context.js';
+import {
+  decideField,
+  type DirtyFields,
+  fieldHash,
+  type FieldHashes,
+  fieldValue,
+  fingerprintHash,
+  type LocalIssueFields,
+  OUTBOUND_FIELDS,
+  type OutboundField,
+  TEXT_FIELDS,
+} from '#libs/issues';
 
 /** Per-field comparison of GitHub's current version with the local edits (bidirectional). */
 export function resolveAgainstGitHub(

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type FieldHashes,
-  type IssueLinkView,
-  type LocalIssueFields,
-  OUTBOUND_FIELDS,
-  type OutboundField,
-  OutboundStateRepository,
-} from '#libs/db';
-import { fieldHash, fieldValue } from './field-values.js';
+import { type IssueLinkView, OutboundStateRepository } from '#libs/db';
 import { viewContentHash, viewFields } from './github-view.js';
 import type { PushContext } from './push-context.js';
 import { compatible } from './push-helpers.js';
+import {
+  fieldHash,
+  type FieldHashes,
+  fieldValue,
+  type LocalIssueFields,
+  OUTBOUND_FIELDS,
+  type OutboundField,
+} from '#libs/issues';
 
 export interface ReadBackInput {
   /** Fields this job wrote. */

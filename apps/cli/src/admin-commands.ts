@@ -9,8 +9,9 @@ import {
 } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotFoundError } from '#libs/common';
-import { type MemberRole, type SyncDirection, WorkspaceRepository } from '#libs/db';
+import { type MemberRole, WorkspaceRepository } from '#libs/db';
 import { GitHubConnectionService, SecretReencryption } from '#libs/integrations';
+import type { SyncDirection } from '#libs/issues';
 
 /** Administrative operations behind `npm run cli -- …` (and the demo's seed). */
 @Injectable()

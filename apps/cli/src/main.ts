@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DomainError } from '#libs/common';
 import { ConfigError, configFromProcessEnv } from '#libs/config';
+import { parseSyncDirection } from '#libs/issues';
 import { AppLogger, LoggingModule } from '#libs/logging';
 import { AdminCommands } from './admin-commands.js';
 import { CliModule } from './cli.module.js';
@@ -19,7 +20,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   connect-token   --workspace S                                 (GitHub token from GITHUB_TOKEN)
   connect-installation --workspace S --installation ID [--account LOGIN]   (GitHub App installation)
   disconnect      --workspace S                                 (stops syncs, deletes stored GitHub tokens)
-  connect-repo    --workspace S --repo owner/name --project PROJECT_ID [--direction from_github]
+  connect-repo    --workspace S --repo owner/name --project PROJECT_ID [--direction from_github|to_github|bidirectional]
   reencrypt-secrets                                             (after a key change: rewrites stored secrets
                                                                  under ENCRYPTION_KEY, bound to their row)`;
 
@@ -107,7 +108,8 @@ async function run(
         string,
         string,
       ];
-      const direction = v.direction as 'from_github' | 'to_github' | 'bidirectional' | undefined;
+      const direction =
+        v.direction === undefined ? undefined : parseSyncDirection(v.direction, '--direction');
       return commands.connectRepository({
         workspace,
         repository,

@@ -6,7 +6,6 @@ import {
   IntegrationCredentialRepository,
   IntegrationRepository,
   type RepositorySyncWithRepo,
-  type SyncDirection,
   type WorkspaceIntegration,
 } from '#libs/db';
 import { GitHubMcpClientFactory, McpUnauthorizedError } from '#libs/github-mcp';
@@ -15,6 +14,7 @@ import { CredentialRetirement } from './credential-retirement.js';
 import { InstallationAccessCheck } from './installation-access.js';
 import { RepositorySettingsService } from './repository-settings.service.js';
 import { IntegrationTokenProvider } from './tokens/integration-token.provider.js';
+import type { SyncDirection } from '#libs/issues';
 
 /**
  * A workspace's GitHub credentials: a personal access token (checked through MCP `get_me`), a GitHub

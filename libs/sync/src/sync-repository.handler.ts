@@ -29,10 +29,10 @@ import { IntegrationTokenProvider } from '#libs/integrations';
 import { SecretUnreadableError } from '#libs/secrets';
 import { SyncJobEvents } from './events/sync-job-events.js';
 import { GitHubJobFailures } from './github-failures.js';
-import { WRITES_TO_GITHUB } from './outbound/directions.js';
 import { OutboundPass } from './outbound/outbound-pass.js';
 import { PullRequestSync, shouldListPullRequests } from './pull-requests/pull-request-sync.js';
 import { RepositorySyncRunner } from './repository-sync-runner.js';
+import { writesToGitHub } from '#libs/issues';
 
 /** Which worker process ran a job (recorded in the job's metadata for operators). */
 const WORKER_ID = `${hostname()}:${process.pid}`;
@@ -127,7 +127,7 @@ export class SyncRepositoryHandler {
         Object.assign(summary, await this.pullRequests.run(repoSync, client, { full }));
       }
       // to_github / bidirectional: local changes still owed to GitHub get their sync_issue jobs.
-      if (WRITES_TO_GITHUB.has(repoSync.direction)) {
+      if (writesToGitHub(repoSync.direction)) {
         Object.assign(summary, await this.outbound.enqueuePending(repoSync, job.jobId));
       }
       this.events.changed(await this.jobs.complete(job.jobId, summary));

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import type {
-  DirtyFields,
-  FieldConflict,
-  FieldHashes,
-  LocalIssueFields,
-  OutboundField,
-} from './outbound.types.js';
+import type { DirtyFields, FieldConflict, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
 
 /** What the merge of an incoming GitHub view needs to know about a linked local issue. */
 export interface MergeState {

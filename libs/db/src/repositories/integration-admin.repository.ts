@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type { Prisma, SyncDirection, WorkspaceIntegration } from '../prisma-types.js';
+import type { Prisma, WorkspaceIntegration } from '../prisma-types.js';
 import { type RepositoryIdentity, type RepositorySyncWithRepo } from './integration.repository.js';
+import type { SyncDirection } from '#libs/issues';
 
 /** Sync settings of one repository ↔ project mapping (absent fields stay as they are). */
 export interface RepositorySyncSettings {

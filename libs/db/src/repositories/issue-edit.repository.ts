@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type { IssueComment, Prisma, SyncDirection } from '../prisma-types.js';
+import type { IssueComment, Prisma } from '../prisma-types.js';
 import { ensureLabels, replaceIssueLabelsAndAssignees } from './bulk-sql.js';
 import { audit, bumpVersion, sameSet } from './edit-helpers.js';
+import { type Actor, type AssigneeRef, type IssuePatchInput, type NewIssueInput } from './outbound.types.js';
 import {
-  type Actor,
-  type AssigneeRef,
-  type IssuePatchInput,
+  completedAtFor,
   type LocalIssueFields,
-  type NewIssueInput,
   OUTBOUND_FIELDS,
   type OutboundField,
-} from './outbound.types.js';
+  type SyncDirection,
+} from '#libs/issues';
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,8 +27,6 @@ export interface EditResult {
   version: number | null;
   changed: OutboundField[];
 }
-
-const CLOSED = new Set(['done', 'cancelled']);
 
 /**
  * Local edits of workspace issues and comments (the API's write routes). Each edit commits together with
@@ -101,7 +98,7 @@ export class IssueEditRepository {
           createdById: input.createdById,
           createdAt: now,
           updatedAt: now,
-          completedAt: CLOSED.has(input.state) ? now : null,
+          completedAt: completedAtFor(input.state, null, now),
         },
       });
       await this.replaceSets(tx, input.workspaceId, input.projectId, issue.id, input.labels, input.assignees);
@@ -154,7 +151,7 @@ export class IssueEditRepository {
       }
       if (patch.state !== undefined && patch.state !== current.state) {
         data.state = patch.state;
-        data.completedAt = CLOSED.has(patch.state) ? (current.completedAt ?? now) : null;
+        data.completedAt = completedAtFor(patch.state, current.completedAt, now);
         changed.push('state');
       }
       if (patch.milestone !== undefined && patch.milestone !== current.milestone) {

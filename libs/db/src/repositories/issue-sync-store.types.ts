@@ -1,4 +1,4 @@
-import type { IssueState } from '../prisma-types.js';
+import type { IssueState } from '#libs/issues';
 
 /** A GitHub issue, already mapped to workspace terms by libs/sync. */
 export interface GitHubIssueRecord {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type { IssueState } from '../prisma-types.js';
 import type { IssueWithRelations } from '../reads/read-rows.js';
+import type { IssueState } from '#libs/issues';
 
 export type { IssueWithRelations } from '../reads/read-rows.js';
 

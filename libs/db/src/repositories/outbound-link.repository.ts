@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type { IssueState, Prisma } from '../prisma-types.js';
+import type { Prisma } from '../prisma-types.js';
 import type { NewLink } from './outbound-state.repository.js';
 import { lockOutbound } from './outbound-state.repository.js';
-import type { DirtyFields, LocalIssueFields, OutboundField } from './outbound.types.js';
+import { completedAtFor, type DirtyFields, type LocalIssueFields, type OutboundField } from '#libs/issues';
 
 type Tx = Prisma.TransactionClient;
-
-const CLOSED = new Set(['done', 'cancelled']);
 
 /** Outbound writes that touch the issue itself: its GitHub link, and GitHub values applied locally. */
 @Injectable()
@@ -86,8 +84,8 @@ export class OutboundLinkRepository {
       if (values.title !== undefined) data.title = values.title;
       if (values.description !== undefined) data.description = values.description;
       if (values.state !== undefined) {
-        data.state = values.state as IssueState;
-        data.completedAt = CLOSED.has(values.state) ? (issue.completedAt ?? new Date()) : null;
+        data.state = values.state;
+        data.completedAt = completedAtFor(values.state, issue.completedAt, new Date());
       }
       if (Object.keys(data).length > 0) await tx.issue.update({ where: { id: issueId }, data });
       if (values.labels) await replaceLabels(tx, issue.workspaceId, issue.projectId, issueId, values.labels);

@@ -4,15 +4,8 @@ import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import type { OutboundStatus } from '../reads/read-rows.js';
 import type { RepositorySyncWithRepo } from './integration.repository.js';
-import type {
-  DirtyFields,
-  FieldHashes,
-  IssueLinkView,
-  LocalIssueFields,
-  OutboundField,
-  OutboundState,
-  PendingComment,
-} from './outbound.types.js';
+import type { IssueLinkView, OutboundState, PendingComment } from './outbound.types.js';
+import type { DirtyFields, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
 
 type Tx = Prisma.TransactionClient;
 

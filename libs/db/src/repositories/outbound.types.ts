@@ -1,23 +1,4 @@
-import type { IssuePriority, IssueState } from '../prisma-types.js';
-
-/** Issue fields written to GitHub (priority is local only). */
-export const OUTBOUND_FIELDS = ['title', 'description', 'state', 'labels', 'assignees', 'milestone'] as const;
-export type OutboundField = (typeof OUTBOUND_FIELDS)[number];
-
-/** Field → ISO time of the local edit not yet on GitHub. */
-export type DirtyFields = Partial<Record<OutboundField, string>>;
-/** Field → sha256 (see libs/sync outbound/field-values). */
-export type FieldHashes = Partial<Record<OutboundField, string>>;
-
-/** The synced fields of a workspace issue, as stored. */
-export interface LocalIssueFields {
-  title: string;
-  description: string;
-  state: IssueState;
-  labels: string[];
-  assignees: string[];
-  milestone: string | null;
-}
+import type { DirtyFields, FieldHashes, IssuePriority, IssueState } from '#libs/issues';
 
 export interface AssigneeRef {
   login: string;
@@ -83,15 +64,4 @@ export interface PendingComment {
   body: string;
   createdAt: Date;
   createStartedAt: Date | null;
-}
-
-/** A conflict between a local edit and a GitHub edit of the same field, resolved last-writer-wins. */
-export interface FieldConflict {
-  issueId: string;
-  githubNumber: number | null;
-  field: OutboundField;
-  winner: 'local' | 'github';
-  localEditedAt: string;
-  githubUpdatedAt: string;
-  source: 'page' | 'webhook' | 'sync_issue';
 }

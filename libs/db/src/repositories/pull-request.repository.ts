@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
+import { OPEN_ISSUE_STATES } from '#libs/issues';
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,8 +35,6 @@ export interface SavedPullRequest {
   /** Linked issues that exist locally (github_issue_syncs of this repository sync). */
   linkedIssueIds: string[];
 }
-
-const OPEN_STATES = ['backlog', 'unstarted', 'started'];
 
 /**
  * github_pull_requests. One transaction per pull request: the row is locked, an older view never
@@ -129,7 +128,7 @@ export class PullRequestRepository {
       FROM github_issue_syncs l
       WHERE l.issue_id = i.id AND l.repository_sync_id = ${row.repositorySyncId}::uuid
         AND l.github_number = ANY(${row.linkedIssueNumbers}::int[])
-        AND i.deleted_at IS NULL AND i.state::text = ANY(${OPEN_STATES}::text[])
+        AND i.deleted_at IS NULL AND i.state::text = ANY(${[...OPEN_ISSUE_STATES]}::text[])
       RETURNING i.id::text AS issue_id, l.github_number AS number, 'done' AS state`;
     if (moved.length > 0) {
       await tx.auditLog.createMany({

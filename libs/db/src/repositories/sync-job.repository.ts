@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import {
-  Prisma,
-  type GitHubSyncJob,
-  type SyncDirection,
-  type SyncJobStatus,
-  type SyncTrigger,
-} from '../prisma-types.js';
+import { Prisma, type GitHubSyncJob, type SyncJobStatus, type SyncTrigger } from '../prisma-types.js';
+import type { SyncDirection } from '#libs/issues';
 
 export interface SyncCheckpoint {
   /** list_issues cursor after the last committed page. */

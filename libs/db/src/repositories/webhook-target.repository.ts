@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type { IntegrationStatus, SyncDirection, WorkspaceIntegration } from '../prisma-types.js';
+import type { IntegrationStatus, WorkspaceIntegration } from '../prisma-types.js';
 import type { RepositoryIdentity } from './integration.repository.js';
+import type { SyncDirection } from '#libs/issues';
 
 /**
  * Which integrations a delivery may reach: `integrationId` (verified with its own secret, or replayed by

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type IssueLinkView, OutboundCommentRepository, type PendingCommentEdit } from '#libs/db';
 import type { GitHubIssueComment } from '#libs/github-mcp';
 import { commentContentHash } from '../mapping/content-hash.js';
-import { fingerprintHash, isShownVerbatim } from './field-values.js';
+import { fingerprintHash, isShownVerbatim } from '#libs/issues';
 import type { PushContext } from './push-context.js';
 import type { OutboundWarning } from './write-args.js';
 import { WritePermits } from './write-permits.js';

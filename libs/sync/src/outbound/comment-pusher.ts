@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { type IssueLinkView, OutboundCommentRepository, type PendingComment } from '#libs/db';
 import { commentContentHash } from '../mapping/content-hash.js';
 import { CreateLookup } from './create-lookup.js';
-import { fingerprintHash, isShownVerbatim } from './field-values.js';
 import { certainlyNotCreated } from './github-view.js';
 import type { PushContext } from './push-context.js';
 import { WritePermits } from './write-permits.js';
+import { fingerprintHash, isShownVerbatim } from '#libs/issues';
 
 /**
  * Writes the issue's local comments that are not on GitHub yet with add_issue_comment, oldest first.

@@ -1,8 +1,14 @@
-import type { DirtyFields, FieldConflict, LocalIssueFields, OutboundField, OutboundTarget } from '#libs/db';
-import { OUTBOUND_FIELDS } from '#libs/db';
+import type { OutboundTarget } from '#libs/db';
 import type { GitHubIssue } from '#libs/github-mcp';
-import { decideField } from '../conflicts/last-writer-wins.js';
-import { fieldValue } from './field-values.js';
+import {
+  decideField,
+  type DirtyFields,
+  type FieldConflict,
+  fieldValue,
+  type LocalIssueFields,
+  OUTBOUND_FIELDS,
+  type OutboundField,
+} from '#libs/issues';
 
 /** Per field, what a bidirectional update does with GitHub's current version (see resolveAgainstGitHub). */
 export interface FieldResolution {

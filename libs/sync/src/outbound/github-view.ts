@@ -1,7 +1,12 @@
-import type { LocalIssueFields, RepositorySyncWithRepo } from '#libs/db';
+import type { RepositorySyncWithRepo } from '#libs/db';
 import { type GitHubIssue, GitHubMcpError } from '#libs/github-mcp';
 import { issueContentHash } from '../mapping/content-hash.js';
-import { type GitHubStateReason, mapGitHubState, parseStateMapping } from '../mapping/state-mapping.js';
+import {
+  type GitHubStateReason,
+  type LocalIssueFields,
+  mapGitHubState,
+  parseStateMapping,
+} from '#libs/issues';
 
 /** An `issue_read get` answer in local terms (text as the MCP server shows it, decoded). */
 export function viewFields(issue: GitHubIssue, repoSync: RepositorySyncWithRepo): LocalIssueFields {

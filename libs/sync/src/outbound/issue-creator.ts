@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type FieldHashes,
-  OUTBOUND_FIELDS,
-  type OutboundField,
-  OutboundLinkRepository,
-  OutboundStateRepository,
-} from '#libs/db';
+import { OutboundLinkRepository, OutboundStateRepository } from '#libs/db';
 import { type IssueCreateArgs, type IssueWriteResult, McpInvalidRequestError } from '#libs/github-mcp';
 import { CreateLookup } from './create-lookup.js';
-import { compatible, fieldValue } from './field-values.js';
 import { certainlyNotCreated, issueUrl, viewOfListItem } from './github-view.js';
 import type { PushContext } from './push-context.js';
 import { pushRecord, sentHashes } from './push-record.js';
 import { type OutboundWarning, createArgs } from './write-args.js';
 import { WritePermits } from './write-permits.js';
+import { compatible, type FieldHashes, fieldValue, OUTBOUND_FIELDS, type OutboundField } from '#libs/issues';
 
 /** What IssueCreator did for an issue without a GitHub link. */
 export interface IssueCreation {

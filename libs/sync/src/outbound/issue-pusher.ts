@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type DirtyFields,
-  type FieldConflict,
-  type LocalIssueFields,
-  OUTBOUND_FIELDS,
-  type OutboundField,
-  OutboundLinkRepository,
-  OutboundStateRepository,
-} from '#libs/db';
+import { OutboundLinkRepository, OutboundStateRepository } from '#libs/db';
 import { CommentEditPusher } from './comment-edit-pusher.js';
 import { CommentPusher } from './comment-pusher.js';
-import type { GitHubSideState } from './field-values.js';
 import { resolveAgainstGitHub } from './field-resolution.js';
 import { isStateHalfFailure, viewFields } from './github-view.js';
 import { IssueCreator } from './issue-creator.js';
@@ -19,6 +10,14 @@ import { pushRecord, sentHashes } from './push-record.js';
 import { ReadBack } from './read-back.js';
 import { type OutboundWarning, updateArgs } from './write-args.js';
 import { WritePermits } from './write-permits.js';
+import {
+  type DirtyFields,
+  type FieldConflict,
+  type GitHubSideState,
+  type LocalIssueFields,
+  OUTBOUND_FIELDS,
+  type OutboundField,
+} from '#libs/issues';
 
 /** What an update of edited fields did (step 2). */
 interface IssueUpdate {

@@ -1,7 +1,7 @@
-import type { FieldConflict, OutboundField, OutboundTarget, RepositorySyncWithRepo } from '#libs/db';
+import type { OutboundTarget, RepositorySyncWithRepo } from '#libs/db';
 import type { GitHubMcpClient } from '#libs/github-mcp';
-import type { GitHubSideState } from './field-values.js';
 import type { OutboundWarning } from './write-args.js';
+import type { FieldConflict, GitHubSideState, OutboundField } from '#libs/issues';
 
 /** What the outbound writers (IssuePusher and its parts) share: the job's context; and the job's summary. */
 

@@ -1,12 +1,14 @@
-import type {
-  DirtyFields,
-  FieldHashes,
-  LocalIssueFields,
-  OutboundField,
-  OutboundTarget,
-  PushRecord,
-} from '#libs/db';
-import { TEXT_FIELDS, fieldHash, fieldValue, fingerprintHash } from './field-values.js';
+import type { OutboundTarget, PushRecord } from '#libs/db';
+import {
+  type DirtyFields,
+  fieldHash,
+  type FieldHashes,
+  fieldValue,
+  fingerprintHash,
+  type LocalIssueFields,
+  type OutboundField,
+  TEXT_FIELDS,
+} from '#libs/issues';
 
 /** What a write of `fields` records: their edit times (now written), and the hashes of what was sent. */
 export function pushRecord(

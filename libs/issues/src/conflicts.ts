@@ -1,5 +1,22 @@
-import type { FieldHashes, OutboundField } from '#libs/db';
-import { type FieldValue, TEXT_FIELDS, fieldHash, fingerprintHash } from '../outbound/field-values.js';
+import {
+  type FieldHashes,
+  type FieldValue,
+  type OutboundField,
+  TEXT_FIELDS,
+  fieldHash,
+  fingerprintHash,
+} from './fields.js';
+
+/** A conflict between a local edit and a GitHub edit of the same field, resolved last-writer-wins. */
+export interface FieldConflict {
+  issueId: string;
+  githubNumber: number | null;
+  field: OutboundField;
+  winner: 'local' | 'github';
+  localEditedAt: string;
+  githubUpdatedAt: string;
+  source: 'page' | 'webhook' | 'sync_issue';
+}
 
 /**
  * What to do with one field when a GitHub view of an issue meets the local issue:

@@ -1,20 +1,31 @@
 import { createHash } from 'node:crypto';
-import type { IssueState, LocalIssueFields, OutboundField } from '#libs/db';
 import { decodeHtmlEntities } from '#libs/github-mcp';
+import { githubSideState } from './github-state.js';
+import type { IssueState } from './states.js';
+
+/** Issue fields written to GitHub (priority is local only). */
+export const OUTBOUND_FIELDS = ['title', 'description', 'state', 'labels', 'assignees', 'milestone'] as const;
+export type OutboundField = (typeof OUTBOUND_FIELDS)[number];
+
+/** Field → ISO time of the local edit not yet on GitHub. */
+export type DirtyFields = Partial<Record<OutboundField, string>>;
+/** Field → sha256 of its value (`fieldHash`) or of its text's fingerprint (`fingerprintHash`). */
+export type FieldHashes = Partial<Record<OutboundField, string>>;
+
+/** The synced fields of a workspace issue, as stored. */
+export interface LocalIssueFields {
+  title: string;
+  description: string;
+  state: IssueState;
+  labels: string[];
+  assignees: string[];
+  milestone: string | null;
+}
 
 /** A field's value in GitHub terms (state as GitHub sees it; sets sorted and case-folded). */
 export type FieldValue = string | string[] | null;
 
-/** `open`, `closed:completed` or `closed:not_planned`: the local states GitHub can tell apart. */
-export type GitHubSideState = 'open' | 'closed:completed' | 'closed:not_planned';
-
 export const TEXT_FIELDS: readonly OutboundField[] = ['title', 'description'];
-
-export function githubSideState(state: IssueState): GitHubSideState {
-  if (state === 'done') return 'closed:completed';
-  if (state === 'cancelled') return 'closed:not_planned';
-  return 'open';
-}
 
 /** The comparable value of one field of local issue fields. */
 export function fieldValue(fields: LocalIssueFields, field: OutboundField): FieldValue {
@@ -52,7 +63,7 @@ const INVISIBLE =
   /[\u200b\u200c\u200e\u200f\u061c\u00ad\ufeff\u180e\u202a-\u202e\u2066-\u2069\u2060-\u2064]|\udb40[\udc01\udc20-\udc7f]/g;
 
 /**
- * What survives the MCP server's sanitising (CONTRACT §4.6) of a text: entities decoded, tags dropped
+ * What survives the MCP server's sanitising of a text (the simulator's `sanitize` in apps/github-sim does the same): entities decoded, tags dropped
  * (their inner text kept), invisible characters removed, CR folded, code-fence info strings dropped,
  * whitespace collapsed. A text we wrote and GitHub's sanitised view of it have the same fingerprint;
  * an edit of its words does not.

@@ -24,6 +24,8 @@ import { WebhookEventRepository } from './webhook-inbox/webhook-event.repository
 import { WebhookTargetRepository } from './webhook-inbox/webhook-target.repository.js';
 import { InboundMergeRepository } from './issues/inbound-merge.repository.js';
 import { IssueEditRepository } from './issues/issue-edit.repository.js';
+import { CommentEditRepository } from './comments/comment-edit.repository.js';
+import { WriteTargetRepository } from './outbound/write-target.repository.js';
 import { OutboundCommentRepository } from './outbound/outbound-comments.repository.js';
 import { OutboundLinkRepository } from './outbound/outbound-link.repository.js';
 import { OutboundStateRepository } from './outbound/outbound-state.repository.js';
@@ -55,6 +57,8 @@ const repositories = [
   CommentEventStore,
   InstallationEventStore,
   IssueEditRepository,
+  CommentEditRepository,
+  WriteTargetRepository,
   OutboundStateRepository,
   OutboundCommentRepository,
   OutboundLinkRepository,

@@ -77,7 +77,7 @@ export {
   type BatchIssueTarget,
   IssueBatchStore,
 } from './issues/issue-batch-store.repository.js';
-export { type EditResult, IssueEditRepository, type WriteTarget } from './issues/issue-edit.repository.js';
+export { type EditResult, IssueEditRepository } from './issues/issue-edit.repository.js';
 export {
   InboundMergeRepository,
   type MergeCommit,
@@ -97,6 +97,8 @@ export {
   type CommentEventTarget,
 } from './comments/comment-event-store.repository.js';
 
+export { CommentEditRepository } from './comments/comment-edit.repository.js';
+
 // What is owed to GitHub: outbound state, links, comments
 export {
   type NewLink,
@@ -112,6 +114,8 @@ export {
 } from './outbound/outbound-comments.repository.js';
 export { OutboundLinkRepository } from './outbound/outbound-link.repository.js';
 export * from './outbound/outbound.types.js';
+
+export { type WriteTarget, WriteTargetRepository } from './outbound/write-target.repository.js';
 
 // The webhook inbox: deliveries, their targets and stats
 export {

@@ -6,8 +6,9 @@ export { SyncDirection };
 
 export const SYNC_DIRECTIONS = Object.values(SyncDirection) as [SyncDirection, ...SyncDirection[]];
 
-/** Directions in which workspace edits are written to GitHub. */
-const WRITES_TO_GITHUB: ReadonlySet<SyncDirection> = new Set<SyncDirection>(['to_github', 'bidirectional']);
+/** Directions in which workspace edits are written to GitHub (also a query's `direction IN (…)`). */
+export const GITHUB_WRITING_DIRECTIONS: readonly SyncDirection[] = ['to_github', 'bidirectional'];
+const WRITES_TO_GITHUB: ReadonlySet<SyncDirection> = new Set(GITHUB_WRITING_DIRECTIONS);
 
 export function writesToGitHub(direction: SyncDirection): boolean {
   return WRITES_TO_GITHUB.has(direction);

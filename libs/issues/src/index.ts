@@ -28,6 +28,7 @@ export {
   reasonFromLocalState,
 } from './github-state.js';
 export {
+  GITHUB_WRITING_DIRECTIONS,
   SYNC_DIRECTIONS,
   SyncDirection,
   isSyncDirection,
@@ -57,3 +58,10 @@ export {
   GITHUB_TIME_RESOLUTION_MS,
   decideField,
 } from './conflicts.js';
+export {
+  type EditableIssue,
+  type IssueChanges,
+  type IssueEdit,
+  issueChanges,
+  sameSet,
+} from './issue-changes.js';

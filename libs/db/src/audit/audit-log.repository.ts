@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { AuditLog, Prisma } from '../prisma-types.js';
+import { type AuditEntry, auditRow } from './audit-rows.js';
 
-export interface AuditEntry {
-  workspaceId: string;
-  action: string;
-  actorUserId?: string | null | undefined;
-  actorTokenId?: string | null | undefined;
-  integrationId?: string | null | undefined;
-  targetType?: string | null | undefined;
-  targetId?: string | null | undefined;
-  ipAddress?: string | null | undefined;
-  userAgent?: string | null | undefined;
-  details?: Record<string, unknown> | undefined;
-}
+export type { AuditEntry } from './audit-rows.js';
 
 export type AuditLogWithActor = AuditLog & { actorEmail: string | null };
 
@@ -23,20 +13,7 @@ export class AuditLogRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   record(entry: AuditEntry): Promise<AuditLog> {
-    return this.prisma.auditLog.create({
-      data: {
-        workspaceId: entry.workspaceId,
-        action: entry.action,
-        actorUserId: entry.actorUserId ?? null,
-        actorTokenId: entry.actorTokenId ?? null,
-        integrationId: entry.integrationId ?? null,
-        targetType: entry.targetType ?? null,
-        targetId: entry.targetId ?? null,
-        ipAddress: entry.ipAddress ?? null,
-        userAgent: entry.userAgent?.slice(0, 512) ?? null,
-        details: (entry.details ?? {}) as Prisma.InputJsonObject,
-      },
-    });
+    return this.prisma.auditLog.create({ data: auditRow(entry) });
   }
 
   /** Newest first, with the actor's email when the actor is a user. */

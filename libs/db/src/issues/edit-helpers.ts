@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma-types.js';
 import type { Actor } from '../outbound/outbound.types.js';
+import { appendAudit } from '../audit/audit-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,11 +27,7 @@ export async function bumpVersion(
   return row?.version ?? 1;
 }
 
-export function sameSet(a: string[], b: string[], caseInsensitive: boolean): boolean {
-  const norm = (xs: string[]) => [...new Set(xs.map((x) => (caseInsensitive ? x.toLowerCase() : x)))].sort();
-  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
-}
-
+/** The audit entry of a local edit by `actor`. */
 export async function audit(
   tx: Tx,
   workspaceId: string,
@@ -40,15 +37,15 @@ export async function audit(
   targetId: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await tx.auditLog.create({
-    data: {
+  await appendAudit(tx, [
+    {
       workspaceId,
       actorUserId: actor.userId,
       actorTokenId: actor.tokenId,
       action,
       targetType,
       targetId,
-      details: details as Prisma.InputJsonObject,
+      details,
     },
-  });
+  ]);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import type { DirtyFields, FieldConflict, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
+import { appendAudit } from '../audit/audit-rows.js';
 
 /** What the merge of an incoming GitHub view needs to know about a linked local issue. */
 export interface MergeState {
@@ -101,15 +102,16 @@ export class InboundMergeRepository {
   }
 
   async auditConflicts(workspaceId: string, conflicts: FieldConflict[]): Promise<void> {
-    await this.prisma.auditLog.createMany({
-      data: conflicts.map((c) => ({
+    await appendAudit(
+      this.prisma,
+      conflicts.map((c) => ({
         workspaceId,
         action: 'github.sync.conflict',
         targetType: 'issue',
         targetId: c.issueId,
         details: conflictJson(c),
       })),
-    });
+    );
   }
 
   /** Appends conflicts to a sync job's `metadata.conflicts` (the newest 200 kept) and counts them. */

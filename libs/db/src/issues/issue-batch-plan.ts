@@ -1,6 +1,6 @@
 import type { IssueApplyResult, IssueSnapshot, LinkedIssueRow } from './issue-event.types.js';
 import { type IssueFieldsWrite, type LinkWrite, issueKeyOf } from './issue-batch-sql.js';
-import { sameSet } from './issue-event-sql.js';
+import { sameSet } from '#libs/issues';
 import type { RepositorySyncScope } from './issue-sync-store.types.js';
 
 /** One repository sync an event's issue applies to. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type { IssueComment, Prisma } from '../prisma-types.js';
+import type { Prisma } from '../prisma-types.js';
 import { ensureLabels, replaceIssueLabelsAndAssignees } from '../sql/bulk-sql.js';
-import { audit, bumpVersion, sameSet } from './edit-helpers.js';
+import { audit, bumpVersion } from './edit-helpers.js';
 import {
   type Actor,
   type AssigneeRef,
@@ -12,19 +12,13 @@ import {
 } from '../outbound/outbound.types.js';
 import {
   completedAtFor,
+  issueChanges,
   type LocalIssueFields,
   OUTBOUND_FIELDS,
   type OutboundField,
-  type SyncDirection,
 } from '#libs/issues';
 
 type Tx = Prisma.TransactionClient;
-
-export interface WriteTarget {
-  repositorySyncId: string;
-  direction: SyncDirection;
-  enabled: boolean;
-}
 
 export interface EditResult {
   issueId: string;
@@ -41,31 +35,6 @@ export interface EditResult {
 @Injectable()
 export class IssueEditRepository {
   constructor(private readonly prisma: PrismaService) {}
-
-  /** Where a project's new issues are written: its oldest enabled repository sync that writes to GitHub. */
-  async writeTargetForProject(projectId: string): Promise<WriteTarget | null> {
-    const sync = await this.prisma.gitHubRepositorySync.findFirst({
-      where: { projectId, enabled: true, direction: { in: ['to_github', 'bidirectional'] } },
-      orderBy: { createdAt: 'asc' },
-    });
-    return sync ? { repositorySyncId: sync.id, direction: sync.direction, enabled: sync.enabled } : null;
-  }
-
-  /** Where an issue's edits go: the repository it is linked to, else its project's write target. */
-  async writeTargetForIssue(issueId: string): Promise<WriteTarget | null> {
-    const issue = await this.prisma.issue.findUnique({
-      where: { id: issueId },
-      select: {
-        projectId: true,
-        githubSync: { select: { repositorySync: true } },
-        outbound: { select: { repositorySyncId: true } },
-      },
-    });
-    if (!issue) return null;
-    const linked = issue.githubSync?.repositorySync;
-    if (linked) return { repositorySyncId: linked.id, direction: linked.direction, enabled: linked.enabled };
-    return this.writeTargetForProject(issue.projectId);
-  }
 
   findIssue(workspaceId: string, projectId: string, issueId: string) {
     return this.prisma.issue.findFirst({
@@ -144,27 +113,6 @@ export class IssueEditRepository {
         },
       });
       const now = new Date();
-      const changed: OutboundField[] = [];
-      const data: Prisma.IssueUpdateInput = {};
-      if (patch.title !== undefined && patch.title !== current.title) {
-        data.title = patch.title;
-        changed.push('title');
-      }
-      if (patch.description !== undefined && patch.description !== current.description) {
-        data.description = patch.description;
-        changed.push('description');
-      }
-      if (patch.state !== undefined && patch.state !== current.state) {
-        data.state = patch.state;
-        data.completedAt = completedAtFor(patch.state, current.completedAt, now);
-        changed.push('state');
-      }
-      if (patch.milestone !== undefined && patch.milestone !== current.milestone) {
-        data.milestone = patch.milestone;
-        changed.push('milestone');
-      }
-      const priorityChanged = patch.priority !== undefined && patch.priority !== current.priority;
-      if (priorityChanged) data.priority = patch.priority;
       const labels = current.labels.map((l) => l.label.name);
       const logins = current.assignees.map((a) => a.githubLogin);
       const before: LocalIssueFields = {
@@ -175,19 +123,13 @@ export class IssueEditRepository {
         assignees: logins,
         milestone: current.milestone,
       };
-      const labelsChanged = patch.labels !== undefined && !sameSet(patch.labels, labels, false);
-      const assigneesChanged =
-        patch.assignees !== undefined &&
-        !sameSet(
-          patch.assignees.map((a) => a.login),
-          logins,
-          true,
-        );
-      if (labelsChanged) changed.push('labels');
-      if (assigneesChanged) changed.push('assignees');
+      const { changed, priorityChanged, set, labelsChanged, assigneesChanged } = issueChanges(
+        { ...before, priority: current.priority, completedAt: current.completedAt },
+        { ...patch, assignees: patch.assignees?.map((a) => a.login) },
+        now,
+      );
       if (changed.length === 0 && !priorityChanged) return { issueId: scope.issueId, version: null, changed };
-      data.updatedAt = now;
-      await tx.issue.update({ where: { id: scope.issueId }, data });
+      await tx.issue.update({ where: { id: scope.issueId }, data: { ...set, updatedAt: now } });
       if (labelsChanged || assigneesChanged) {
         await this.replaceSets(
           tx,
@@ -213,79 +155,6 @@ export class IssueEditRepository {
         fields: [...changed, ...(priorityChanged ? ['priority'] : [])],
       });
       return { issueId: scope.issueId, version, changed };
-    });
-  }
-
-  async createComment(
-    scope: { workspaceId: string; issueId: string },
-    body: string,
-    actor: Actor,
-  ): Promise<{ comment: IssueComment; version: number }> {
-    return this.prisma.$transaction(async (tx) => {
-      const now = new Date();
-      const comment = await tx.issueComment.create({
-        data: {
-          workspaceId: scope.workspaceId,
-          issueId: scope.issueId,
-          body,
-          authorId: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
-      const version = await bumpVersion(tx, scope.workspaceId, scope.issueId, {});
-      await audit(tx, scope.workspaceId, actor, 'comment.created', 'comment', comment.id, {
-        issue_id: scope.issueId,
-      });
-      return { comment, version };
-    });
-  }
-
-  /**
-   * Edits a comment. One not yet on GitHub is written with its new body; one already there keeps its
-   * GitHub text (the MCP server has no tool to edit a comment): `onGitHub` tells the caller so.
-   */
-  async updateComment(
-    scope: { workspaceId: string; issueId: string; commentId: string },
-    body: string,
-    actor: Actor,
-  ): Promise<{ comment: IssueComment; version: number | null; onGitHub: boolean } | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const found = await tx.issueComment.findFirst({
-        where: {
-          id: scope.commentId,
-          issueId: scope.issueId,
-          workspaceId: scope.workspaceId,
-          deletedAt: null,
-        },
-        include: { githubSync: { select: { id: true } } },
-      });
-      if (!found) return null;
-      if (found.body === body) return { comment: found, version: null, onGitHub: found.githubSync !== null };
-      const comment = await tx.issueComment.update({
-        where: { id: found.id },
-        data: { body, updatedAt: new Date() },
-      });
-      const onGitHub = found.githubSync !== null;
-      if (onGitHub) {
-        await tx.gitHubCommentOutbound.upsert({
-          where: { commentId: found.id },
-          create: {
-            workspaceId: scope.workspaceId,
-            commentId: found.id,
-            issueId: scope.issueId,
-            editedAfterPush: true,
-          },
-          update: { editedAfterPush: true },
-        });
-      }
-      // A comment already on GitHub is owed as an edit (update_issue_comment where the server offers it).
-      const version = await bumpVersion(tx, scope.workspaceId, scope.issueId, {});
-      await audit(tx, scope.workspaceId, actor, 'comment.updated', 'comment', found.id, {
-        issue_id: scope.issueId,
-        ...(onGitHub ? { on_github: true } : {}),
-      });
-      return { comment, version, onGitHub };
     });
   }
 

@@ -14,12 +14,6 @@ export async function findLinkedIssue(
   return (await findLinkedIssues(tx, [key])).get(issueKeyOf(key));
 }
 
-export function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((v) => right.has(v));
-}
-
 export async function replaceAssignees(tx: Tx, issueId: string, logins: string[]): Promise<void> {
   await tx.$executeRaw`DELETE FROM issue_assignees WHERE issue_id = ${issueId}::uuid`;
   if (logins.length === 0) return;

@@ -9,7 +9,6 @@ import {
   findLinkedIssue,
   replaceAssignees,
   replaceLabels,
-  sameSet,
   updateIssueFields,
   updateLink,
 } from './issue-event-sql.js';
@@ -20,6 +19,7 @@ import type {
   IssueSnapshot,
 } from './issue-event.types.js';
 import type { RepositorySyncScope } from './issue-sync-store.types.js';
+import { sameSet } from '#libs/issues';
 
 type Tx = Prisma.TransactionClient;
 

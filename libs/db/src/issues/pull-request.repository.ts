@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import { OPEN_ISSUE_STATES } from '#libs/issues';
+import { appendAudit } from '../audit/audit-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -130,18 +131,17 @@ export class PullRequestRepository {
         AND l.github_number = ANY(${row.linkedIssueNumbers}::int[])
         AND i.deleted_at IS NULL AND i.state::text = ANY(${[...OPEN_ISSUE_STATES]}::text[])
       RETURNING i.id::text AS issue_id, l.github_number AS number, 'done' AS state`;
-    if (moved.length > 0) {
-      await tx.auditLog.createMany({
-        data: moved.map((m) => ({
-          workspaceId: scope.workspaceId,
-          integrationId: scope.workspaceIntegrationId,
-          action: 'issue.closed_by_pull_request',
-          targetType: 'issue',
-          targetId: m.issue_id,
-          details: { pull_request: row.number, github_issue_number: m.number, url: row.htmlUrl },
-        })),
-      });
-    }
+    await appendAudit(
+      tx,
+      moved.map((m) => ({
+        workspaceId: scope.workspaceId,
+        integrationId: scope.workspaceIntegrationId,
+        action: 'issue.closed_by_pull_request',
+        targetType: 'issue',
+        targetId: m.issue_id,
+        details: { pull_request: row.number, github_issue_number: m.number, url: row.htmlUrl },
+      })),
+    );
     return moved.map((m) => ({ issueId: m.issue_id, number: m.number }));
   }
 }

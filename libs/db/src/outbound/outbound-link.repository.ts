@@ -4,6 +4,7 @@ import type { Prisma } from '../prisma-types.js';
 import type { NewLink } from './outbound-state.repository.js';
 import { lockOutbound } from './outbound-state.repository.js';
 import { completedAtFor, type DirtyFields, type LocalIssueFields, type OutboundField } from '#libs/issues';
+import { appendAudit } from '../audit/audit-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,15 +43,15 @@ export class OutboundLinkRepository {
       if (existing && existing.issueId !== issueId) {
         await tx.gitHubIssueSync.update({ where: { id: existing.id }, data: { ...data, issueId } });
         await tx.issue.update({ where: { id: existing.issueId }, data: { deletedAt: new Date() } });
-        await tx.auditLog.create({
-          data: {
+        await appendAudit(tx, [
+          {
             workspaceId,
             action: 'issue.duplicate_import_merged',
             targetType: 'issue',
             targetId: issueId,
             details: { duplicate_issue_id: existing.issueId, github_number: link.number },
           },
-        });
+        ]);
         return { linkId: existing.id, merged: existing.issueId };
       }
       if (existing) {

@@ -6,6 +6,8 @@ import type { OutboundStatus } from '../reads/read-rows.js';
 import type { RepositorySyncWithRepo } from '../integrations/integration.repository.js';
 import type { IssueLinkView, OutboundState, PendingComment } from './outbound.types.js';
 import type { DirtyFields, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
+import { appendAudit } from '../audit/audit-rows.js';
+import { projectWriteTarget } from './write-target.repository.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -251,15 +253,16 @@ export class OutboundStateRepository {
         where: { issueId },
         data: { warnings: kept as Prisma.InputJsonArray },
       });
-      await tx.auditLog.createMany({
-        data: warnings.map((w) => ({
+      await appendAudit(
+        tx,
+        warnings.map((w) => ({
           workspaceId,
           action: `github.outbound.${String(w.kind ?? 'warning')}`,
           targetType: 'issue',
           targetId: issueId,
-          details: w as Prisma.InputJsonObject,
+          details: w,
         })),
-      });
+      );
     });
   }
 
@@ -286,14 +289,9 @@ export class OutboundStateRepository {
     return rows.map((r) => ({ issueId: r.issue_id, version: Number(r.version) }));
   }
 
-  /** A project's oldest enabled repository sync that writes to GitHub: where its new issues go. */
+  /** A project's write target (write-target.repository): where its new issues go. */
   async primaryTarget(projectId: string): Promise<string | null> {
-    const sync = await this.prisma.gitHubRepositorySync.findFirst({
-      where: { projectId, enabled: true, direction: { in: ['to_github', 'bidirectional'] } },
-      orderBy: { createdAt: 'asc' },
-      select: { id: true },
-    });
-    return sync?.id ?? null;
+    return (await projectWriteTarget(this.prisma, projectId))?.repositorySyncId ?? null;
   }
 }
 

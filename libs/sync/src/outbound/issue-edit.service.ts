@@ -5,7 +5,9 @@ import {
   type Actor,
   type AssigneeRef,
   type IssuePatchInput,
+  CommentEditRepository,
   IssueEditRepository,
+  WriteTargetRepository,
   WorkspaceRepository,
 } from '#libs/db';
 import { JobName, JobQueue } from '#libs/queue';
@@ -72,13 +74,15 @@ export class IssueEditService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly edits: IssueEditRepository,
+    private readonly commentEdits: CommentEditRepository,
+    private readonly writeTargets: WriteTargetRepository,
     private readonly workspaces: WorkspaceRepository,
     private readonly queue: JobQueue,
   ) {}
 
   async createIssue(caller: EditCaller, projectId: string, request: NewIssueRequest) {
     await this.requireProject(caller.workspaceId, projectId);
-    const target = await this.edits.writeTargetForProject(projectId);
+    const target = await this.writeTargets.forProject(projectId);
     const assignees = await this.assignees(caller.workspaceId, request.assignees ?? []);
     const result = await this.edits.createIssue(
       {
@@ -127,7 +131,7 @@ export class IssueEditService {
 
   async createComment(caller: EditCaller, projectId: string, issueId: string, body: string) {
     await this.requireIssue(caller.workspaceId, projectId, issueId);
-    const { comment, version } = await this.edits.createComment(
+    const { comment, version } = await this.commentEdits.createComment(
       { workspaceId: caller.workspaceId, issueId },
       body,
       caller,
@@ -144,7 +148,7 @@ export class IssueEditService {
     body: string,
   ) {
     await this.requireIssue(caller.workspaceId, projectId, issueId);
-    const result = await this.edits.updateComment(
+    const result = await this.commentEdits.updateComment(
       { workspaceId: caller.workspaceId, issueId, commentId },
       body,
       caller,
@@ -166,7 +170,7 @@ export class IssueEditService {
   }
 
   private async writes(issueId: string): Promise<boolean> {
-    const target = await this.edits.writeTargetForIssue(issueId);
+    const target = await this.writeTargets.forIssue(issueId);
     return target !== null && target.enabled && writesToGitHub(target.direction);
   }
 

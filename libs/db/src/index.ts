@@ -71,7 +71,11 @@ export {
   type WebhookStats,
   WebhookStatsRepository,
 } from './repositories/webhook-stats.repository.js';
-export { type TokenPrincipal, WorkspaceRepository } from './repositories/workspace.repository.js';
+export {
+  type LiveToken,
+  type TokenPrincipal,
+  WorkspaceRepository,
+} from './repositories/workspace.repository.js';
 export {
   type CommentApplyOutcome,
   type CommentDeleteOutcome,

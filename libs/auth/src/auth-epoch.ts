@@ -28,22 +28,13 @@ export function authEpochOf(request: object): number | undefined {
 @Injectable()
 export class AuthEpoch implements OnModuleDestroy {
   private readonly logger = new Logger(AuthEpoch.name);
-  private readonly redis: Redis;
-  private readonly key: string;
+  private redis: Redis | undefined;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, {
-      maxRetriesPerRequest: 1,
-      commandTimeout: 1000,
-      lazyConnect: true,
-    });
-    this.redis.on('error', () => undefined); // surfaced through bump's own rejection
-    this.key = authEpochKey(config.queue.prefix);
-  }
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async bump(): Promise<void> {
     try {
-      await this.redis.incr(this.key);
+      await this.connection().incr(authEpochKey(this.config.queue.prefix));
     } catch (error) {
       this.logger.warn(
         `could not bump the auth epoch (API processes see the change within 1 s instead of at once): ${error instanceof Error ? error.message : String(error)}`,
@@ -52,11 +43,18 @@ export class AuthEpoch implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.redis.status === 'wait') return; // never connected
-    try {
-      await this.redis.quit();
-    } catch {
-      this.redis.disconnect();
-    }
+    const redis = this.redis;
+    if (!redis) return; // never bumped
+    this.redis = undefined;
+    await redis.quit().catch(() => redis.disconnect());
+  }
+
+  /** Opened by the first bump (most processes never bump). */
+  private connection(): Redis {
+    if (this.redis) return this.redis;
+    const redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
+    redis.on('error', () => undefined); // surfaced through bump's own rejection
+    this.redis = redis;
+    return redis;
   }
 }

@@ -3,6 +3,7 @@ import {
   ApiTokenService,
   type AuditActor,
   AuditTrail,
+  AuthEpoch,
   CLI_ACTOR,
   ConsoleSessionService,
   SIGNIN_LINK_TOKEN_NAME,
@@ -23,6 +24,7 @@ export class AdminCommands {
     private readonly audit: AuditTrail,
     private readonly sessions: ConsoleSessionService,
     private readonly reencryption: SecretReencryption,
+    private readonly authEpoch: AuthEpoch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,7 @@ export class AdminCommands {
     const workspace = await this.workspace(input.workspace);
     const user = await this.workspaces.upsertUser(input.email, input.name);
     await this.workspaces.addMember(workspace.id, user.id, input.role);
+    await this.authEpoch.bump(); // API processes re-read the member's tokens (a demotion counts at once)
     await this.audit.record(workspace.id, CLI_ACTOR, {
       action: 'member.set_role',
       targetType: 'user',

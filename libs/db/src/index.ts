@@ -31,7 +31,7 @@ export {
 } from './access/idempotency-key.repository.js';
 export { UserRepository } from './access/user.repository.js';
 export { ProjectRepository, type ProjectWithIssueCount } from './access/project.repository.js';
-export { type TokenPrincipal, WorkspaceRepository } from './access/workspace.repository.js';
+export { type LiveToken, type TokenPrincipal, WorkspaceRepository } from './access/workspace.repository.js';
 
 // Audit log
 export { type AuditEntry, type AuditLogWithActor, AuditLogRepository } from './audit/audit-log.repository.js';

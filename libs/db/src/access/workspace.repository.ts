@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { MemberRole, Project, Workspace } from '../prisma-types.js';
-import type { TokenPrincipal } from '../reads/read-rows.js';
+import type { LiveToken, TokenPrincipal } from '../reads/read-rows.js';
 
-export type { TokenPrincipal } from '../reads/read-rows.js';
+export type { LiveToken, TokenPrincipal } from '../reads/read-rows.js';
 
 @Injectable()
 export class WorkspaceRepository {
@@ -53,10 +53,14 @@ export class WorkspaceRepository {
     });
   }
 
-  /** The principal behind an API token hash, when the token is live and its user still a member. */
   /** The principal of a live token (not revoked or expired) whose user is still a workspace member. */
   findPrincipalByTokenHash(tokenHash: string, now = new Date()): Promise<TokenPrincipal | null> {
     return this.prisma.reads.principal(tokenHash, now);
+  }
+
+  /** Like findPrincipalByTokenHash, with the token's expiry (for callers that keep the answer a moment). */
+  findLiveTokenByHash(tokenHash: string, now = new Date()): Promise<LiveToken | null> {
+    return this.prisma.reads.liveToken(tokenHash, now);
   }
 
   /** Creates the project, or returns the workspace's project with that identifier (renamed to `name`). */

@@ -29,6 +29,12 @@ export interface TokenPrincipal {
   role: MemberRole;
 }
 
+/** A live API token's principal and its expiry (null: never expires). */
+export interface LiveToken {
+  principal: TokenPrincipal;
+  expiresAt: Date | null;
+}
+
 /** The integration's fields a status answer shows (never the token or webhook secret). */
 export type IntegrationSummary = Pick<
   WorkspaceIntegration,

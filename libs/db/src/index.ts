@@ -96,16 +96,10 @@ export {
   CommentEventStore,
   type CommentEventTarget,
 } from './comments/comment-event-store.repository.js';
-
 export { CommentEditRepository } from './comments/comment-edit.repository.js';
 
 // What is owed to GitHub: outbound state, links, comments
-export {
-  type NewLink,
-  type OutboundTarget,
-  OutboundStateRepository,
-  type PushRecord,
-} from './outbound/outbound-state.repository.js';
+export { OutboundStateRepository } from './outbound/outbound-state.repository.js';
 export {
   type CommentGitHubVersion,
   type NewCommentLink,

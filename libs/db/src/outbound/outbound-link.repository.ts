@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import type { NewLink } from './outbound-state.repository.js';
+import type { NewLink } from './outbound.types.js';
 import { lockOutbound } from './outbound-state.repository.js';
 import { completedAtFor, type DirtyFields, type LocalIssueFields, type OutboundField } from '#libs/issues';
 import { appendAudit } from '../audit/audit-rows.js';

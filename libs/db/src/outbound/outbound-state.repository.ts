@@ -3,47 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import type { OutboundStatus } from '../reads/read-rows.js';
-import type { RepositorySyncWithRepo } from '../integrations/integration.repository.js';
-import type { IssueLinkView, OutboundState, PendingComment } from './outbound.types.js';
-import type { DirtyFields, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
+import type { OutboundTarget, PushRecord } from './outbound.types.js';
+import type { DirtyFields, FieldHashes, OutboundField } from '#libs/issues';
 import { appendAudit } from '../audit/audit-rows.js';
 import { projectWriteTarget } from './write-target.repository.js';
 
 type Tx = Prisma.TransactionClient;
-
-export interface OutboundTarget {
-  issueId: string;
-  workspaceId: string;
-  projectId: string;
-  deleted: boolean;
-  local: LocalIssueFields;
-  outbound: OutboundState | null;
-  link: IssueLinkView | null;
-  repositorySync: RepositorySyncWithRepo | null;
-  /** Local comments not yet on GitHub, oldest first. */
-  pendingComments: PendingComment[];
-  /** Comments already on GitHub edited here and not written there yet. */
-  pendingCommentEdits: number;
-}
-
-export interface PushRecord {
-  /** Dirty fields as read before the write: cleared only if not edited again since. */
-  written: DirtyFields;
-  pushedHashes: FieldHashes;
-  pushedFingerprints: FieldHashes;
-  /** State change GitHub still owes (null: none; undefined: leave as is). */
-  pendingState?: string | null | undefined;
-  version: number;
-}
-
-export interface NewLink {
-  repositorySyncId: string;
-  number: number;
-  githubId: bigint | null;
-  url: string;
-  githubUpdatedAt: Date;
-  contentHash: string;
-}
 
 /** Worker side of outbound writes: what an issue owes GitHub, and recording what was written. */
 @Injectable()
@@ -69,7 +34,10 @@ export class OutboundStateRepository {
     const o = issue.outbound;
     const link = issue.githubSync;
     const syncId =
-      link?.repositorySyncId ?? o?.repositorySyncId ?? (await this.primaryTarget(issue.projectId));
+      link?.repositorySyncId ??
+      o?.repositorySyncId ??
+      (await projectWriteTarget(this.prisma, issue.projectId))?.repositorySyncId ??
+      null;
     const repositorySync = syncId
       ? await this.prisma.gitHubRepositorySync.findUnique({
           where: { id: syncId },
@@ -264,34 +232,6 @@ export class OutboundStateRepository {
         })),
       );
     });
-  }
-
-  /**
-   * Issues that owe the repository sync a write: linked ones with local edits, a state change still owed
-   * or comments not on GitHub, and (`withUnlinked`: the project's primary write target) issues never written.
-   */
-  async pendingIssues(
-    repoSync: { id: string; projectId: string },
-    withUnlinked: boolean,
-  ): Promise<{ issueId: string; version: number }[]> {
-    const rows = await this.prisma.$queryRaw<{ issue_id: string; version: number }[]>`
-      SELECT i.id::text AS issue_id, COALESCE(o.version, 0) AS version
-      FROM issues i
-      LEFT JOIN github_issue_outbound o ON o.issue_id = i.id
-      LEFT JOIN github_issue_syncs l ON l.issue_id = i.id
-      WHERE i.deleted_at IS NULL AND (
-        (l.repository_sync_id = ${repoSync.id}::uuid AND (
-           o.dirty_fields <> '{}'::jsonb OR o.pending_state IS NOT NULL
-           OR EXISTS (SELECT 1 FROM issue_comments c WHERE c.issue_id = i.id AND c.deleted_at IS NULL
-                        AND NOT EXISTS (SELECT 1 FROM github_comment_syncs cs WHERE cs.comment_id = c.id))))
-        OR (${withUnlinked} AND l.id IS NULL AND i.project_id = ${repoSync.projectId}::uuid))
-      ORDER BY i.sequence_id`;
-    return rows.map((r) => ({ issueId: r.issue_id, version: Number(r.version) }));
-  }
-
-  /** A project's write target (write-target.repository): where its new issues go. */
-  async primaryTarget(projectId: string): Promise<string | null> {
-    return (await projectWriteTarget(this.prisma, projectId))?.repositorySyncId ?? null;
   }
 }
 

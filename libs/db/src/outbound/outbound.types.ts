@@ -1,4 +1,5 @@
-import type { DirtyFields, FieldHashes, IssuePriority, IssueState } from '#libs/issues';
+import type { DirtyFields, FieldHashes, IssuePriority, IssueState, LocalIssueFields } from '#libs/issues';
+import type { RepositorySyncWithRepo } from '../integrations/integration.repository.js';
 
 export interface AssigneeRef {
   login: string;
@@ -64,4 +65,38 @@ export interface PendingComment {
   body: string;
   createdAt: Date;
   createStartedAt: Date | null;
+}
+
+export interface OutboundTarget {
+  issueId: string;
+  workspaceId: string;
+  projectId: string;
+  deleted: boolean;
+  local: LocalIssueFields;
+  outbound: OutboundState | null;
+  link: IssueLinkView | null;
+  repositorySync: RepositorySyncWithRepo | null;
+  /** Local comments not yet on GitHub, oldest first. */
+  pendingComments: PendingComment[];
+  /** Comments already on GitHub edited here and not written there yet. */
+  pendingCommentEdits: number;
+}
+
+export interface PushRecord {
+  /** Dirty fields as read before the write: cleared only if not edited again since. */
+  written: DirtyFields;
+  pushedHashes: FieldHashes;
+  pushedFingerprints: FieldHashes;
+  /** State change GitHub still owes (null: none; undefined: leave as is). */
+  pendingState?: string | null | undefined;
+  version: number;
+}
+
+export interface NewLink {
+  repositorySyncId: string;
+  number: number;
+  githubId: bigint | null;
+  url: string;
+  githubUpdatedAt: Date;
+  contentHash: string;
 }

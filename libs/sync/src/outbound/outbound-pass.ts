@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OutboundStateRepository, type RepositorySyncWithRepo } from '#libs/db';
+import { type RepositorySyncWithRepo, WriteTargetRepository } from '#libs/db';
 import { JobName, JobQueue } from '#libs/queue';
 import { writesToGitHub } from '#libs/issues';
 
@@ -13,7 +13,7 @@ import { writesToGitHub } from '#libs/issues';
 @Injectable()
 export class OutboundPass {
   constructor(
-    private readonly state: OutboundStateRepository,
+    private readonly writeTargets: WriteTargetRepository,
     private readonly queue: JobQueue,
   ) {}
 
@@ -22,8 +22,9 @@ export class OutboundPass {
     passId: string,
   ): Promise<{ sync_issue_enqueued: number }> {
     if (!repoSync.enabled || !writesToGitHub(repoSync.direction)) return { sync_issue_enqueued: 0 };
-    const primary = (await this.state.primaryTarget(repoSync.projectId)) === repoSync.id;
-    const pending = await this.state.pendingIssues(repoSync, primary);
+    const primary =
+      (await this.writeTargets.forProject(repoSync.projectId))?.repositorySyncId === repoSync.id;
+    const pending = await this.writeTargets.pendingIssues(repoSync, primary);
     for (const { issueId, version } of pending) {
       await this.queue.enqueue(
         JobName.SyncIssue,

@@ -35,7 +35,7 @@ export class SyncSharedModule {}
 
 /**
  * Requesting syncs, reading their status and streaming it live (API side). Needs DbModule, QueueModule,
- * SecretsModule and RateLimitModule.
+ * SecretsModule and GitHubBudgetModule.
  */
 @Module({
   providers: [
@@ -72,7 +72,7 @@ const OUTBOUND = [
 
 /**
  * Running syncs (worker side). Needs DbModule, QueueModule, SecretsModule, GitHubMcpModule and
- * RateLimitModule.
+ * GitHubBudgetModule.
  */
 @Module({
   imports: [SyncSharedModule],

@@ -47,5 +47,3 @@ export const commentBody = z
       .refine((text) => text.trim().length > 0, 'must not be empty'),
   })
   .strict();
-
-export const uuid = z.string().uuid('must be a UUID');

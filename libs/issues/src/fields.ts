@@ -99,3 +99,13 @@ export function isShownVerbatim(text: string): boolean {
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** Whether GitHub's (sanitised) view of a field is what the local value looks like there. */
+export function compatible(field: OutboundField, view: LocalIssueFields, local: LocalIssueFields): boolean {
+  const a = fieldValue(view, field);
+  const b = fieldValue(local, field);
+  if (fieldHash(field, a) === fieldHash(field, b)) return true;
+  return TEXT_FIELDS.includes(field) && typeof a === 'string' && typeof b === 'string'
+    ? fingerprintHash(field, a) === fingerprintHash(field, b)
+    : false;
+}

@@ -42,6 +42,7 @@ export {
   OUTBOUND_FIELDS,
   type OutboundField,
   TEXT_FIELDS,
+  compatible,
   fieldHash,
   fieldValue,
   fingerprintHash,

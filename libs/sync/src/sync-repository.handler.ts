@@ -26,6 +26,7 @@ import {
   settleFailure,
 } from '#libs/queue';
 import { IntegrationTokenProvider } from '#libs/integrations';
+import { SecretUnreadableError } from '#libs/secrets';
 import { SyncJobEvents } from './events/sync-job-events.js';
 import { GitHubJobFailures } from './github-failures.js';
 import { OutboundPass } from './outbound/outbound-pass.js';
@@ -146,8 +147,9 @@ export class SyncRepositoryHandler {
 
   /**
    * A token GitHub refuses (401) stops the integration; a repository that answers 404 to listing its
-   * issues (deleted, or no longer visible to this identity) stops that sync. Both are marked with the
-   * reason, so webhooks for them are no longer applied and the next sync is not tried for nothing.
+   * issues (deleted, or no longer visible to this identity) stops that sync; a stored token that does not
+   * decrypt for this row (copied from another, or its key is gone) stops the integration. Each is marked
+   * with the reason, so webhooks for them are no longer applied and the next sync is not tried for nothing.
    */
   private async recordLostAccess(
     error: unknown,
@@ -163,6 +165,10 @@ export class SyncRepositoryHandler {
       const reason = `GitHub answered 404 for ${name} (deleted, or this identity lost access): sync disabled`;
       this.logger.warn(`repository sync ${repoSync.id}: ${reason}`);
       await this.integrations.disableRepositorySync(repoSync.id, reason);
+    } else if (error instanceof SecretUnreadableError) {
+      const reason = `the stored GitHub token cannot be used (${error.message}): connect GitHub again`;
+      this.logger.warn(`integration ${integration.id}: ${reason}`);
+      await this.integrations.markLostAccess(integration.id, reason);
     }
   }
 

@@ -24,6 +24,24 @@ export function viewFields(issue: GitHubIssue, repoSync: RepositorySyncWithRepo)
   };
 }
 
+/** A list_issues item (or a create lookup's find) over the local fields it does not carry. */
+export function viewOfListItem(
+  item: { title: string; body: string; labels: string[]; assignees: string[] },
+  local: LocalIssueFields,
+): LocalIssueFields {
+  return {
+    ...local,
+    title: item.title,
+    description: item.body,
+    labels: item.labels,
+    assignees: item.assignees,
+  };
+}
+
+export function issueUrl(repoSync: RepositorySyncWithRepo, number: number): string {
+  return `https://github.com/${repoSync.repository.owner}/${repoSync.repository.name}/issues/${number}`;
+}
+
 /** The content hash a list_issues page will compute for this view (see mapping/issue-mapper). */
 export function viewContentHash(view: LocalIssueFields): string {
   return issueContentHash({

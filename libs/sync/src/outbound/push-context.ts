@@ -3,7 +3,7 @@ import type { GitHubMcpClient } from '#libs/github-mcp';
 import type { OutboundWarning } from './write-args.js';
 import type { FieldConflict, GitHubSideState, OutboundField } from '#libs/issues';
 
-/** What the outbound writers (IssuePusher and its parts) share: the job's context and its summary. */
+/** What the outbound writers (IssuePusher and its parts) share: the job's context; and the job's summary. */
 
 export type OutboundClient = Pick<
   GitHubMcpClient,

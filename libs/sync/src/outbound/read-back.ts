@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type IssueLinkView, OutboundStateRepository } from '#libs/db';
 import { viewContentHash, viewFields } from './github-view.js';
 import type { PushContext } from './push-context.js';
-import { compatible } from './push-helpers.js';
 import {
+  compatible,
   fieldHash,
   type FieldHashes,
   fieldValue,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import { lockRecord } from './advisory-lock.js';
-import type { GitHubCommentRecord } from './issue-sync-store.types.js';
+import { lockRecord } from '../sql/advisory-lock.js';
+import type { GitHubCommentRecord } from '../issues/issue-sync-store.types.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import { lockIssues } from './advisory-lock.js';
-import { ensureLabels, insertIssueLinks, insertIssues, replaceIssueLabelsAndAssignees } from './bulk-sql.js';
-import { CommentWriter } from './comment-writer.js';
+import { lockIssues } from '../sql/advisory-lock.js';
+import {
+  ensureLabels,
+  insertIssueLinks,
+  insertIssues,
+  replaceIssueLabelsAndAssignees,
+} from '../sql/bulk-sql.js';
+import { CommentWriter } from '../comments/comment-writer.js';
 import type {
   GitHubIssueRecord,
   IssueLink,

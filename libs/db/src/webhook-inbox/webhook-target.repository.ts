@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { IntegrationStatus, WorkspaceIntegration } from '../prisma-types.js';
-import type { RepositoryIdentity } from './integration.repository.js';
+import type { RepositoryIdentity } from '../integrations/integration.repository.js';
 import type { SyncDirection } from '#libs/issues';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma-types.js';
-import type { Actor } from './outbound.types.js';
+import type { Actor } from '../outbound/outbound.types.js';
 
 type Tx = Prisma.TransactionClient;
 

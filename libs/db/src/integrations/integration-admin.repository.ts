@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '#libs/common';
-import { isUniqueViolation } from '../db-errors.js';
 import { PrismaService } from '../prisma.service.js';
-import type { IntegrationAuthKind, Prisma, WorkspaceIntegration } from '../prisma-types.js';
-import {
-  GITHUB_MCP_PROVIDER,
-  type RepositoryIdentity,
-  type RepositorySyncWithRepo,
-} from './integration.repository.js';
+import type { Prisma, WorkspaceIntegration } from '../prisma-types.js';
+import { type RepositoryIdentity, type RepositorySyncWithRepo } from './integration.repository.js';
 import type { SyncDirection } from '#libs/issues';
 
 /** Sync settings of one repository ↔ project mapping (absent fields stay as they are). */
@@ -36,97 +30,13 @@ export function settingsData(settings: RepositorySyncSettings) {
   return data;
 }
 
-/** Credentials and lifecycle of a workspace's GitHub connection (connect, link, disconnect, settings). */
+/**
+ * Lifecycle of a workspace's GitHub connection: disconnect, repository mappings and their settings
+ * (credentials are written by IntegrationCredentialRepository).
+ */
 @Injectable()
 export class IntegrationAdminRepository {
   constructor(private readonly prisma: PrismaService) {}
-
-  private upsert(
-    workspaceId: string,
-    data: Prisma.WorkspaceIntegrationUncheckedUpdateInput & { authKind: IntegrationAuthKind },
-  ) {
-    return this.prisma.workspaceIntegration.upsert({
-      where: { workspaceId_provider: { workspaceId, provider: GITHUB_MCP_PROVIDER } },
-      create: {
-        ...(data as Prisma.WorkspaceIntegrationUncheckedCreateInput),
-        workspaceId,
-        provider: GITHUB_MCP_PROVIDER,
-      },
-      update: data,
-    });
-  }
-
-  /** OAuth or personal access token connection; the token arrives encrypted. Unlinks any installation. */
-  saveTokenCredentials(input: {
-    workspaceId: string;
-    authKind: 'oauth' | 'token';
-    accessTokenEncrypted: string;
-    githubLogin: string;
-    githubUserId: bigint;
-    scopes: string[];
-    connectedById?: string | null | undefined;
-  }): Promise<WorkspaceIntegration> {
-    return this.upsert(input.workspaceId, {
-      authKind: input.authKind,
-      accessTokenEncrypted: input.accessTokenEncrypted,
-      tokenExpiresAt: null,
-      githubLogin: input.githubLogin,
-      githubUserId: input.githubUserId,
-      scopes: input.scopes,
-      installationId: null,
-      connectedById: input.connectedById ?? null,
-      status: 'connected',
-      statusMessage: null,
-    });
-  }
-
-  /**
-   * GitHub App connection: installation tokens are minted on demand; the current one is kept encrypted.
-   * An installation another workspace holds is a ConflictError (unique index: concurrent links, one wins).
-   */
-  async linkInstallation(input: {
-    workspaceId: string;
-    installationId: bigint;
-    accountLogin: string | null;
-    /** A current installation token (encrypted), shared with other processes until it expires. */
-    accessTokenEncrypted: string;
-    tokenExpiresAt: Date;
-    connectedById?: string | null | undefined;
-  }): Promise<WorkspaceIntegration> {
-    try {
-      return await this.upsert(input.workspaceId, {
-        authKind: 'app',
-        accessTokenEncrypted: input.accessTokenEncrypted,
-        tokenExpiresAt: input.tokenExpiresAt,
-        githubLogin: input.accountLogin,
-        githubUserId: null,
-        scopes: [],
-        installationId: input.installationId,
-        connectedById: input.connectedById ?? null,
-        status: 'connected',
-        statusMessage: null,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(`installation ${input.installationId} is linked to another workspace`, {
-          cause: error,
-        });
-      }
-      throw error;
-    }
-  }
-
-  /** Keeps the newest installation token (encrypted) on every app integration linked to the installation. */
-  async storeInstallationToken(
-    installationId: bigint,
-    accessTokenEncrypted: string,
-    expiresAt: Date,
-  ): Promise<void> {
-    await this.prisma.workspaceIntegration.updateMany({
-      where: { installationId, authKind: 'app', status: 'connected' },
-      data: { accessTokenEncrypted, tokenExpiresAt: expiresAt },
-    });
-  }
 
   /** Integrations linked to the installation. */
   findByInstallation(installationId: bigint): Promise<WorkspaceIntegration[]> {

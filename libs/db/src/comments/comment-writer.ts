@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma-types.js';
-import { type CommentRow, insertComments } from './bulk-sql.js';
-import type { GitHubIssueRecord, IssueLink } from './issue-sync-store.types.js';
+import { type CommentRow, insertComments } from '../sql/bulk-sql.js';
+import type { GitHubIssueRecord, IssueLink } from '../issues/issue-sync-store.types.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import { issueLockKey, lockRecord } from './advisory-lock.js';
-import { ensureLabels } from './bulk-sql.js';
+import { issueLockKey, lockRecord } from '../sql/advisory-lock.js';
+import { ensureLabels } from '../sql/bulk-sql.js';
 import { snapshotOutcome } from './issue-batch-plan.js';
 import {
   findLinkedIssue,

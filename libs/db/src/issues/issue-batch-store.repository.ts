@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import { lockIssueSet } from './advisory-lock.js';
+import { lockIssueSet } from '../sql/advisory-lock.js';
 import {
   ensureProjectLabels,
   findLinkedIssues,

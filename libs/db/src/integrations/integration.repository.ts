@@ -3,7 +3,6 @@ import { PrismaService } from '../prisma.service.js';
 import type {
   GitHubRepository,
   GitHubRepositorySync,
-  IntegrationAuthKind,
   Project,
   WorkspaceIntegration,
 } from '../prisma-types.js';
@@ -47,33 +46,6 @@ export class IntegrationRepository {
 
   findById(id: string): Promise<WorkspaceIntegration | null> {
     return this.prisma.workspaceIntegration.findUnique({ where: { id } });
-  }
-
-  /** Creates or replaces the workspace's GitHub connection; the token arrives already encrypted. */
-  saveConnection(input: {
-    workspaceId: string;
-    authKind: IntegrationAuthKind;
-    accessTokenEncrypted: string;
-    githubLogin?: string | undefined;
-    githubUserId?: bigint | undefined;
-    scopes?: string[];
-    connectedById?: string | undefined;
-  }): Promise<WorkspaceIntegration> {
-    const data = {
-      authKind: input.authKind,
-      accessTokenEncrypted: input.accessTokenEncrypted,
-      githubLogin: input.githubLogin ?? null,
-      githubUserId: input.githubUserId ?? null,
-      scopes: input.scopes ?? [],
-      connectedById: input.connectedById ?? null,
-      status: 'connected' as const,
-      statusMessage: null,
-    };
-    return this.prisma.workspaceIntegration.upsert({
-      where: { workspaceId_provider: { workspaceId: input.workspaceId, provider: GITHUB_MCP_PROVIDER } },
-      create: { workspaceId: input.workspaceId, provider: GITHUB_MCP_PROVIDER, ...data },
-      update: data,
-    });
   }
 
   listRepositorySyncs(integrationId: string): Promise<RepositorySyncWithRepo[]> {

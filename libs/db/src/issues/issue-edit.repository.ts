@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { IssueComment, Prisma } from '../prisma-types.js';
-import { ensureLabels, replaceIssueLabelsAndAssignees } from './bulk-sql.js';
+import { ensureLabels, replaceIssueLabelsAndAssignees } from '../sql/bulk-sql.js';
 import { audit, bumpVersion, sameSet } from './edit-helpers.js';
-import { type Actor, type AssigneeRef, type IssuePatchInput, type NewIssueInput } from './outbound.types.js';
+import {
+  type Actor,
+  type AssigneeRef,
+  type IssuePatchInput,
+  type NewIssueInput,
+} from '../outbound/outbound.types.js';
 import {
   completedAtFor,
   type LocalIssueFields,

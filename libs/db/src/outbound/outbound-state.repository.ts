@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import type { OutboundStatus } from '../reads/read-rows.js';
-import type { RepositorySyncWithRepo } from './integration.repository.js';
+import type { RepositorySyncWithRepo } from '../integrations/integration.repository.js';
 import type { IssueLinkView, OutboundState, PendingComment } from './outbound.types.js';
 import type { DirtyFields, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
 

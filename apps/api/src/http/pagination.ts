@@ -21,6 +21,11 @@ export interface PageInput {
   per_page: number;
 }
 
+/** The page a repository or service is asked for (camelCase, as the libs take it). */
+export function pageRange(input: PageInput): { page: number; perPage: number } {
+  return { page: input.page, perPage: input.per_page };
+}
+
 /** The answer of a list route: one page of results and how many there are in all. */
 export function presentPage<T>(input: PageInput, results: T[], total: number) {
   return { results, page: input.page, per_page: input.per_page, total };

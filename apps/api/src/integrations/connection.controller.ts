@@ -23,8 +23,9 @@ import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js'
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentConnectJob, presentIntegration, presentRepository } from './sync-job.presenter.js';
-import { pageFields, presentPage } from '../http/pagination.js';
+import { pageFields, presentPage, pageRange } from '../http/pagination.js';
 import { uuid } from '../http/params.js';
+import { integrationAuditNote } from './integration-audit.js';
 
 const repositoryName = z
   .string()
@@ -127,12 +128,13 @@ export class ConnectionController {
     @Audit() audit: AuditNotes,
   ): Promise<z.output<typeof disconnectResponseSchema>> {
     const { integration, disabled, revoked } = await this.connections.disconnect(principal.workspaceId);
-    audit.add({
-      integrationId: integration.id,
-      targetType: 'integration',
-      targetId: integration.id,
-      details: { auth_kind: integration.authKind, repositories_disabled: disabled, token_revoked: revoked },
-    });
+    audit.add(
+      integrationAuditNote(integration, {
+        auth_kind: integration.authKind,
+        repositories_disabled: disabled,
+        token_revoked: revoked,
+      }),
+    );
     return {
       integration: presentIntegration(integration),
       repositories_disabled: disabled,
@@ -153,8 +155,7 @@ export class ConnectionController {
       workspaceId: principal.workspaceId,
       owner: input.owner,
       query: input.q,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
     return { owner, ...presentPage(input, results, total) };
   }

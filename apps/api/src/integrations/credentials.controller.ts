@@ -16,6 +16,7 @@ import { parseInput } from '../http/zod-input.js';
 import { presentIntegration } from './sync-job.presenter.js';
 import { pageFields, presentPage } from '../http/pagination.js';
 import { presentAuditLog } from './audit-log.presenter.js';
+import { integrationAuditNote } from './integration-audit.js';
 
 const tokenBody = z
   .object({
@@ -116,12 +117,9 @@ export class CredentialsController {
       scopes: input.scopes,
       connectedById: principal.userId,
     });
-    audit.add({
-      integrationId: integration.id,
-      targetType: 'integration',
-      targetId: integration.id,
-      details: { auth_kind: 'token', github_login: integration.githubLogin },
-    });
+    audit.add(
+      integrationAuditNote(integration, { auth_kind: 'token', github_login: integration.githubLogin }),
+    );
     return { integration: presentIntegration(integration) };
   }
 
@@ -147,16 +145,13 @@ export class CredentialsController {
       connectedById: principal.userId,
       userToken: input.user_token,
     });
-    audit.add({
-      integrationId: integration.id,
-      targetType: 'integration',
-      targetId: integration.id,
-      details: {
+    audit.add(
+      integrationAuditNote(integration, {
         auth_kind: 'app',
         installation_id: String(input.installation_id),
         github_login: integration.githubLogin,
-      },
-    });
+      }),
+    );
     return { integration: presentIntegration(integration) };
   }
 

@@ -13,7 +13,7 @@ import { parseInput } from '../http/zod-input.js';
 import { presentJob, presentRequestedJobs } from './sync-job.presenter.js';
 import { jobListQuery, presentStatus } from './sync-views.js';
 import { SYNC_DIRECTIONS } from '#libs/issues';
-import { presentPage } from '../http/pagination.js';
+import { presentPage, pageRange } from '../http/pagination.js';
 
 const syncBody = z
   .object({
@@ -76,8 +76,7 @@ export class SyncController {
       repository: input.repository,
       triggers: input.trigger,
       directions: input.direction,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
     return presentPage(
       input,

@@ -14,7 +14,7 @@ import {
 } from '../docs/responses/issues.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
-import { pageFields, pageNumber, pageSize, presentPage } from '../http/pagination.js';
+import { pageFields, pageNumber, pageSize, presentPage, pageRange } from '../http/pagination.js';
 import { parseUuid } from '../http/params.js';
 import { parseInput } from '../http/zod-input.js';
 import { commentBody, createIssueBody, updateIssueBody } from './issue-input.js';
@@ -67,8 +67,7 @@ export class IssuesController {
       workspaceId: principal.workspaceId,
       projectId: project.id,
       state: input.state,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
     return presentPage(input, items.map(presentIssue), total);
   }

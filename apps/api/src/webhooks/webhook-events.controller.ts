@@ -12,7 +12,7 @@ import {
 import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentWebhookEvent, presentWebhookEventDetail } from './webhook-event.presenter.js';
-import { pageFields, presentPage } from '../http/pagination.js';
+import { pageFields, presentPage, pageRange } from '../http/pagination.js';
 
 const listQuery = z
   .object({
@@ -44,8 +44,7 @@ export class WebhookEventsController {
     const { items, total } = await this.events.list(principal.workspaceId, {
       status: input.status,
       eventType: input.event,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
     return presentPage(input, items.map(presentWebhookEvent), total);
   }

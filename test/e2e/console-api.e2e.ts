@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TokenBudgets, tokenKey } from '#libs/ratelimit';
+import { TokenBudgets, tokenKey } from '#libs/github-budget';
 import { DEFAULT_SIM_TOKEN } from '../../apps/github-sim/src/index.js';
 import { deliver } from '../../libs/webhooks/test/support/deliveries.js';
 import { at, payloadFor } from '../../libs/webhooks/test/support/payloads.js';

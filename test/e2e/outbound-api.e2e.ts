@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { TokenRateLimiter, tokenKey } from '#libs/ratelimit';
+import { TokenRateLimiter, tokenKey } from '#libs/github-budget';
 import { DEFAULT_SIM_TOKEN } from '../../apps/github-sim/src/index.js';
 import { type Rest, detail, rest, setDirection, syncQueue, synced } from './outbound-helpers.js';
 import { type TestSystem, seedWorkspace, startSystem, waitFor } from './support/system.js';

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { expect } from '@jest/globals';
-import { QueueName, redisOptions } from '#libs/queue';
+import { QueueName } from '#libs/queue';
+import { redisOptions } from '#libs/redis';
 import type { SimIssue } from '../../apps/github-sim/src/index.js';
 import { type TestSystem, waitFor } from './support/system.js';
 
@@ -105,7 +106,7 @@ export function editOnGitHub(
 /** The sync queue, to hold jobs back while both sides are edited (BullMQ global pause). */
 export function syncQueue(system: TestSystem): Queue {
   return new Queue(QueueName.Sync, {
-    connection: redisOptions(system.config.redisUrl, 'producer'),
+    connection: redisOptions(system.config.redisUrl, 'queue-producer'),
     prefix: system.config.queue.prefix,
   });
 }

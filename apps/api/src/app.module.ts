@@ -7,7 +7,7 @@ import { GitHubMcpModule } from '#libs/github-mcp';
 import { Metrics, mcpCallRecorder } from '#libs/metrics';
 import { IntegrationTokensModule, IntegrationsModule } from '#libs/integrations';
 import { QueueModule } from '#libs/queue';
-import { RateLimitModule } from '#libs/ratelimit';
+import { GitHubBudgetModule } from '#libs/github-budget';
 import { SecretsModule } from '#libs/secrets';
 import { SyncApiModule } from '#libs/sync';
 import { WebhooksApiModule } from '#libs/webhooks';
@@ -45,7 +45,7 @@ export class ApiModule {
             onCall: mcpCallRecorder(metrics),
           }),
         }),
-        RateLimitModule,
+        GitHubBudgetModule,
         SyncApiModule,
         AuthModule,
         ApiRateLimitModule,

@@ -30,7 +30,7 @@ export interface SimulatorOptions {
   clock?: () => number;
   /** Webhook hooks to deliver every change to (more via `POST /_admin/webhooks`). */
   webhooks?: WebhookHookInput[];
-  /** Which GitHub MCP server to play (default: the snapshot, CONTRACT §9 for the others). */
+  /** Which GitHub MCP server to play (default: the snapshot; see mcp/profile.ts). */
   profile?: Partial<ServerProfile>;
   /** Search bucket, result cap and index lag (default: 30 a minute, 1,000 results, no lag). */
   search?: Partial<SearchSettings>;

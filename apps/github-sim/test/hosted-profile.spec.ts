@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { RunningSimulator, ServerProfile } from '../src/index.js';
 import { DEFAULT_SIM_TOKEN, call, callError, callJson, connect, startTestSim } from './helpers.js';
 
-/** CONTRACT §9: the simulator plays the snapshot or the hosted server after it (a start option). */
+/** The simulator plays the snapshot or the hosted server after it (a start option). */
 describe('simulator server profiles', () => {
   let sim: RunningSimulator | undefined;
   afterEach(async () => {
@@ -31,7 +31,7 @@ describe('simulator server profiles', () => {
   }
 
   it.each([
-    // The snapshot decodes entities and re-escapes: a literal `&amp;` comes back as `&amp;` (§4.6).
+    // The snapshot decodes entities and re-escapes: a literal `&amp;` comes back as `&amp;`.
     ['escaped', 'Fix &amp; in  &#34;don&#39;t&#34;', 'Literal `&lt;div&gt;` &amp; <b>bold</b> 😀'],
     ['plain', `Fix &amp; in <T> "don't"`, 'Literal `&lt;div&gt;` & <b>bold</b> 😀'],
     ['plain-angles', `Fix &amp; in &lt;T&gt; "don't"`, 'Literal `&lt;div&gt;` & <b>bold</b> 😀'],

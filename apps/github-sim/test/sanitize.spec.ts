@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { sanitize } from '../src/index.js';
 
-describe('sanitize (github-mcp-server pkg/sanitize, CONTRACT §4.6)', () => {
+describe('sanitize (github-mcp-server pkg/sanitize)', () => {
   it.each([
     ["don't", 'don&#39;t'],
     ['"x"', '&#34;x&#34;'],

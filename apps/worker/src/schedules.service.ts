@@ -4,7 +4,7 @@ import { JobName, JobQueue, QueueName } from '#libs/queue';
 
 const RECONCILE_EVERY_MS = 60_000;
 
-/** Repeatable jobs (DESIGN §5). Every worker upserts the same schedulers; BullMQ keeps one of each. */
+/** Repeatable jobs (periodic sync, reconcile, cleanup; see libs/queue/src/jobs.ts). Every worker upserts the same schedulers; BullMQ keeps one of each. */
 export const SCHEDULES = {
   periodic: `${JobName.PeriodicSyncAll}-scheduler`,
   cleanup: `${JobName.CleanupOldJobs}-scheduler`,

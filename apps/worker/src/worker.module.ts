@@ -6,7 +6,7 @@ import { IntegrationTokensModule } from '#libs/integrations';
 import { MaintenanceModule } from '#libs/maintenance';
 import { Metrics, mcpCallRecorder } from '#libs/metrics';
 import { QueueModule } from '#libs/queue';
-import { RateLimitModule } from '#libs/ratelimit';
+import { GitHubBudgetModule } from '#libs/github-budget';
 import { SecretsModule } from '#libs/secrets';
 import { SyncWorkerModule } from '#libs/sync';
 import { WebhooksWorkerModule } from '#libs/webhooks';
@@ -36,7 +36,7 @@ export class WorkerModule {
           }),
         }),
         IntegrationTokensModule,
-        RateLimitModule,
+        GitHubBudgetModule,
         SyncWorkerModule,
         MaintenanceModule,
         WebhooksWorkerModule,

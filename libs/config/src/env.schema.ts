@@ -25,7 +25,7 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-/** Every variable of DESIGN §7 (documented in docs/configuration.md and .env.example). */
+/** Every setting of the system (documented in docs/configuration.md and .env.example). */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,7 +38,7 @@ export const envSchema = z.object({
   QUEUE_STALLED_INTERVAL_MS: int(500, 600_000).default(30_000),
   SYNC_JOB_RETENTION_DAYS: int(1, 3650).default(30),
   WEBHOOK_EVENT_RETENTION_DAYS: int(1, 3650).default(14),
-  /** periodic_sync_all runs that have not started within this many seconds are dropped (4 min as in the original). */
+  /** periodic_sync_all runs that have not started within this many seconds are dropped (default 4 min). */
   PERIODIC_SYNC_EXPIRES_SECONDS: int(10, 86_400).default(240),
   API_PORT: int(0, 65_535).default(3000),
   API_HOST: z.string().min(1).default('0.0.0.0'),

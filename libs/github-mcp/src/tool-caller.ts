@@ -18,7 +18,7 @@ export interface ToolCallSpec<S extends z.ZodType> {
   schema: S;
   /** Safe to resend after an ambiguous failure. Non-idempotent calls are retried only when not delivered. */
   idempotent: boolean;
-  /** Decodes the result's titles and bodies with the connection's text codec (CONTRACT §9). */
+  /** Decodes the result's titles and bodies with the connection's text codec (see text/text-encoding.ts). */
   decode?: TextDecoder<z.output<S>>;
 }
 

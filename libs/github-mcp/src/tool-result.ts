@@ -25,7 +25,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Turns a tool result into a typed value: `isError` → typed error; otherwise its `structuredContent` when
- * the server sent one (CONTRACT §9, #2945), else the text content parsed as JSON; then validated.
+ * the server sent one (the hosted server does, github-mcp-server #2945), else the text content parsed as JSON; then validated.
  * `redact` removes secrets from anything quoted in an error message.
  */
 export function interpretToolResult<S extends z.ZodType>(

@@ -101,7 +101,7 @@ export interface IssueCreateArgs extends IssueWriteCommon {
   type?: string;
 }
 
-/** CONTRACT §5.4: empty title/body are not sent by the server, so an update cannot empty the body. */
+/** `issue_write`: the server drops an empty title/body, so an update cannot empty the body. */
 export interface IssueUpdateArgs extends IssueWriteCommon {
   method: 'update';
   issue_number: number;
@@ -122,7 +122,7 @@ export interface AddIssueCommentArgs {
   body: string;
 }
 
-/** `update_issue_comment` (CONTRACT §9, #3284). */
+/** `update_issue_comment` (offered by the hosted server, github-mcp-server #3284). */
 export interface UpdateIssueCommentArgs {
   owner: string;
   repo: string;

@@ -4,7 +4,7 @@ import { classifyGitHubMessage } from '#libs/github-mcp';
 const NOW = Date.parse('2026-08-20T12:00:00Z');
 const at = (offsetMs: number): Date => new Date(NOW + offsetMs);
 
-describe('classifyGitHubMessage: every wording of CONTRACT §4', () => {
+describe('classifyGitHubMessage: every wording of the server errors', () => {
   it.each([
     [
       'failed to get pull request: GET https://api.github.com/repos/acme/web/pulls/999: 404 Not Found []',

@@ -4,7 +4,7 @@ import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { issue42, listIssuesPage } from './support/fixtures.js';
 import { type FakeMcpServer, jsonResult, startFakeMcpServer } from './support/fake-mcp-server.js';
 
-/** CONTRACT §9: the hosted server's text encoding, structured results, tools/list and headers. */
+/** The hosted server's text encoding, structured results, tools/list and headers. */
 describe('GitHubMcpClient against servers after the snapshot', () => {
   let server: FakeMcpServer | undefined;
   let factory: GitHubMcpClientFactory | undefined;
@@ -126,7 +126,7 @@ describe('GitHubMcpClient against servers after the snapshot', () => {
     expect(afterInitialize.length).toBeGreaterThan(0);
     for (const headers of afterInitialize) expect(headers['mcp-protocol-version']).toBe('2025-11-25');
     // If this changes, the client negotiates a newer protocol: 2026-07-28 needs Mcp-Method, Mcp-Name and
-    // Mcp-Param-owner/-repo on every request (CONTRACT §9); the simulator answers 400 / -32020 without them.
+    // Mcp-Param-owner/-repo on every request (the hosted server requires them); the simulator answers 400 / -32020 without them.
     expect(LATEST_PROTOCOL_VERSION).toBe('2025-11-25');
   });
 });

@@ -135,7 +135,7 @@ describe('GitHubMcpClient against the GitHub simulator (real HTTP)', () => {
     const issue = await gh.getIssue('acme', 'web', created.number);
     expect(issue).toMatchObject({
       title: `Tom & Jerry's "chase"`,
-      // The server decodes entities before re-escaping (CONTRACT §4.6): typed `&amp;` comes back as `&`.
+      // The server decodes entities before re-escaping: typed `&amp;` comes back as `&`.
       body: 'a & b',
       state: 'closed',
       state_reason: 'not_planned',

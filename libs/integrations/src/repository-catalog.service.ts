@@ -100,7 +100,7 @@ export class RepositoryCatalogService {
   }
 
   /**
-   * The login of a user token (get_me). Installation tokens get 403 from get_me on GitHub (CONTRACT §9),
+   * The login of a user token (get_me). Installation tokens get 403 from get_me on GitHub,
    * so an installation whose account is unknown needs the owner named.
    */
   private async tokenLogin(integration: { installationId: bigint | null }, client: GitHubMcpClient) {

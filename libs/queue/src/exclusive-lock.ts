@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { createRedisClient } from '#libs/redis';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
@@ -21,8 +22,7 @@ export class ExclusiveLocks implements OnModuleDestroy {
   private readonly held = new Set<HeldLock>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-    this.redis.on('error', () => undefined); // surfaced through the commands' own rejections
+    this.redis = createRedisClient(config.redisUrl, 'lock'); // errors surface as the commands' rejections
     this.prefix = `${config.queue.prefix}:lock:`;
   }
 

@@ -20,4 +20,3 @@ export {
   jobOptions,
 } from './jobs.js';
 export { QueueModule } from './queue.module.js';
-export { type RedisRole, redisOptions } from './redis-connection.js';

@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * Every job the system runs (DESIGN §5 lists the full set; a job joins this enum together with its
+ * Every job the system runs (a job joins this enum together with its
  * handler). Payloads carry ids only: the Postgres row is the truth, BullMQ the transport.
  */
 export enum JobName {

@@ -7,7 +7,7 @@ import {
   type WorkspaceIntegration,
   WebhookStatsRepository,
 } from '#libs/db';
-import { TokenBudgets, tokenKey } from '#libs/ratelimit';
+import { TokenBudgets, tokenKey } from '#libs/github-budget';
 import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { type JobView, nameOf, repositoryNames } from './sync-status.service.js';
 

@@ -36,7 +36,7 @@ export class SyncSharedModule {}
 
 /**
  * Requesting syncs, reading their status and streaming it live (API side). Needs DbModule, QueueModule,
- * SecretsModule and RateLimitModule.
+ * SecretsModule and GitHubBudgetModule.
  */
 @Module({
   providers: [
@@ -74,7 +74,7 @@ const OUTBOUND = [
 
 /**
  * Running syncs (worker side). Needs DbModule, QueueModule, SecretsModule, GitHubMcpModule and
- * RateLimitModule.
+ * GitHubBudgetModule.
  */
 @Module({
   imports: [SyncSharedModule],

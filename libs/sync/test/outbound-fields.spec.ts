@@ -6,7 +6,7 @@ import { updateArgs } from '../src/outbound/write-args.js';
 import type { RepositorySyncWithRepo } from '#libs/db';
 import { decideField, fieldHash, fingerprintHash, isShownVerbatim, textFingerprint } from '#libs/issues';
 
-/** What a page shows of a text we wrote: the simulator's sanitiser (CONTRACT §4.6), then the client's decoding. */
+/** What a page shows of a text we wrote: the simulator's sanitiser (as the MCP server's), then the client's decoding. */
 const shown = (text: string) => decodeHtmlEntities(sanitize(text));
 
 describe('outbound text fingerprints (sanitisation-insensitive)', () => {

@@ -22,16 +22,17 @@ import {
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
-import { presentIntegration, presentRepository } from './sync-job.presenter.js';
+import { presentConnectJob, presentIntegration, presentRepository } from './sync-job.presenter.js';
+import { pageFields, presentPage, pageRange } from '../http/pagination.js';
+import { uuid } from '../http/params.js';
+import { integrationAuditNote } from './integration-audit.js';
 
 const repositoryName = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'must look like "owner/name"');
-const connectBody = syncSettingsSchema
-  .extend({ repository: repositoryName, project_id: z.string().uuid('must be a UUID') })
-  .strict();
+const connectBody = syncSettingsSchema.extend({ repository: repositoryName, project_id: uuid }).strict();
 const configureBody = syncSettingsSchema
-  .extend({ repository: repositoryName, project_id: z.string().uuid('must be a UUID').optional() })
+  .extend({ repository: repositoryName, project_id: uuid.optional() })
   .strict();
 const repositoriesQuery = z
   .object({
@@ -40,8 +41,7 @@ const repositoriesQuery = z
       .regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a GitHub login')
       .optional(),
     q: z.string().trim().max(200).optional(),
-    page: z.coerce.number().int().min(1).max(1000).default(1),
-    per_page: z.coerce.number().int().min(1).max(100).default(30),
+    ...pageFields({ perPage: 30, maxPage: 1000 }),
   })
   .strict();
 
@@ -89,7 +89,7 @@ export class ConnectionController {
     return {
       repository: presentRepository(sync),
       created,
-      sync_job: job ? { job_id: job.job.jobId, status: job.job.status, created: job.created } : null,
+      sync_job: presentConnectJob(job),
     };
   }
 
@@ -128,12 +128,13 @@ export class ConnectionController {
     @Audit() audit: AuditNotes,
   ): Promise<z.output<typeof disconnectResponseSchema>> {
     const { integration, disabled, revoked } = await this.connections.disconnect(principal.workspaceId);
-    audit.add({
-      integrationId: integration.id,
-      targetType: 'integration',
-      targetId: integration.id,
-      details: { auth_kind: integration.authKind, repositories_disabled: disabled, token_revoked: revoked },
-    });
+    audit.add(
+      integrationAuditNote(integration, {
+        auth_kind: integration.authKind,
+        repositories_disabled: disabled,
+        token_revoked: revoked,
+      }),
+    );
     return {
       integration: presentIntegration(integration),
       repositories_disabled: disabled,
@@ -154,9 +155,8 @@ export class ConnectionController {
       workspaceId: principal.workspaceId,
       owner: input.owner,
       query: input.q,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
-    return { owner, results, page: input.page, per_page: input.per_page, total };
+    return { owner, ...presentPage(input, results, total) };
   }
 }

@@ -14,6 +14,9 @@ import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js'
 import { setOAuthCookie } from '../console/cookies.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentIntegration } from './sync-job.presenter.js';
+import { pageFields, presentPage } from '../http/pagination.js';
+import { presentAuditLog } from './audit-log.presenter.js';
+import { integrationAuditNote } from './integration-audit.js';
 
 const tokenBody = z
   .object({
@@ -41,8 +44,7 @@ const installationBody = z
 const auditQuery = z
   .object({
     action: z.string().max(200).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(1).max(100).default(50),
+    ...pageFields(),
   })
   .strict();
 
@@ -115,12 +117,9 @@ export class CredentialsController {
       scopes: input.scopes,
       connectedById: principal.userId,
     });
-    audit.add({
-      integrationId: integration.id,
-      targetType: 'integration',
-      targetId: integration.id,
-      details: { auth_kind: 'token', github_login: integration.githubLogin },
-    });
+    audit.add(
+      integrationAuditNote(integration, { auth_kind: 'token', github_login: integration.githubLogin }),
+    );
     return { integration: presentIntegration(integration) };
   }
 
@@ -146,16 +145,13 @@ export class CredentialsController {
       connectedById: principal.userId,
       userToken: input.user_token,
     });
-    audit.add({
-      integrationId: integration.id,
-      targetType: 'integration',
-      targetId: integration.id,
-      details: {
+    audit.add(
+      integrationAuditNote(integration, {
         auth_kind: 'app',
         installation_id: String(input.installation_id),
         github_login: integration.githubLogin,
-      },
-    });
+      }),
+    );
     return { integration: presentIntegration(integration) };
   }
 
@@ -176,24 +172,6 @@ export class CredentialsController {
       input.per_page,
       input.action,
     );
-    return {
-      results: items.map((log) => ({
-        id: log.id,
-        action: log.action,
-        actor_user_id: log.actorUserId,
-        actor_email: log.actorEmail,
-        actor_token_id: log.actorTokenId,
-        integration_id: log.integrationId,
-        target_type: log.targetType,
-        target_id: log.targetId,
-        ip_address: log.ipAddress,
-        user_agent: log.userAgent,
-        details: log.details,
-        created_at: log.createdAt,
-      })),
-      page: input.page,
-      per_page: input.per_page,
-      total,
-    };
+    return presentPage(input, items.map(presentAuditLog), total);
   }
 }

@@ -1,4 +1,5 @@
 import type { GitHubSyncJob, IntegrationSummary, RepositorySyncSummary, SyncCheckpoint } from '#libs/db';
+import type { RequestedJob } from '#libs/sync';
 import type { IntegrationView } from '../docs/responses/integration.js';
 import type { RepositorySyncView } from '../docs/responses/repositories.js';
 import type { SyncJobSummaryView, SyncJobView } from '../docs/responses/sync-jobs.js';
@@ -136,4 +137,24 @@ function presentProgress(job: GitHubSyncJob): ProgressView {
     wait_reason: waiting ? ('rate_limit' as const) : null,
     last_error: job.errorMessage,
   };
+}
+
+/** The jobs a sync request queued or found queued (`job_id`/`status`: the first one's). */
+export function presentRequestedJobs(jobs: RequestedJob[]) {
+  const [first] = jobs;
+  return {
+    job_id: first?.job.jobId,
+    status: first?.job.status,
+    jobs: jobs.map((j) => ({
+      job_id: j.job.jobId,
+      status: j.job.status,
+      repository: `${j.repository.repository.owner}/${j.repository.repository.name}`,
+      created: j.created,
+    })),
+  };
+}
+
+/** The job started by connecting a repository (null when the mapping is disabled). */
+export function presentConnectJob(job: RequestedJob | undefined) {
+  return job ? { job_id: job.job.jobId, status: job.job.status, created: job.created } : null;
 }

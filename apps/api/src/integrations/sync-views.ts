@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { SyncStatusService } from '#libs/sync';
 import { nameOf } from '#libs/sync';
 import { presentIntegration, presentJob, presentRepository } from './sync-job.presenter.js';
+import { pageFields } from '../http/pagination.js';
+import { SYNC_DIRECTIONS } from '#libs/issues';
 
 /** `GET …/status/` (and the data of its `status` events). */
 export function presentStatus(status: Awaited<ReturnType<SyncStatusService['status']>>) {
@@ -49,10 +51,9 @@ export const jobListQuery = z
     trigger: list(['manual', 'periodic', 'webhook', 'connect']).describe(
       'manual | periodic | webhook | connect (repeatable or comma list)',
     ),
-    direction: list(['from_github', 'to_github', 'bidirectional']).describe(
+    direction: list(SYNC_DIRECTIONS).describe(
       'from_github | to_github | bidirectional (repeatable or comma list)',
     ),
-    page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(1).max(100).default(25),
+    ...pageFields({ perPage: 25 }),
   })
   .strict();

@@ -10,9 +10,10 @@ import { syncJobPageSchema, syncJobSchema, syncRequestResponseSchema } from '../
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
-import { presentJob } from './sync-job.presenter.js';
+import { presentJob, presentRequestedJobs } from './sync-job.presenter.js';
 import { jobListQuery, presentStatus } from './sync-views.js';
 import { SYNC_DIRECTIONS } from '#libs/issues';
+import { presentPage, pageRange } from '../http/pagination.js';
 
 const syncBody = z
   .object({
@@ -49,17 +50,7 @@ export class SyncController {
     const input = parseInput(syncBody, body);
     const jobs = await this.requests.request(principal.workspaceId, { ...input, trigger: 'manual' });
     if (!jobs.some((j) => j.created)) res.status(200);
-    const [first] = jobs;
-    return {
-      job_id: first?.job.jobId,
-      status: first?.job.status,
-      jobs: jobs.map((j) => ({
-        job_id: j.job.jobId,
-        status: j.job.status,
-        repository: `${j.repository.repository.owner}/${j.repository.repository.name}`,
-        created: j.created,
-      })),
-    };
+    return presentRequestedJobs(jobs);
   }
 
   @Get('status')
@@ -85,15 +76,13 @@ export class SyncController {
       repository: input.repository,
       triggers: input.trigger,
       directions: input.direction,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
-    return {
-      results: items.map((v) => presentJob(v.job, v.repository)),
+    return presentPage(
+      input,
+      items.map((v) => presentJob(v.job, v.repository)),
       total,
-      page: input.page,
-      per_page: input.per_page,
-    };
+    );
   }
 
   @Get('sync-jobs/:jobId')

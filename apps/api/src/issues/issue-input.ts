@@ -15,28 +15,20 @@ const labels = z.array(text().trim().min(1, 'must not be empty').max(50)).max(10
 const assignees = z.array(text().trim().min(1).max(64)).max(10);
 const milestone = text().trim().min(1, 'must not be empty').max(256).nullable();
 
-export const createIssueBody = z
-  .object({
-    title,
-    description: description.optional(),
-    state: state.optional(),
-    priority: priority.optional(),
-    labels: labels.optional(),
-    assignees: assignees.optional(),
-    milestone: milestone.optional(),
-  })
-  .strict();
+/** The fields an issue may be created with or changed by, besides its title. */
+const optionalFields = {
+  description: description.optional(),
+  state: state.optional(),
+  priority: priority.optional(),
+  labels: labels.optional(),
+  assignees: assignees.optional(),
+  milestone: milestone.optional(),
+};
+
+export const createIssueBody = z.object({ title, ...optionalFields }).strict();
 
 export const updateIssueBody = z
-  .object({
-    title: title.optional(),
-    description: description.optional(),
-    state: state.optional(),
-    priority: priority.optional(),
-    labels: labels.optional(),
-    assignees: assignees.optional(),
-    milestone: milestone.optional(),
-  })
+  .object({ title: title.optional(), ...optionalFields })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });
 
@@ -47,5 +39,3 @@ export const commentBody = z
       .refine((text) => text.trim().length > 0, 'must not be empty'),
   })
   .strict();
-
-export const uuid = z.string().uuid('must be a UUID');

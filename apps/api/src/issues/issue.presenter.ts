@@ -1,7 +1,8 @@
-import type { IssueComment, IssueWithRelations, OutboundStatus } from '#libs/db';
+import type { CommentWithLink, IssueComment, IssueWithRelations, OutboundStatus } from '#libs/db';
 import type {
   GitHubOutboundView,
   IssueCommentView,
+  IssueDetailView,
   IssueView,
   OutboundWarningView,
 } from '../docs/responses/issues.js';
@@ -61,5 +62,24 @@ export function presentOutbound(status: OutboundStatus): GitHubOutboundView {
     last_error: status.lastError,
     warnings: status.warnings as OutboundWarningView[],
     last_pushed_at: status.lastPushedAt,
+  };
+}
+
+/** One issue with a page of its comments (oldest first) and what it still owes GitHub. */
+export function presentIssueDetail(
+  issue: IssueWithRelations,
+  comments: { items: CommentWithLink[]; total: number },
+  page: { page: number; perPage: number },
+  outbound: OutboundStatus,
+): IssueDetailView {
+  const more = page.page * page.perPage < comments.total;
+  return {
+    ...presentIssue(issue),
+    comments: comments.items.map(presentComment),
+    comments_total: comments.total,
+    comments_page: page.page,
+    comments_per_page: page.perPage,
+    comments_next_page: more ? page.page + 1 : null,
+    github_outbound: presentOutbound(outbound),
   };
 }

@@ -14,24 +14,25 @@ import {
 } from '../docs/responses/issues.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { Idempotent } from '../http/idempotency.decorator.js';
+import { pageFields, pageNumber, pageSize, presentPage, pageRange } from '../http/pagination.js';
+import { parseUuid } from '../http/params.js';
 import { parseInput } from '../http/zod-input.js';
-import { commentBody, createIssueBody, updateIssueBody, uuid } from './issue-input.js';
-import { presentComment, presentIssue, presentOutbound } from './issue.presenter.js';
+import { commentBody, createIssueBody, updateIssueBody } from './issue-input.js';
+import { presentComment, presentIssue, presentIssueDetail } from './issue.presenter.js';
 import { ISSUE_STATES } from '#libs/issues';
 
 const listQuery = z
   .object({
     state: z.enum(ISSUE_STATES).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(1).max(100).default(50),
+    ...pageFields(),
   })
   .strict();
 
 /** Comments of the issue detail come in pages (oldest first); `comments_next_page` is null on the last. */
 const detailQuery = z
   .object({
-    comments_page: z.coerce.number().int().min(1).default(1),
-    comments_per_page: z.coerce.number().int().min(1).max(100).default(50),
+    comments_page: pageNumber(),
+    comments_per_page: pageSize(),
   })
   .strict();
 type CommentsPage = { page: number; perPage: number };
@@ -66,10 +67,9 @@ export class IssuesController {
       workspaceId: principal.workspaceId,
       projectId: project.id,
       state: input.state,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
-    return { results: items.map(presentIssue), page: input.page, per_page: input.per_page, total };
+    return presentPage(input, items.map(presentIssue), total);
   }
 
   @Get(':issueId')
@@ -83,7 +83,7 @@ export class IssuesController {
     @Query() query: unknown,
   ): Promise<Output<typeof issueDetailSchema>> {
     const project = await this.project(principal, projectId);
-    const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
+    const id = parseUuid('issue_id', issueId);
     const input = parseInput(detailQuery, query);
     return this.detail(principal, project.id, id, {
       page: input.comments_page,
@@ -117,7 +117,7 @@ export class IssuesController {
     @Body() body: unknown,
   ): Promise<Output<typeof issueUpdatedSchema>> {
     const project = await this.project(principal, projectId);
-    const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
+    const id = parseUuid('issue_id', issueId);
     const input = parseInput(updateIssueBody, body);
     const { github, changed } = await this.edits.updateIssue(caller(principal), project.id, id, input);
     return { ...(await this.detail(principal, project.id, id)), changed, github_sync: github };
@@ -135,7 +135,7 @@ export class IssuesController {
     @Body() body: unknown,
   ): Promise<Output<typeof commentWriteSchema>> {
     const project = await this.project(principal, projectId);
-    const id = parseInput(z.object({ issue_id: uuid }), { issue_id: issueId }).issue_id;
+    const id = parseUuid('issue_id', issueId);
     const input = parseInput(commentBody, body);
     const { comment, github } = await this.edits.createComment(caller(principal), project.id, id, input.body);
     return { ...presentComment({ ...comment, githubSync: null }), github_sync: github };
@@ -152,10 +152,7 @@ export class IssuesController {
     @Body() body: unknown,
   ): Promise<Output<typeof commentWriteSchema>> {
     const project = await this.project(principal, projectId);
-    const ids = parseInput(z.object({ issue_id: uuid, comment_id: uuid }), {
-      issue_id: issueId,
-      comment_id: commentId,
-    });
+    const ids = { issue_id: parseUuid('issue_id', issueId), comment_id: parseUuid('comment_id', commentId) };
     const input = parseInput(commentBody, body);
     const { comment, github } = await this.edits.updateComment(
       caller(principal),
@@ -183,20 +180,11 @@ export class IssuesController {
       this.issues.listCommentsPage(issueId, page.page, page.perPage),
     ]);
     if (!issue) throw new NotFoundError(`issue ${issueId} not found`);
-    const more = page.page * page.perPage < comments.total;
-    return {
-      ...presentIssue(issue),
-      comments: comments.items.map(presentComment),
-      comments_total: comments.total,
-      comments_page: page.page,
-      comments_per_page: page.perPage,
-      comments_next_page: more ? page.page + 1 : null,
-      github_outbound: presentOutbound(outbound),
-    };
+    return presentIssueDetail(issue, comments, page, outbound);
   }
 
   private async project(principal: TokenPrincipal, projectId: string) {
-    const id = parseInput(z.object({ project_id: uuid }), { project_id: projectId }).project_id;
+    const id = parseUuid('project_id', projectId);
     const project = await this.workspaces.findProject(principal.workspaceId, id);
     if (!project) throw new NotFoundError(`project ${projectId} not found`);
     return project;

@@ -12,6 +12,7 @@ import {
 import { ApiZodQuery, ApiZodResponse } from '../docs/zod-openapi.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentWebhookEvent, presentWebhookEventDetail } from './webhook-event.presenter.js';
+import { pageFields, presentPage, pageRange } from '../http/pagination.js';
 
 const listQuery = z
   .object({
@@ -20,8 +21,7 @@ const listQuery = z
       .string()
       .regex(/^[a-z_]{1,64}$/, 'must be a GitHub event name')
       .optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(1).max(100).default(50),
+    ...pageFields(),
   })
   .strict();
 const deliveryParam = z.object({ delivery_id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a GUID') });
@@ -44,15 +44,9 @@ export class WebhookEventsController {
     const { items, total } = await this.events.list(principal.workspaceId, {
       status: input.status,
       eventType: input.event,
-      page: input.page,
-      perPage: input.per_page,
+      ...pageRange(input),
     });
-    return {
-      results: items.map(presentWebhookEvent),
-      page: input.page,
-      per_page: input.per_page,
-      total,
-    };
+    return presentPage(input, items.map(presentWebhookEvent), total);
   }
 
   @Get(':deliveryId')

@@ -1,4 +1,4 @@
-/** Port of github-mcp-server `utils.ParseAuthorizationHeader` (CONTRACT §2.2). */
+/** Port of github-mcp-server `utils.ParseAuthorizationHeader`. */
 
 export type TokenType = 'pat' | 'fine_grained_pat' | 'oauth' | 'app_user' | 'app_installation' | 'ide';
 

@@ -1,5 +1,5 @@
 /**
- * The 2026-07-28 header rule of go-sdk v1.7.0 (`mcp/streamable_headers.go`, CONTRACT §9): a request whose
+ * The 2026-07-28 header rule of go-sdk v1.7.0 (`mcp/streamable_headers.go`, enforced by the hosted server): a request whose
  * `Mcp-Protocol-Version` is 2026-07-28 or newer must repeat its JSON-RPC method in `Mcp-Method`, the tool
  * name in `Mcp-Name` (tools/call) and the `owner` / `repo` arguments in `Mcp-Param-owner` / `-repo`.
  * Older versions are not checked.

@@ -1,12 +1,12 @@
 /**
- * Which GitHub MCP server the simulator plays (CONTRACT §9): the snapshot (64a49f34) or the hosted
+ * Which GitHub MCP server the simulator plays: the snapshot (64a49f34) or the hosted
  * server after it. A start option (`--text-encoding`, `--update-issue-comment`, `--structured-content`).
  */
 import { sanitizeCached } from '../sanitize/index.js';
 import { filterInvisibleCharacters } from '../sanitize/invisible.js';
 
 /**
- * - `escaped`: the snapshot's bluemonday sanitising, text HTML-escaped (§4.6).
+ * - `escaped`: the snapshot's bluemonday sanitising, text HTML-escaped.
  * - `plain`: the hosted server after #3177 / #3216: bodies and titles keep their source text, only
  *   invisible and bidi characters removed.
  * - `plain-angles`: as `plain`, but titles keep `<` and `>` escaped as `&lt;` / `&gt;` (the #3215 variant).

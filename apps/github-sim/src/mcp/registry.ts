@@ -35,7 +35,7 @@ export interface LiveTool {
 }
 
 /**
- * A snap as the live server lists it (CONTRACT §3.4): `_meta.ui` removed, and the top-level
+ * A snap as the live server lists it: `_meta.ui` removed, and the top-level
  * `owner`/`repo` properties carry `"x-mcp-header"` (SEP-2243 header projection).
  */
 export function liveTool(snap: ToolSnap): LiveTool {

@@ -1,4 +1,4 @@
-/** Tool results and the two error channels of the real server (§4.2 isError, §4.3 JSON-RPC). */
+/** Tool results and the two error channels of the real server (isError results and JSON-RPC errors). */
 import { goJson } from '../util/go-json.js';
 import type { SimStructuredContent } from './profile.js';
 

@@ -1,4 +1,4 @@
-/** Toolsets of the implemented tools (CONTRACT §3.1) and the `X-MCP-Toolsets` selection (§2.3). */
+/** Toolsets of the implemented tools and the `X-MCP-Toolsets` header's selection. */
 const TOOLSET_OF: Readonly<Record<string, string>> = {
   get_me: 'context',
   add_issue_comment: 'issues',

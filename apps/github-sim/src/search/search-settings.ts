@@ -1,4 +1,4 @@
-/** How the simulated search API behaves (CONTRACT §5.6, §6): its rate bucket, result cap and index lag. */
+/** How the simulated search API behaves (`search_issues`, `search_repositories`): its rate bucket, result cap and index lag. */
 export interface SearchSettings {
   /** Searches per user per minute window (GitHub's search bucket: 30). */
   perMinute: number;

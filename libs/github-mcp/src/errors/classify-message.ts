@@ -3,11 +3,11 @@ import { isRateLimitMessage, parseRateLimitHint } from './rate-limit.js';
 
 /**
  * Classifies the text of a GitHub MCP tool failure. The same text arrives either as an `isError` result
- * or as a JSON-RPC error message (code 0) depending on the tool (CONTRACT §4.2–4.3), so both channels use
+ * or as a JSON-RPC error message (code 0) depending on the tool, so both channels use
  * this function. Pure: the clock is a parameter.
  */
 
-/** Parameter validation and other wrong-request wordings (§4.2, §5.2–5.5, §5.8, §5.12). */
+/** Parameter validation and other wrong-request wordings. */
 const INVALID_REQUEST =
   /missing required parameter|parameter \S+ is not (?:of type|a valid number)|unknown method|invalid method|invalid arguments|Validation Failed|exceeds maximum of|cursor-based pagination|invalid ISO 8601 timestamp|field_filters:|duplicate_of (?:can only|must be)|must not be empty|cannot be empty|at least one of|comment_id (?:cannot|can only|must|does not)|reaction must be one of|unknown tool|invalid pagination parameters|is required for|failed to resolve issue_fields|is not a valid option/i;
 

@@ -23,7 +23,7 @@ export function isRateLimitMessage(text: string): boolean {
   return RATE_LIMIT_WORDING.test(text);
 }
 
-/** Extracts when a rate limit ends from any of the server's wordings (CONTRACT §4.2, §6). */
+/** Extracts when a rate limit ends from any of the server's wordings (tool results, JSON-RPC errors, search limits). */
 export function parseRateLimitHint(text: string, nowMs: number): RateLimitHint {
   const secondary = SECONDARY_WORDING.test(text);
   const after = RETRY_AFTER.exec(text)?.[1] ?? RESET_IN.exec(text)?.[1];

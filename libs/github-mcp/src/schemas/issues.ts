@@ -10,7 +10,7 @@ import {
   reactions,
 } from './common.js';
 
-/** `list_issues` item (CONTRACT §5.2): GraphQL casing, `user{login}`, label names, no id. */
+/** `list_issues` item: GraphQL casing, `user{login}`, label names, no id. */
 export const listIssuesItemSchema = z.object({
   number: z.number().int(),
   title: serverText,
@@ -49,7 +49,7 @@ const stateReason = z
   .nullish()
   .transform((v) => v ?? null);
 
-/** `issue_read` method `get` (CONTRACT §5.3): REST casing, no `id`/`node_id`. */
+/** `issue_read` method `get`: REST casing, no `id`/`node_id`. */
 export const issueSchema = z.object({
   number: z.number().int(),
   title: serverText,
@@ -120,7 +120,7 @@ export const issueLabelsSchema = z.object({
   totalCount: z.number().int(),
 });
 
-/** `search_issues` item with `fields` (CONTRACT §5.6): REST casing, the full milestone object. */
+/** `search_issues` item with `fields`: REST casing, the full milestone object. */
 export const searchIssueItemSchema = z.object({
   number: z.number().int(),
   state: z.enum(['open', 'closed']).optional(),

@@ -11,7 +11,7 @@ const branch = z.object({
 });
 
 /**
- * MinimalPullRequest (CONTRACT §5.11–5.12). From `list_pull_requests` the counters are absent and `merged`
+ * MinimalPullRequest (`list_pull_requests`, `pull_request_read`). From `list_pull_requests` the counters are absent and `merged`
  * is always false (use `merged_at`).
  */
 export const pullRequestSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { count, flag, names, optionalString } from './common.js';
 
-/** `search_repositories` minimal output item (CONTRACT §5.14); text is not sanitised. */
+/** `search_repositories` minimal output item; text is not sanitised. */
 export const repositorySchema = z.object({
   id: z.number().int(),
   name: z.string(),

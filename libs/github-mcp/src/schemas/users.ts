@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { count, optionalString } from './common.js';
 
-/** `get_me` MinimalUser with `details` (CONTRACT §5.1). */
+/** `get_me` MinimalUser with `details`. */
 export const meSchema = z.object({
   login: z.string(),
   id: z.number().int(),

@@ -1,6 +1,6 @@
 /**
  * The GitHub MCP server runs titles and bodies through bluemonday, which HTML-escapes `& ' " < >`
- * (CONTRACT §4.6). This undoes that escaping exactly once: a single left-to-right pass, so an escaped
+ * (its sanitising of titles and bodies). This undoes that escaping exactly once: a single left-to-right pass, so an escaped
  * entity such as `&amp;amp;` becomes `&amp;` and is not decoded a second time.
  */
 const NAMED: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import { decodeHtmlEntities } from './html-entities.js';
 
 /**
- * How the MCP server encodes the titles and bodies it returns (CONTRACT §4.6, §9):
+ * How the MCP server encodes the titles and bodies it returns :
  * - `html-escaped`: the snapshot (64a49f34) — bluemonday HTML-escapes `& ' " < >`; decoded once here.
  * - `verbatim`: the hosted server after #3177/#3216 — the source text, only invisible characters removed.
  * - `verbatim-angles-escaped`: bodies verbatim, titles with `&lt;` / `&gt;` kept escaped (the #3215 variant).

@@ -10,7 +10,7 @@ import {
 
 /**
  * A small stateless MCP server (SDK low-level `Server` + Streamable HTTP, SSE answers, GET → 405) that
- * answers exactly like CONTRACT §4: compact JSON text content, `isError` results, and JSON-RPC errors
+ * answers exactly like the GitHub MCP server: compact JSON text content, `isError` results, and JSON-RPC errors
  * with code 0 (thrown Errors carrying a numeric `code`) or -32602 for unknown tools.
  */
 
@@ -71,7 +71,7 @@ function tokenOf(req: IncomingMessage): string | undefined {
 
 /**
  * `version` is the serverInfo.version it reports: by default a release before 1.0.0, i.e. a server that
- * HTML-escapes text like the snapshot (CONTRACT §4.6).
+ * HTML-escapes text like the server does (apps/github-sim/src/sanitize).
  */
 export async function startFakeMcpServer(options: { version?: string } = {}): Promise<FakeMcpServer> {
   const version = options.version ?? '0.9.0';

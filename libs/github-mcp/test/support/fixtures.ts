@@ -1,4 +1,4 @@
-/** Result JSON copied from CONTRACT §5 (with escaped text where the sanitiser would escape it). */
+/** Result JSON as the GitHub MCP server answers its tools (with escaped text where the sanitiser would escape it). */
 
 export const listIssuesPage = {
   issues: [

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { type Profile, Strategy as GitHubStrategy } from 'passport-github2';
 import type { OAuthStateBinding } from '#libs/db';
 
-/** Scopes the OAuth connection asks for (DESIGN §7). */
+/** Scopes the OAuth connection asks for. */
 export const OAUTH_SCOPES = ['repo', 'read:user', 'user:email'];
 
 /** What the strategy hands back after a successful exchange; `accessToken` stays in memory only. */

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { UnavailableError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { type SyncJobChange, decodeChange, eventsChannel } from './sync-event-channel.js';
+import { createRedisClient } from '#libs/redis';
 
 export type ChangeListener = (change: SyncJobChange) => void;
 
@@ -72,13 +73,9 @@ export class SyncEventHub implements OnModuleDestroy {
 
   private async connection(): Promise<Redis> {
     if (!this.redis) {
-      const redis = new Redis(this.config.redisUrl, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 1,
-        connectTimeout: 5000,
-        retryStrategy: (times: number) => Math.min(times * 200, 2000),
-      });
-      redis.on('error', (error: Error) => this.logger.warn(`event subscriber: ${error.message}`));
+      const redis = createRedisClient(this.config.redisUrl, 'events-subscriber', (error) =>
+        this.logger.warn(`event subscriber: ${error.message}`),
+      );
       redis.on('message', (channel: string, text: string) => this.dispatch(channel, text));
       this.redis = redis;
     }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Metrics } from '#libs/metrics';
 import { type ChangedJob, encodeChange, eventsChannel } from './sync-event-channel.js';
+import { createRedisClient } from '#libs/redis';
 
 /** What the publisher needs of a Redis client (a fake in tests). */
 export interface Publisher {
@@ -32,13 +33,8 @@ export class SyncJobEvents implements OnModuleDestroy {
       this.client = publisher;
     } else {
       // No offline queue: during a Redis outage a publish fails at once instead of piling up.
-      this.redis = new Redis(config.redisUrl, {
-        maxRetriesPerRequest: 1,
-        enableOfflineQueue: false,
-        connectTimeout: 5000,
-        retryStrategy: (times: number) => Math.min(times * 200, 2000),
-      });
-      this.redis.on('error', () => undefined); // failures surface (logged, counted) in publish
+      // Failures surface (logged, counted) in publish.
+      this.redis = createRedisClient(config.redisUrl, 'events-publisher');
       this.client = this.redis;
     }
   }

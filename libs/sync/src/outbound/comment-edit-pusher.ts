@@ -7,7 +7,7 @@ import type { PushContext } from './push-context.js';
 import type { OutboundWarning } from './write-args.js';
 import { WritePermits } from './write-permits.js';
 
-/** The hosted server's tool for comment edits (CONTRACT §9, #3284); the snapshot has none. */
+/** The hosted server's tool for comment edits (github-mcp-server #3284); the snapshot the simulator plays by default has none. */
 export const UPDATE_ISSUE_COMMENT = 'update_issue_comment';
 
 /**

@@ -54,8 +54,7 @@ export function viewContentHash(view: LocalIssueFields): string {
 }
 
 /**
- * issue_write update is a REST PATCH and then, when `state` is given, a GraphQL close/reopen (CONTRACT
- * §5.4). These messages come from the second half: the PATCH was applied.
+ * issue_write update is a REST PATCH and then, when `state` is given, a GraphQL close/reopen. These messages come from the second half: the PATCH was applied.
  */
 export function isStateHalfFailure(error: unknown): boolean {
   return (

@@ -14,7 +14,7 @@ import {
   PermanentJobError,
   settleFailure,
 } from '#libs/queue';
-import { tokenKey } from '#libs/ratelimit';
+import { tokenKey } from '#libs/github-budget';
 import { IntegrationTokenProvider } from '#libs/integrations';
 import { GitHubJobFailures } from '../github-failures.js';
 import { IssuePusher } from './issue-pusher.js';

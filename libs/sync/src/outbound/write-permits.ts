@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TokenBudgets } from '#libs/ratelimit';
+import { TokenBudgets } from '#libs/github-budget';
 
 /** The token's write budget is used up for now: the job should be delayed (not failed) this long. */
 export class OutboundDeferred extends Error {

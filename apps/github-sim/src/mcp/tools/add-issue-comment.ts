@@ -1,4 +1,4 @@
-/** `add_issue_comment` (§5.5): reaction first (issue or comment), then the comment. */
+/** `add_issue_comment`: reaction first (issue or comment), then the comment. */
 import type { RepoState } from '../../store/repo-state.js';
 import type { ReactionContent } from '../../store/types.js';
 import { REACTION_CONTENTS } from '../../store/types.js';

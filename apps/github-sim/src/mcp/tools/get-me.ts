@@ -1,4 +1,4 @@
-/** `get_me` (§5.1): REST GET /user → MinimalUser with details. */
+/** `get_me`: REST GET /user → MinimalUser with details. */
 import { minimalUser, put } from '../minimal.js';
 import { errorResult, jsonResult } from '../result.js';
 import type { ToolResult } from '../result.js';

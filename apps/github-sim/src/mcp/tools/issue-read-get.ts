@@ -1,4 +1,4 @@
-/** `issue_read` method `get` (§5.3): REST issue + best-effort GraphQL enrichment. */
+/** `issue_read` method `get`: REST issue + best-effort GraphQL enrichment. */
 import type { SimText } from '../profile.js';
 import type { RepoState } from '../../store/repo-state.js';
 import type { SimIssue } from '../../store/types.js';

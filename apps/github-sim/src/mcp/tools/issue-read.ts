@@ -1,4 +1,4 @@
-/** `issue_read` (§5.3): dispatch on `method`; get_sub_issues, get_parent and get_labels. */
+/** `issue_read`: dispatch on `method`; get_sub_issues, get_parent and get_labels. */
 import { goQueryString } from '../../util/go-format.js';
 import { sortedKeys } from '../../util/go-json.js';
 import { optionalPagination, requiredInt, requiredString } from '../params.js';

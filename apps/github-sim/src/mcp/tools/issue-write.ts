@@ -1,4 +1,4 @@
-/** `issue_write` (§5.4): create via REST POST, update via REST PATCH then GraphQL close/reopen. */
+/** `issue_write`: create via REST POST, update via REST PATCH then GraphQL close/reopen. */
 import { goQuote } from '../../util/go-format.js';
 import { StoreError } from '../../store/errors.js';
 import type { IssuePatch } from '../../store/issue-mutations.js';

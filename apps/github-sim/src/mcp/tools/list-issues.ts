@@ -1,4 +1,4 @@
-/** `list_issues` (§5.2): GraphQL cursor pagination over a repository's issues. */
+/** `list_issues`: GraphQL cursor pagination over a repository's issues. */
 import { goQuote } from '../../util/go-format.js';
 import { sortedKeys } from '../../util/go-json.js';
 import type { IssueOrderField } from '../../store/repo-state.js';

@@ -1,4 +1,4 @@
-/** `list_pull_requests` (§5.11): REST GET /repos/{o}/{r}/pulls with the list-endpoint quirks. */
+/** `list_pull_requests`: REST GET /repos/{o}/{r}/pulls with the list-endpoint quirks. */
 import { goQueryString } from '../../util/go-format.js';
 import { sortedKeys } from '../../util/go-json.js';
 import type { SimIssue } from '../../store/types.js';

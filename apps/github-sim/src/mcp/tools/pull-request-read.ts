@@ -1,4 +1,4 @@
-/** `pull_request_read` (§5.12): `get` (404 → isError) and `get_comments` (issue comments, JSON-RPC errors). */
+/** `pull_request_read`: `get` (404 → isError) and `get_comments` (issue comments, JSON-RPC errors). */
 import { minimalPull } from '../minimal-pull.js';
 import { optionalPagination, requiredInt, requiredString } from '../params.js';
 import { errorResult, structuredResult } from '../result.js';

@@ -1,5 +1,5 @@
 /**
- * `search_issues` (§5.6): REST GET /search/issues on the search bucket (§6), answered from the search index
+ * `search_issues`: REST GET /search/issues on the search rate bucket, answered from the search index
  * (which may trail the truth), at most the first `maxResults` results per query, then the field-values GQL.
  */
 import type { RepoState } from '../../store/repo-state.js';

@@ -1,4 +1,4 @@
-/** `search_repositories` (§5.14): REST GET /search/repositories, minimal output by default. */
+/** `search_repositories`: REST GET /search/repositories, minimal output by default. */
 import type { RepoState } from '../../store/repo-state.js';
 import { goQueryString } from '../../util/go-format.js';
 import { WEB_BASE, put } from '../minimal.js';

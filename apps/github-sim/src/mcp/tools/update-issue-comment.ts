@@ -1,5 +1,5 @@
 /**
- * `update_issue_comment` (CONTRACT §9, #3284; offered when the profile enables it): REST
+ * `update_issue_comment` (github-mcp-server #3284; offered when the profile enables it): REST
  * `PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}` → MinimalResponse `{id, url}`.
  */
 import { isAssignable } from '../../store/issue-mutations.js';

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { createRedisClient } from '#libs/redis';
 import { TokenRateLimiter } from './token-rate-limiter.js';
 import { WriteGate } from './write-gate.js';
 
@@ -12,11 +13,7 @@ export class TokenBudgets implements OnModuleDestroy {
   private readonly redis: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, {
-      maxRetriesPerRequest: 3,
-      connectTimeout: 5000,
-      lazyConnect: true,
-    });
+    this.redis = createRedisClient(config.redisUrl, 'github-budget');
     this.limiter = new TokenRateLimiter(this.redis, {
       prefix: config.queue.prefix,
       writesPerWindow: config.githubWrites.perMinute,
@@ -35,4 +32,4 @@ export class TokenBudgets implements OnModuleDestroy {
 /** Per-token GitHub budgets shared in Redis. Needs ConfigModule. */
 @Global()
 @Module({ providers: [TokenBudgets], exports: [TokenBudgets] })
-export class RateLimitModule {}
+export class GitHubBudgetModule {}

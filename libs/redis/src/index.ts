@@ -1,0 +1,7 @@
+export {
+  type RedisRole,
+  type RoleRedisOptions,
+  createRedisClient,
+  reconnectDelay,
+  redisOptions,
+} from './redis-clients.js';

@@ -9,8 +9,9 @@ import {
 } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotFoundError } from '#libs/common';
-import { type MemberRole, type SyncDirection, WorkspaceRepository } from '#libs/db';
-import { GitHubConnectionService } from '#libs/integrations';
+import { type MemberRole, WorkspaceRepository } from '#libs/db';
+import { GitHubConnectionService, SecretReencryption } from '#libs/integrations';
+import type { SyncDirection } from '#libs/issues';
 
 /** Administrative operations behind `npm run cli -- …` (and the demo's seed). */
 @Injectable()
@@ -21,6 +22,7 @@ export class AdminCommands {
     private readonly tokens: ApiTokenService,
     private readonly audit: AuditTrail,
     private readonly sessions: ConsoleSessionService,
+    private readonly reencryption: SecretReencryption,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -161,6 +163,11 @@ export class AdminCommands {
       targetId: integrationId,
       details,
     });
+  }
+
+  /** Rewrites stored secrets not yet bound to their row or under an older key (key rotation). */
+  reencryptSecrets() {
+    return this.reencryption.run();
   }
 
   private async workspace(slug: string) {

@@ -1,10 +1,8 @@
 import type {
   GitHubRepositorySync,
   GitHubSyncJob,
-  IssueState,
   MemberRole,
   Project,
-  SyncDirection,
   WorkspaceIntegration,
 } from '../prisma-types.js';
 import {
@@ -25,6 +23,7 @@ import {
   strOrNull,
 } from './read-rows.js';
 import * as sql from './read-statements.js';
+import type { IssueState, SyncDirection } from '#libs/issues';
 
 /**
  * The hot read routes' queries on the pg pool (prepared statements, see read-statements.ts), answering in

@@ -4,15 +4,13 @@ import type {
   GitHubSyncJob,
   Issue,
   IssueComment,
-  IssuePriority,
-  IssueState,
   MemberRole,
-  SyncDirection,
   SyncJobStatus,
   SyncTrigger,
   WorkspaceIntegration,
 } from '../prisma-types.js';
 import type { ReadStatement } from './read-statements.js';
+import type { IssuePriority, IssueState, SyncDirection } from '#libs/issues';
 
 /** Runs one named statement and returns its rows (pg's parsing: Date, parsed JSON, arrays; int8 as text). */
 export type ReadExecutor = (

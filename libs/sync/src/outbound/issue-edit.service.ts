@@ -5,17 +5,20 @@ import {
   type Actor,
   type AssigneeRef,
   type IssuePatchInput,
-  type IssuePriority,
-  type IssueState,
-  type FieldHashes,
   IssueEditRepository,
-  type LocalIssueFields,
-  OUTBOUND_FIELDS,
   WorkspaceRepository,
 } from '#libs/db';
 import { JobName, JobQueue } from '#libs/queue';
-import { WRITES_TO_GITHUB } from './directions.js';
-import { fieldHash, fieldValue } from './field-values.js';
+import {
+  fieldHash,
+  type FieldHashes,
+  fieldValue,
+  type IssuePriority,
+  type IssueState,
+  type LocalIssueFields,
+  OUTBOUND_FIELDS,
+  writesToGitHub,
+} from '#libs/issues';
 
 export interface EditCaller extends Actor {
   workspaceId: string;
@@ -164,7 +167,7 @@ export class IssueEditService {
 
   private async writes(issueId: string): Promise<boolean> {
     const target = await this.edits.writeTargetForIssue(issueId);
-    return target !== null && target.enabled && WRITES_TO_GITHUB.has(target.direction);
+    return target !== null && target.enabled && writesToGitHub(target.direction);
   }
 
   /** After the commit. A failed enqueue loses nothing: the edit stays dirty for the next outbound pass. */

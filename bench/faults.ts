@@ -152,6 +152,12 @@ await runMain(async () => {
   const recoveryMax = Math.max(...rows.map((r) => (Number.isNaN(r.recoveryS) ? Infinity : r.recoveryS)));
 
   console.log(`machine: ${machine()}`);
+  const loadS = (load.record.stoppedAt - load.record.startedAt) / 1000;
+  const made = Object.values(load.record.made).reduce((a, b) => a + b, 0);
+  console.log(
+    `sustained: ${(made / loadS).toFixed(1)} changes/s of ${RATE} over ${loadS.toFixed(0)} s ` +
+      `(ticks dropped, bench process behind: ${JSON.stringify(load.record.skipped)})`,
+  );
   console.log(
     `load: ${RATE} changes/s on GitHub (${JSON.stringify(load.record.made)}); local edits ${load.record.localTitles.size} ` +
       `answered 2xx, ${load.record.localFailed} not; status polls ${load.record.statusPolls.ok} ok, ${load.record.statusPolls.failed} failed`,

@@ -15,6 +15,10 @@ export interface LoadRecord {
   statusPolls: { ok: number; failed: number };
   /** Full syncs of bench/big asked for (the first is the connection's own). */
   bigJobs: string[];
+  /** Ticks dropped per loop because the bench's process fell more than 1 s behind (see `every`). */
+  skipped: Record<string, number>;
+  startedAt: number;
+  stoppedAt: number;
 }
 
 /** A steady mix: store changes on GitHub (each a signed delivery), local edits, status polls, full syncs. */
@@ -25,6 +29,9 @@ export class SteadyLoad {
     localFailed: 0,
     statusPolls: { ok: 0, failed: 0 },
     bigJobs: [],
+    skipped: {},
+    startedAt: 0,
+    stoppedAt: 0,
   };
   private running = true;
   private readonly loops: Promise<void>[] = [];
@@ -44,24 +51,37 @@ export class SteadyLoad {
   }
 
   start(): void {
-    this.loops.push(this.every(1000 / this.rate, () => this.githubChange()));
-    this.loops.push(this.every(1000, () => this.localEdit()));
-    this.loops.push(this.every(1000, () => this.pollStatus()));
+    this.record.startedAt = performance.now();
+    this.loops.push(this.every('github', 1000 / this.rate, () => this.githubChange()));
+    this.loops.push(this.every('local', 1000, () => this.localEdit()));
+    this.loops.push(this.every('status', 1000, () => this.pollStatus()));
   }
 
   /** Stops the loops and waits for the requests in flight; queued deliveries are the dispatcher's. */
   async stop(): Promise<void> {
     this.running = false;
+    this.record.stoppedAt = performance.now();
     await Promise.all(this.loops);
   }
 
-  /** Runs `tick` on a fixed schedule (open loop: a slow answer does not slow the load). */
-  private async every(intervalMs: number, tick: () => Promise<void> | void): Promise<void> {
+  /**
+   * Runs `tick` on a fixed schedule (open loop: a slow answer does not slow the load). Behind schedule it
+   * still yields to I/O between ticks (a synchronous catch-up loop would starve the dispatcher, the
+   * simulator and the probes); more than a second behind, the missed ticks are dropped and counted
+   * (`record.skipped`): the bench's own process could not make the load at that rate.
+   */
+  private async every(name: string, intervalMs: number, tick: () => Promise<void> | void): Promise<void> {
     const started = performance.now();
     const inFlight = new Set<Promise<void>>();
     for (let i = 0; this.running; i++) {
       const wait = started + i * intervalMs - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      else await new Promise((resolve) => setImmediate(resolve));
+      if (wait < -1000) {
+        const behind = Math.floor(-wait / intervalMs);
+        this.record.skipped[name] = (this.record.skipped[name] ?? 0) + behind;
+        i += behind;
+      }
       const promise = Promise.resolve(tick()).finally(() => inFlight.delete(promise));
       inFlight.add(promise);
     }

@@ -78,6 +78,10 @@ export async function startFaultSystem(options: { issues: number; comments: numb
       MCP_CONNECTION_TIMEOUT: '3',
       MCP_RETRY_DELAY: '0.2',
       WEBHOOK_RELAY_INTERVAL_MS: '1000',
+      // The pause fault (8 s or more) outlasts the statement timeout: statements held by the stopped server
+      // are given up after 3 s (the timeout + 1 s), connections after 5 s (defaults 30 s / 10 s).
+      DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+      DATABASE_CONNECT_TIMEOUT_MS: '5000',
       GITHUB_MCP_RATE_LIMIT_WAIT: '5',
       // All load comes from 127.0.0.1 with one token: the per-IP/token limits would answer 429.
       RATE_LIMIT_PER_IP: '0',

@@ -5,6 +5,8 @@ export interface AppConfig {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string;
+  /** Statement timeout (server side; the client waits 1 s more) and connection wait, in ms. */
+  database: { statementTimeoutMs: number; connectTimeoutMs: number };
   redisUrl: string;
   queue: {
     prefix: string;
@@ -123,6 +125,10 @@ export function loadConfig(raw: RawEnv): AppConfig {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
+    database: {
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     redisUrl: env.REDIS_URL,
     queue: {
       prefix: env.QUEUE_PREFIX,

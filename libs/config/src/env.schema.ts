@@ -30,6 +30,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: url(['postgres', 'postgresql']),
+  /** Server-side statement_timeout of every app connection; the client gives up 1 s later (a paused server). */
+  DATABASE_STATEMENT_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
+  /** Longest wait for a database connection: a free pool slot, or a new connection's connect and startup. */
+  DATABASE_CONNECT_TIMEOUT_MS: int(100, 600_000).default(10_000),
   REDIS_URL: url(['redis', 'rediss']),
   QUEUE_PREFIX: z.string().min(1).default('{ghsync}'),
   QUEUE_JOB_ATTEMPTS: int(1, 50).default(3),

@@ -33,6 +33,18 @@ describe('loadConfig', () => {
     expect(config.api.prefix).toBe('api');
     expect(config.api.idempotencyLeaseMs).toBe(60_000);
     expect(config.secrets.keys.get('k1')).toHaveLength(32);
+    expect(config.database).toEqual({ statementTimeoutMs: 30_000, connectTimeoutMs: 10_000 });
+  });
+
+  it('takes the database timeouts, naming a bad value', () => {
+    const env = { ...base, DATABASE_STATEMENT_TIMEOUT_MS: '2500', DATABASE_CONNECT_TIMEOUT_MS: '4000' };
+    expect(loadConfig(env).database).toEqual({ statementTimeoutMs: 2500, connectTimeoutMs: 4000 });
+    expect(problemsOf({ ...base, DATABASE_STATEMENT_TIMEOUT_MS: '0' })[0]).toMatch(
+      /^DATABASE_STATEMENT_TIMEOUT_MS /,
+    );
+    expect(problemsOf({ ...base, DATABASE_CONNECT_TIMEOUT_MS: 'soon' })[0]).toMatch(
+      /^DATABASE_CONNECT_TIMEOUT_MS /,
+    );
   });
 
   it('names each missing variable', () => {

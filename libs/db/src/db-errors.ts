@@ -9,23 +9,45 @@ const CONNECTION_CODES = new Set([
   '57P03',
   '08006',
   '08001',
+  // query_canceled: the statement ran past DATABASE_STATEMENT_TIMEOUT_MS (app-pool.ts)
+  '57014',
 ]);
 
-/** True when the error means "the database is not reachable" rather than "the query was wrong". */
+/** The client's own timeouts (app-pool.ts): no answer, no free connection, no connection in time. */
+const UNAVAILABLE_MESSAGES =
+  /ECONNREFUSED|Connection terminated|Can't reach database|Query read timeout|timeout exceeded when trying to connect/i;
+
+/**
+ * True when the error means "the database is not reachable, or did not answer in time" rather than "the
+ * query was wrong": refused or dropped connections, a server shutting down, and every timeout of app-pool.ts.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 6; depth += 1) {
-    if (typeof e !== 'object') return false;
-    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
-    if (
-      typeof message === 'string' &&
-      /ECONNREFUSED|Connection terminated|Can't reach database/i.test(message)
-    ) {
-      return true;
-    }
-    e = cause;
+  return errorChain(error).some(
+    ({ code, message }) =>
+      (typeof code === 'string' && CONNECTION_CODES.has(code)) ||
+      (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)),
+  );
+}
+
+interface ErrorLink {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+}
+
+/**
+ * The error and what it wraps: `cause`, and the driver adapter's error Prisma keeps in
+ * `meta.driverAdapterError` (a raw query's `P2010` carries the Postgres code only there, as its `cause`).
+ */
+function errorChain(error: unknown): ErrorLink[] {
+  const links: ErrorLink[] = [];
+  for (let e: unknown = error; e && typeof e === 'object' && links.length < 6;) {
+    const link = e as ErrorLink;
+    links.push(link);
+    e = link.cause ?? link.meta?.driverAdapterError;
   }
-  return false;
+  return links;
 }
 
 /** Rethrows connection failures as UnavailableError (HTTP 503), other errors unchanged. */
@@ -36,24 +58,12 @@ export function rethrowUnavailable(error: unknown): never {
 
 /** True for a unique-constraint violation (Prisma P2002, or Postgres 23505 underneath). */
 export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 6; depth += 1) {
-    if (typeof e !== 'object') return false;
-    const { code, cause } = e as { code?: unknown; cause?: unknown };
-    if (code === 'P2002' || code === '23505') return true;
-    e = cause;
-  }
-  return false;
+  return errorChain(error).some(({ code }) => code === 'P2002' || code === '23505');
 }
 
 /** True when Postgres refused a value (SQLSTATE class 22, "data exception": bad JSON, numeric overflow, …). */
 export function isDataException(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 6; depth += 1) {
-    if (typeof e !== 'object') return false;
-    const { code, cause } = e as { code?: unknown; cause?: unknown };
-    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
-    e = cause;
-  }
-  return false;
+  return errorChain(error).some(({ code }) => typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code));
 }
 
 /**

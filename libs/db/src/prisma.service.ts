@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { PrismaClient } from '../../../prisma/generated/client/client.js';
+import { createAppPool } from './app-pool.js';
 import type { Prisma } from './prisma-types.js';
 import { ReadQueries } from './reads/read-queries.js';
 import type { ReadStatement } from './reads/read-statements.js';
@@ -13,8 +14,8 @@ import type { ReadStatement } from './reads/read-statements.js';
  * `sql` runs one statement on that same pool without Prisma's query engine. It is for the few statements
  * that run for every webhook delivery: there the engine's own work per query (parameter serialisation,
  * result mapping) costs several times what the statement costs the API and the worker. Same connections,
- * same connection errors (db-errors.ts); the statement is still composed with `Prisma.sql`. It never joins a
- * Prisma transaction: use it only for statements that stand alone.
+ * same timeouts (app-pool.ts), same connection errors (db-errors.ts); the statement is still composed with
+ * `Prisma.sql`. It never joins a Prisma transaction: use it only for statements that stand alone.
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
@@ -23,9 +24,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly reads: ReadQueries;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-    // A connection that dies while idle must not crash the process; the next query reconnects.
-    pool.on('error', (error) => new Logger('Database').warn(`idle connection closed: ${error.message}`));
+    const pool = createAppPool(config);
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
     this.reads = new ReadQueries(async (statement: ReadStatement, values: unknown[]) => {

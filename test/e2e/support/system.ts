@@ -38,8 +38,8 @@ export interface TestSystem {
 export async function startSystem(options: {
   repos: RepoSpec[];
   seed?: number;
-  /** Extra environment; a function gets the started simulator (for its URL). */
-  env?: Record<string, string> | ((sim: RunningSimulator) => Record<string, string>);
+  /** Extra environment; a function gets the started simulator (for its URL) and the test database. */
+  env?: Record<string, string> | ((sim: RunningSimulator, database: TestDatabase) => Record<string, string>);
   worker?: boolean;
   /** Which GitHub MCP server the simulator plays (default: the snapshot). */
   profile?: Partial<ServerProfile>;
@@ -65,7 +65,7 @@ export async function startSystem(options: {
     QUEUE_JOB_BACKOFF_MS: '100',
     API_HOST: '127.0.0.1',
     WORKER_PORT: '0', // each worker's health/metrics port on a free port (parallel test files)
-    ...(typeof options.env === 'function' ? options.env(sim) : options.env),
+    ...(typeof options.env === 'function' ? options.env(sim, database) : options.env),
   };
   const config = loadConfig(env);
   const { app, url } = await startApi(config, 0);

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { RunningSimulator } from '../src/index.js';
 import { call, callJson } from './helpers.js';
-import { REPO, createIssue, issueOf, startWriteSim, stopWriteSim } from './write-helpers.js';
+import { REPO, useWriteSim } from './write-helpers.js';
 
 describe('add_issue_comment', () => {
   let sim: RunningSimulator;
   let client: Client;
 
-  beforeAll(async () => ({ sim, client } = await startWriteSim()));
-  afterAll(() => stopWriteSim(sim, client));
-
-  const issue = (n: number) => issueOf(sim, n);
-  const create = (extra?: Record<string, unknown>) => createIssue(client, extra);
+  const { issue, create } = useWriteSim((started) => ({ sim, client } = started));
 
   it('add_issue_comment with a body answers the comment id and html_url', async () => {
     const n = await create();

@@ -1,6 +1,6 @@
-/** The systems the webhook processing specs share: signed deliveries applied to connected repositories. */
+/** The systems the webhook e2e specs share: the ingestion route, and signed deliveries applied to connected repositories. */
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import { deliver } from '../../libs/webhooks/test/support/deliveries.js';
+import { TEST_WEBHOOK_SECRET, deliver } from '../../libs/webhooks/test/support/deliveries.js';
 import { WEBHOOK_ENV, type EventRow, settled } from '../../libs/webhooks/test/support/system.js';
 import { type TestSystem, seedWorkspace, startSystem } from './support/system.js';
 
@@ -73,6 +73,45 @@ export function useEventWebhooks(onStart: (started: EventSystem) => void) {
       const sent = await deliver(system.apiUrl, { event, payload });
       expect(sent.status).toBe(202);
       return settled(system, sent.deliveryId);
+    },
+  };
+}
+
+export const OLD_SECRET = 'the-secret-being-rotated-out';
+
+/**
+ * Starts the system for `POST /api/webhooks/github-mcp/` (secrets TEST_WEBHOOK_SECRET and OLD_SECRET;
+ * workspaces acme with acme/web and globex with globex/app) before the spec's tests and closes it after;
+ * hands it to `onStart` and answers `stored()`, the number of deliveries stored.
+ */
+export function useIngestion(onStart: (system: TestSystem) => void) {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem({
+      repos: [
+        { owner: 'acme', name: 'web', issues: 5, comments: 0, pullRequests: 0 },
+        { owner: 'globex', name: 'app', issues: 5, comments: 0, pullRequests: 0 },
+      ],
+      env: {
+        GITHUB_WEBHOOK_SECRET: `${TEST_WEBHOOK_SECRET},${OLD_SECRET}`,
+        WEBHOOK_RELAY_INTERVAL_MS: '300',
+      },
+    });
+    await seedWorkspace(system, ['acme/web']);
+    await seedWorkspace(system, ['globex/app'], 'globex');
+    onStart(system);
+  });
+
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  return {
+    stored: async (): Promise<number> => {
+      const { rows } = await system.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM github_webhook_events',
+      );
+      return rows[0]?.n ?? 0;
     },
   };
 }

@@ -78,6 +78,10 @@ export function useEventWebhooks(onStart: (started: EventSystem) => void) {
 }
 
 export const OLD_SECRET = 'the-secret-being-rotated-out';
+const INGESTION_REPOS = [
+  { owner: 'acme', name: 'web', issues: 5, comments: 0, pullRequests: 0 },
+  { owner: 'globex', name: 'app', issues: 5, comments: 0, pullRequests: 0 },
+];
 
 /**
  * Starts the system for `POST /api/webhooks/github-mcp/` (secrets TEST_WEBHOOK_SECRET and OLD_SECRET;
@@ -88,10 +92,7 @@ export function useIngestion(onStart: (system: TestSystem) => void) {
   let system: TestSystem;
   beforeAll(async () => {
     system = await startSystem({
-      repos: [
-        { owner: 'acme', name: 'web', issues: 5, comments: 0, pullRequests: 0 },
-        { owner: 'globex', name: 'app', issues: 5, comments: 0, pullRequests: 0 },
-      ],
+      repos: INGESTION_REPOS,
       env: {
         GITHUB_WEBHOOK_SECRET: `${TEST_WEBHOOK_SECRET},${OLD_SECRET}`,
         WEBHOOK_RELAY_INTERVAL_MS: '300',

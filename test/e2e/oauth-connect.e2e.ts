@@ -1,21 +1,17 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { SecretCipher, accessTokenBinding } from '#libs/secrets';
+import { type SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { DEFAULT_SIM_TOKEN } from '../../apps/github-sim/src/index.js';
 import { DEFAULT_OAUTH_CLIENT } from '../../apps/github-sim/src/oauth/index.js';
-import { call, captureOutput } from './access-helpers.js';
-import { Browser, type BrowserAnswer, cookieAttributes } from './support/browser.js';
-import { type TestSystem, startSystem, waitFor } from './support/system.js';
+import { call } from './access-helpers.js';
+import { WEBHOOK_SECRET, useOAuthSystem } from './oauth-helpers.js';
+import { type TestSystem, waitFor } from './support/system.js';
 
 const PG_DUMP = '/usr/lib/postgresql/15/bin/pg_dump';
-const WEBHOOK_SECRET = 'whsec-oauth-e2e-0123456789abcdef';
 
 describe('connecting GitHub with OAuth (passport-github2 against the simulator) or a personal token', () => {
-  const output = captureOutput();
-  const responses: string[] = [];
   let system: TestSystem;
   let adminToken: string;
   let memberToken: string;
@@ -23,177 +19,9 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
   let cipher: SecretCipher;
   const oauthTokens: string[] = [];
 
-  const api = (path: string, init: Parameters<typeof call>[1] = {}) =>
-    call(`${system.apiUrl}${path}`, init, responses);
-
-  beforeAll(async () => {
-    system = await startSystem({
-      repos: [{ owner: 'octocat', name: 'hello', issues: 12, comments: 6 }],
-      env: (sim) => ({
-        LOG_LEVEL: 'debug',
-        GITHUB_CLIENT_ID: DEFAULT_OAUTH_CLIENT.clientId,
-        GITHUB_CLIENT_SECRET: DEFAULT_OAUTH_CLIENT.clientSecret,
-        GITHUB_OAUTH_BASE_URL: sim.url,
-        GITHUB_API_BASE_URL: sim.url,
-        GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      }),
-    });
-    const { admin } = system;
-    await admin.createWorkspace('acme', 'Acme');
-    await admin.addUser({ workspace: 'acme', email: 'admin@acme.test', name: 'Admin', role: 'admin' });
-    await admin.addUser({ workspace: 'acme', email: 'member@acme.test', name: 'Member', role: 'member' });
-    adminToken = (await admin.createToken({ workspace: 'acme', email: 'admin@acme.test', name: 't' })).token;
-    memberToken = (await admin.createToken({ workspace: 'acme', email: 'member@acme.test', name: 't' }))
-      .token;
-    await admin.createProject({ workspace: 'acme', name: 'Hello', identifier: 'HEL' });
-    base = '/workspaces/acme/integrations/github-mcp';
-    cipher = new SecretCipher(system.config.secrets.activeKeyId, system.config.secrets.keys);
-  });
-
-  afterAll(async () => {
-    output.stop();
-    await system?.close();
-  });
-
-  /** The admin's browser, signed in to the console (session cookie). */
-  async function adminBrowser(): Promise<Browser> {
-    const browser = new Browser();
-    const signIn = await browser.request(`${system.apiUrl}/console/session`, {
-      method: 'POST',
-      body: { workspace: 'acme', token: adminToken },
-    });
-    expect(signIn.status).toBe(201);
-    return browser;
-  }
-
-  /** The console navigates the browser to authorize: 302 to GitHub, and the ghsync_oauth cookie. */
-  async function authorize(browser?: Browser): Promise<URL> {
-    const answer = await (browser ?? (await adminBrowser())).request(
-      `${system.apiUrl}${base}/oauth/authorize/`,
-    );
-    expect(answer.status).toBe(302);
-    return new URL(answer.location ?? '');
-  }
-
-  /** Follows the authorization URL to the simulated GitHub; returns the callback URL it redirects to. */
-  async function consent(authorizationUrl: URL): Promise<URL> {
-    const res = await fetch(authorizationUrl, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    return new URL(res.headers.get('location') ?? '');
-  }
-
-  /** The callback in `browser`: always a 303 to the console; returns the fragment's parameters. */
-  async function callback(browser: Browser, url: URL): Promise<URLSearchParams & { answer: BrowserAnswer }> {
-    const answer = await browser.request(url.toString());
-    responses.push(JSON.stringify(answer));
-    expect(answer.status).toBe(303);
-    const location = new URL(answer.location ?? '');
-    expect(location.origin + location.pathname).toBe(`${new URL(system.apiUrl).origin}/console/`);
-    expect(location.hash.startsWith('#/connect?')).toBe(true);
-    expect(answer.cookies.some((c) => c.startsWith('ghsync_oauth=;') && /Max-Age=0/.test(c))).toBe(true);
-    return Object.assign(new URLSearchParams(location.hash.slice('#/connect?'.length)), { answer });
-  }
-
-  async function integrations() {
-    const { rows } = await system.db.query<{
-      id: string;
-      auth_kind: string;
-      token: string | null;
-      updated_at: Date;
-    }>('SELECT id, auth_kind, access_token_encrypted AS token, updated_at FROM workspace_integrations');
-    return rows;
-  }
-
-  const stateHash = (url: URL) =>
-    createHash('sha256')
-      .update(url.searchParams.get('state') ?? '')
-      .digest('hex');
-
-  it('redirects the browser to GitHub with a single-use state (hash stored) bound to a ghsync_oauth cookie', async () => {
-    const browser = await adminBrowser();
-    const answer = await browser.request(`${system.apiUrl}${base}/oauth/authorize/`);
-    expect(answer.status).toBe(302);
-    const url = new URL(answer.location ?? '');
-    expect(url.origin + url.pathname).toBe(`${system.sim.url}/login/oauth/authorize`);
-    expect(url.searchParams.get('client_id')).toBe(DEFAULT_OAUTH_CLIENT.clientId);
-    expect(url.searchParams.get('scope')).toBe('repo read:user user:email');
-    expect(url.searchParams.get('redirect_uri')).toBe(`${system.apiUrl}/auth/github/callback`);
-    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const line = answer.cookies.find((c) => c.startsWith('ghsync_oauth=')) ?? '';
-    expect(cookieAttributes(line)).toEqual({
-      httponly: '',
-      samesite: 'Lax',
-      path: '/api/auth/github/',
-      'max-age': '600',
-    });
-    const nonce = browser.cookie('ghsync_oauth') ?? '';
-    expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(nonce).not.toBe(url.searchParams.get('state'));
-    const { rows } = await system.db.query<{ nonce_hash: string; ttl: number; user_email: string }>(
-      `SELECT s.nonce_hash, extract(epoch FROM s.expires_at - s.created_at) AS ttl, u.email AS user_email
-       FROM oauth_states s JOIN users u ON u.id = s.user_id WHERE s.state_hash = $1`,
-      [stateHash(url)],
-    );
-    expect(rows[0]?.nonce_hash).toBe(createHash('sha256').update(nonce).digest('hex'));
-    expect(Number(rows[0]?.ttl)).toBeCloseTo(600, 0);
-    expect(rows[0]?.user_email).toBe('admin@acme.test');
-    expect((await authorize(browser)).searchParams.get('state')).not.toBe(url.searchParams.get('state'));
-    expect((await call(`${system.apiUrl}${base}/oauth/authorize/`, { token: memberToken })).status).toBe(403);
-  });
-
-  it("ends in state_mismatch when A's authorize URL is opened in B's browser (issue 17 item 2): nothing stored, state burnt", async () => {
-    const url = await authorize(); // admin A's browser gets the cookie …
-    const victim = new Browser(); // … B's browser, sent the link, has none
-    const mismatch = await callback(victim, await consent(url));
-    expect(mismatch.get('oauth_error')).toBe('state_mismatch');
-    const forged = new Browser();
-    forged.jar.set('ghsync_oauth', 'x'.repeat(43));
-    const wrongCookie = await callback(forged, await consent(await authorize()));
-    expect(wrongCookie.get('oauth_error')).toBe('state_mismatch');
-    const { rows } = await system.db.query<{ used: boolean }>(
-      'SELECT used_at IS NOT NULL AS used FROM oauth_states WHERE state_hash = $1',
-      [stateHash(url)],
-    );
-    expect(rows[0]?.used).toBe(true);
-    expect(await integrations()).toEqual([]);
-  });
-
-  it('sends denied consent to the console as access_denied and burns the state; nothing is stored', async () => {
-    system.sim.oauth.deny = true;
-    try {
-      const browser = await adminBrowser();
-      const back = await consent(await authorize(browser));
-      expect(back.searchParams.get('error')).toBe('access_denied');
-      expect((await callback(browser, back)).get('oauth_error')).toBe('access_denied');
-      const { rows } = await system.db.query<{ used: boolean }>(
-        'SELECT used_at IS NOT NULL AS used FROM oauth_states WHERE state_hash = $1',
-        [stateHash(back)],
-      );
-      expect(rows[0]?.used).toBe(true);
-    } finally {
-      system.sim.oauth.deny = false;
-    }
-    expect(await integrations()).toEqual([]);
-  });
-
-  it('sends a missing, unknown, expired or reused state and a refused code to the console with its code; nothing is stored', async () => {
-    const browser = await adminBrowser();
-    const at = (query: string) => new URL(`${system.apiUrl}/auth/github/callback?${query}`);
-    expect((await callback(browser, at('code=abc'))).get('oauth_error')).toBe('state_invalid');
-    expect((await callback(browser, at('code=abc&state=not-ours'))).get('oauth_error')).toBe('state_invalid');
-
-    const expiring = await consent(await authorize(browser));
-    await system.db.query(
-      `UPDATE oauth_states SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`,
-    );
-    expect((await callback(browser, expiring)).get('oauth_error')).toBe('state_expired');
-
-    const back = await consent(await authorize(browser));
-    back.searchParams.set('code', 'ffffffffffffffffffff');
-    expect((await callback(browser, back)).get('oauth_error')).toBe('code_rejected');
-    expect((await callback(browser, back)).get('oauth_error')).toBe('state_invalid');
-    expect(await integrations()).toEqual([]);
-  });
+  const { output, responses, api, adminBrowser, authorize, consent, callback, integrations } = useOAuthSystem(
+    (started) => ({ system, adminToken, memberToken, base, cipher } = started),
+  );
 
   it('exchanges the code, stores the token encrypted with the scopes and login, and sends the browser to the console', async () => {
     const browser = await adminBrowser();

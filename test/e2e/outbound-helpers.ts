@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { QueueName } from '#libs/queue';
 import { redisOptions } from '#libs/redis';
 import type { SimIssue } from '../../apps/github-sim/src/index.js';
-import { type TestSystem, waitFor } from './support/system.js';
+import { type TestSystem, seedWorkspace, startSystem, waitFor } from './support/system.js';
 
 type Json = Record<string, unknown>;
 
@@ -127,3 +127,34 @@ export async function auditActions(system: TestSystem, action: string): Promise<
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface OutboundSystem {
+  system: TestSystem;
+  api: Rest;
+  projectId: string;
+  issuesPath: string;
+}
+
+/**
+ * Starts the system (acme/web: 12 issues, 20 comments; bidirectional, first sync done; a debounce of
+ * 100 ms) before the spec's tests and closes it after; hands `onStart` the system, the admin's API and
+ * the project's issues path.
+ */
+export function useOutboundSystem(onStart: (started: OutboundSystem) => void) {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem({
+      repos: [{ owner: 'acme', name: 'web', issues: 12, comments: 20, pullRequests: 0 }],
+      env: { SYNC_ISSUE_DEBOUNCE_MS: '100', MCP_CONNECTION_TIMEOUT: '2' },
+    });
+    const { projectId, adminToken } = await seedWorkspace(system, ['acme/web']);
+    const api = rest(system.apiUrl, adminToken);
+    await setDirection(system, 'bidirectional');
+    expect((await syncNow(api)).status).toBe('completed');
+    onStart({ system, api, projectId, issuesPath: `/workspaces/acme/projects/${projectId}/issues` });
+  });
+
+  afterAll(async () => {
+    await system?.close();
+  });
+}

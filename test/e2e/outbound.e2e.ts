@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { IssuePatch } from '../../apps/github-sim/src/index.js';
-import {
-  type Rest,
-  auditActions,
-  detail,
-  editOnGitHub,
-  rest,
-  setDirection,
-  simIssue,
-  sleep,
-  syncNow,
-  syncQueue,
-  synced,
-} from './outbound-helpers.js';
-import { type TestSystem, seedWorkspace, startSystem, waitFor } from './support/system.js';
-
-const REPO = { owner: 'acme', name: 'web', issues: 12, comments: 20, pullRequests: 0 };
+import { type Rest, detail, simIssue, syncNow, synced, useOutboundSystem } from './outbound-helpers.js';
+import { type TestSystem, waitFor } from './support/system.js';
 
 describe('to_github / bidirectional: workspace edits written to GitHub (simulator over HTTP)', () => {
   let system: TestSystem;
@@ -25,22 +11,7 @@ describe('to_github / bidirectional: workspace edits written to GitHub (simulato
   let createdId: string;
   let number: number;
 
-  beforeAll(async () => {
-    system = await startSystem({
-      repos: [REPO],
-      env: { SYNC_ISSUE_DEBOUNCE_MS: '100', MCP_CONNECTION_TIMEOUT: '2' },
-    });
-    const seeded = await seedWorkspace(system, ['acme/web']);
-    projectId = seeded.projectId;
-    api = rest(system.apiUrl, seeded.adminToken);
-    issuesPath = `/workspaces/acme/projects/${projectId}/issues`;
-    await setDirection(system, 'bidirectional');
-    expect((await syncNow(api)).status).toBe('completed');
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  useOutboundSystem((started) => ({ system, api, projectId, issuesPath } = started));
 
   const gitHubTitles = (title: string) =>
     [...(system.sim.store.repo('acme', 'web')?.items.values() ?? [])].filter((i) => i.title === title);
@@ -201,96 +172,5 @@ describe('to_github / bidirectional: workspace edits written to GitHub (simulato
     expect(issue.comments.find((c) => c.body === 'posted once')?.github_comment_id).toBe(
       String(onGitHub[0]!.id),
     );
-  });
-
-  describe('both sides edited before the write (held back with a paused queue)', () => {
-    let target: { id: string; number: number };
-
-    beforeAll(async () => {
-      const { body } = await api.get(`${issuesPath}/?state=unstarted&per_page=100`);
-      const found = (body.results as { id: string; github: { number: number } | null }[]).find(
-        (i) => i.github && simIssue(system, i.github.number).state === 'open',
-      );
-      target = { id: found!.id, number: found!.github!.number };
-    });
-
-    async function held(edit: () => Promise<void>) {
-      const queue = syncQueue(system);
-      await queue.pause();
-      try {
-        await edit();
-      } finally {
-        await queue.resume();
-        await queue.close();
-      }
-      return synced(api, projectId, target.id);
-    }
-
-    it('different fields: both edits are kept, no conflict', async () => {
-      const conflicts = (await auditActions(system, 'github.sync.conflict')).length;
-      const issue = await held(async () => {
-        await api.patch(`${issuesPath}/${target.id}/`, { title: 'Local title' });
-        editOnGitHub(system, target.number, { body: 'GitHub body' });
-      });
-      expect(issue).toMatchObject({ title: 'Local title', description: 'GitHub body' });
-      expect(simIssue(system, target.number)).toMatchObject({ title: 'Local title', body: 'GitHub body' });
-      expect(await auditActions(system, 'github.sync.conflict')).toHaveLength(conflicts);
-    });
-
-    it('same field, GitHub edited last: GitHub wins, recorded in the job result and the audit log', async () => {
-      let jobId = '';
-      const issue = await held(async () => {
-        const patched = await api.patch(`${issuesPath}/${target.id}/`, { title: 'Local B' });
-        jobId = String((patched.body.github_sync as Record<string, unknown>).job_id);
-        await sleep(1100);
-        editOnGitHub(system, target.number, { title: 'GitHub B' });
-      });
-      expect(issue.title).toBe('GitHub B');
-      expect(simIssue(system, target.number).title).toBe('GitHub B');
-      const queue = syncQueue(system);
-      const job = await waitFor(
-        'job result',
-        async () => (await queue.getJob(jobId))?.returnvalue ?? undefined,
-      );
-      await queue.close();
-      expect((job as { conflicts: unknown[] }).conflicts).toEqual([
-        expect.objectContaining({ field: 'title', winner: 'github', source: 'sync_issue' }),
-      ]);
-      expect((await auditActions(system, 'github.sync.conflict')).at(-1)).toMatchObject({
-        field: 'title',
-        winner: 'github',
-        target_id: target.id,
-      });
-    });
-
-    it('same field, edited locally last: the local edit wins and is written', async () => {
-      const wonLocally = async () =>
-        (await auditActions(system, 'github.sync.conflict')).filter(
-          (c) => c.target_id === target.id && c.winner === 'local' && c.field === 'title',
-        ).length;
-      const before = await wonLocally();
-      let jobId = '';
-      const issue = await held(async () => {
-        const gh = editOnGitHub(system, target.number, { title: 'GitHub C' });
-        const githubAt = Date.parse(gh.updated_at);
-        await waitFor('a clearly later local edit', async () =>
-          Date.now() > githubAt + 1500 ? true : undefined,
-        );
-        const patched = await api.patch(`${issuesPath}/${target.id}/`, { title: 'Local C' });
-        jobId = String((patched.body.github_sync as Record<string, unknown>).job_id);
-      });
-      expect(issue.title).toBe('Local C');
-      expect(simIssue(system, target.number).title).toBe('Local C');
-      const queue = syncQueue(system);
-      const job = await waitFor(
-        'job result',
-        async () => (await queue.getJob(jobId))?.returnvalue ?? undefined,
-      );
-      await queue.close();
-      expect((job as { conflicts: unknown[] }).conflicts).toEqual([
-        expect.objectContaining({ field: 'title', winner: 'local', source: 'sync_issue' }),
-      ]);
-      expect(await wonLocally()).toBe(before + 1);
-    });
   });
 });

@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { deliver } from '../../libs/webhooks/test/support/deliveries.js';
 import { at, localIssue, payloadFor } from '../../libs/webhooks/test/support/payloads.js';
-import { WEBHOOK_ENV, type EventRow, settled } from '../../libs/webhooks/test/support/system.js';
-import { type TestSystem, seedWorkspace, startSystem } from './support/system.js';
+import { type EventRow, settled } from '../../libs/webhooks/test/support/system.js';
+import type { TestSystem } from './support/system.js';
+import { useIssueWebhooks } from './webhook-systems.js';
 
-const REPOS = [
-  { owner: 'acme', name: 'web', issues: 12, comments: 10, pullRequests: 2 },
-  { owner: 'acme', name: 'api', issues: 3, comments: 0, pullRequests: 0 },
-  { owner: 'acme', name: 'lonely', issues: 2, comments: 0, pullRequests: 0 },
-];
-
-/** `issues` and `issue_comment` deliveries (GitHub-shaped payloads, signed) applied to the workspace. */
-describe('webhook processing: issues and comments', () => {
+/** `issues` deliveries (GitHub-shaped payloads, signed) applied to the workspace. */
+describe('webhook processing: issues', () => {
   let system: TestSystem;
   let numbers: number[];
   let clock = 0;
 
-  beforeAll(async () => {
-    system = await startSystem({ repos: REPOS, env: WEBHOOK_ENV });
-    await seedWorkspace(system, ['acme/web', 'acme/api']);
-    const web = system.sim.store.repo('acme', 'web');
-    numbers = [...(web?.items.values() ?? [])].filter((i) => !i.pull).map((i) => i.number);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  useIssueWebhooks((started) => ({ system, numbers } = started));
 
   /** Sends an `issues` delivery for `number` with the issue overridden, GitHub `updated_at` moving forward. */
   async function issues(
@@ -200,90 +186,5 @@ describe('webhook processing: issues and comments', () => {
       `SELECT count(*)::int AS n FROM issues WHERE title = 'Moving' AND deleted_at IS NULL`,
     );
     expect(rows[0]).toEqual({ n: 1 });
-  });
-
-  it('issue_comment created / edited / deleted, keyed by comment id, older edits ignored', async () => {
-    const number = numbers[6] as number;
-    const comment = (action: string, body: string, updated: number, extra: Record<string, unknown> = {}) => {
-      clock += 10;
-      const payload = payloadFor(system.sim, {
-        event: 'issue_comment',
-        action,
-        number,
-        payload: {
-          issue: { updated_at: at(500_000 + updated) },
-          comment: {
-            id: 424242,
-            body,
-            user: { login: 'jane-doe' },
-            created_at: at(500_000),
-            updated_at: at(500_000 + updated),
-          },
-          ...extra,
-          sequence: clock,
-        },
-      });
-      return deliver(system.apiUrl, { event: 'issue_comment', payload }).then((r) =>
-        settled(system, r.deliveryId),
-      );
-    };
-    const read = async () => {
-      const { rows } = await system.db.query<{ body: string; deleted_at: Date | null; author_login: string }>(
-        `SELECT c.body, c.deleted_at, c.author_login FROM issue_comments c
-         JOIN github_comment_syncs s ON s.comment_id = c.id WHERE s.github_id = 424242`,
-      );
-      return rows;
-    };
-    expect((await comment('created', 'hello\r\nworld', 1)).result).toMatchObject({
-      comments: [{ outcome: 'created' }],
-    });
-    expect(await read()).toEqual([{ body: 'hello\nworld', deleted_at: null, author_login: 'jane-doe' }]);
-    expect((await comment('created', 'hello\r\nworld', 1)).result).toMatchObject({
-      comments: [{ outcome: 'unchanged' }],
-    });
-    await comment('edited', 'edited', 20);
-    expect((await comment('edited', 'older edit', 10)).result).toMatchObject({
-      comments: [{ outcome: 'stale' }],
-    });
-    expect((await read())[0]?.body).toBe('edited');
-    const link = await localIssue(system.db, 'acme/web', number);
-    expect(link?.github_comment_count).toBe(1);
-    expect((await comment('deleted', 'edited', 30)).result).toMatchObject({
-      comments: [{ outcome: 'deleted' }],
-    });
-    expect((await read())[0]?.deleted_at).toBeInstanceOf(Date);
-    expect((await comment('edited', 'after delete', 40)).result).toMatchObject({
-      comments: [{ outcome: 'deleted' }],
-    });
-    expect(await read()).toHaveLength(1);
-    expect((await localIssue(system.db, 'acme/web', number))?.github_comment_count).toBe(0);
-  });
-
-  it('ignores, with a reason, comments on pull requests and events of repositories not connected', async () => {
-    const pr = [...(system.sim.store.repo('acme', 'web')?.items.values() ?? [])].find((i) => i.pull);
-    const onPr = payloadFor(system.sim, {
-      event: 'issue_comment',
-      action: 'created',
-      number: pr?.number,
-      payload: {
-        comment: { id: 1, body: 'lgtm', user: { login: 'mona' }, created_at: at(1), updated_at: at(1) },
-      },
-    });
-    const sent = await deliver(system.apiUrl, { event: 'issue_comment', payload: onPr });
-    expect(await settled(system, sent.deliveryId)).toMatchObject({
-      status: 'ignored',
-      result: { reason: expect.stringMatching(/pull request/) },
-    });
-    const lonely = payloadFor(system.sim, {
-      event: 'issues',
-      action: 'opened',
-      repository: 'acme/lonely',
-      number: 1,
-    });
-    const other = await deliver(system.apiUrl, { event: 'issues', payload: lonely });
-    expect(await settled(system, other.deliveryId)).toMatchObject({
-      status: 'ignored',
-      result: { reason: 'repository acme/lonely is not connected' },
-    });
   });
 });

@@ -6,16 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SimStore } from '../store/store.js';
 import { type OutgoingEvent, toOutgoingEvent } from './event-payloads.js';
-import { HOOKSHOT_AGENT, signatures } from './signing.js';
+import { installationRef, pingPayload, requestHeaders, subscribed } from './hook-requests.js';
 import type { DeliveryRecord, WebhookHook, WebhookHookInput } from './types.js';
-
-const ZEN = [
-  'Design for failure.',
-  'Keep it logically awesome.',
-  'Anything added dilutes everything else.',
-  'Non-blocking is better than blocking.',
-  'Responsive is better than fast.',
-];
 
 export interface DispatcherOptions {
   /** Deliveries in flight at once (default 4). */
@@ -138,22 +130,7 @@ export class WebhookDispatcher {
   }
 
   private ping(hook: WebhookHook): void {
-    const payload: Record<string, unknown> = {
-      zen: ZEN[hook.id % ZEN.length],
-      hook_id: hook.id,
-      hook: {
-        type: 'App',
-        id: hook.id,
-        name: 'web',
-        active: true,
-        events: hook.events,
-        config: { content_type: 'json', insecure_ssl: '0', url: hook.url },
-        updated_at: hook.createdAt,
-        created_at: hook.createdAt,
-      },
-    };
-    if (hook.installationId !== null) payload['installation'] = installationRef(hook.installationId);
-    this.enqueue(hook, 'ping', null, JSON.stringify(payload));
+    this.enqueue(hook, 'ping', null, JSON.stringify(pingPayload(hook)));
   }
 
   private enqueue(
@@ -163,17 +140,7 @@ export class WebhookDispatcher {
     body: string,
     guid: string = randomUUID(),
   ): DeliveryRecord {
-    const headers: Record<string, string> = {
-      accept: '*/*',
-      'content-type': 'application/json',
-      'user-agent': HOOKSHOT_AGENT,
-      'x-github-delivery': guid,
-      'x-github-event': event,
-      'x-github-hook-id': String(hook.id),
-      'x-github-hook-installation-target-id': String(hook.installationId ?? hook.id),
-      'x-github-hook-installation-target-type': hook.installationId !== null ? 'integration' : 'repository',
-      ...signatures(hook.secret, body),
-    };
+    const headers = requestHeaders(hook, event, guid, body);
     const record: DeliveryRecord = {
       id: this.nextDeliveryId++,
       guid,
@@ -241,12 +208,4 @@ export class WebhookDispatcher {
     if (this.queue.length > 0 || this.inFlight > 0) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
-}
-
-function subscribed(hook: WebhookHook, event: string): boolean {
-  return hook.events.includes('*') || hook.events.includes(event);
-}
-
-function installationRef(id: number): Record<string, unknown> {
-  return { id, node_id: Buffer.from(`026:Integration::Installation${id}`).toString('base64') };
 }

@@ -1,80 +1,33 @@
 import { createHmac } from 'node:crypto';
-import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { parseCli } from '../src/cli-args.js';
 import type { RunningSimulator } from '../src/index.js';
-import { admin, callJson, connect, startTestSim } from './helpers.js';
+import { admin, callJson, connect } from './helpers.js';
+import {
+  type Hook,
+  SECRET,
+  lastDelivery,
+  resetHook,
+  startHookedSim,
+  stopHookedSim,
+} from './webhook-helpers.js';
 
-const SECRET = 'sim-hook-secret';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  json: Record<string, unknown>;
-}
-
-/** A receiver standing in for the API: records deliveries, answers 202 (or `status`). */
-async function receiver(): Promise<{
-  url: string;
-  received: Received[];
-  status: { code: number };
-  server: Server;
-}> {
-  const received: Received[] = [];
-  const status = { code: 202 };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      received.push({ headers: req.headers, body, json: JSON.parse(body) as Record<string, unknown> });
-      res.writeHead(status.code, { 'content-type': 'application/json' }).end('{"ok":true}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hook`, received, status, server };
-}
-
-describe('simulator webhooks', () => {
+describe('simulator webhooks: the events sent', () => {
   let sim: RunningSimulator;
   let client: Client;
-  let hook: Awaited<ReturnType<typeof receiver>>;
+  let hook: Hook;
 
   beforeAll(async () => {
-    sim = await startTestSim({
-      repos: [{ owner: 'acme', name: 'web', issues: 10, comments: 10, pullRequests: 3 }],
-    });
+    ({ sim, hook } = await startHookedSim());
     client = await connect(sim);
-    hook = await receiver();
-    const created = await admin(sim, 'POST', '/webhooks', {
-      url: hook.url,
-      secret: SECRET,
-      installation_id: 77,
-    });
-    expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ id: 1, events: ['*'], hasSecret: true });
-    expect(JSON.stringify(created.json)).not.toContain(SECRET);
   });
   afterAll(async () => {
     await client.close();
-    await sim.close();
-    await new Promise((resolve) => hook.server.close(resolve));
+    await stopHookedSim(sim, hook);
   });
-  beforeEach(async () => {
-    await sim.webhooks.idle();
-    hook.received.length = 0;
-    hook.status.code = 202;
-  });
+  beforeEach(() => resetHook(sim, hook));
 
-  async function next(event: string): Promise<Received> {
-    await sim.webhooks.idle();
-    const found = hook.received.filter((r) => r.headers['x-github-event'] === event);
-    expect(found.length).toBeGreaterThan(0);
-    return found.at(-1) as Received;
-  }
+  const next = (event: string) => lastDelivery(sim, hook, event);
 
   it('sends a signed ping when the hook is created, with GitHub headers', async () => {
     const ping = sim.webhooks.deliveries().find((d) => d.event === 'ping');
@@ -206,62 +159,5 @@ describe('simulator webhooks', () => {
       repository: { full_name: 'acme/web' },
     });
     expect((await admin(sim, 'POST', '/webhooks/send', { event: 'Bad Name' })).status).toBe(400);
-  });
-
-  it('logs failed deliveries and redelivers with the same GUID', async () => {
-    hook.status.code = 500;
-    await admin(sim, 'POST', '/repos/acme/web/issues', { title: 'Will fail first' });
-    await sim.webhooks.idle();
-    const failed = (await admin(sim, 'GET', '/webhooks/deliveries?event=issues')).json as {
-      id: number;
-      guid: string;
-      status: string;
-      statusCode: number;
-    }[];
-    const last = failed.at(-1);
-    expect(last).toMatchObject({ status: 'failed', statusCode: 500 });
-    hook.status.code = 202;
-    const again = await admin(sim, 'POST', `/webhooks/deliveries/${last?.id}/redeliver`);
-    expect(again.status).toBe(202);
-    expect(again.json).toMatchObject({ guid: last?.guid, redelivery: true });
-    await sim.webhooks.idle();
-    const redelivered = hook.received.at(-1);
-    expect(redelivered?.headers['x-github-delivery']).toBe(last?.guid);
-    expect((await admin(sim, 'GET', `/webhooks/deliveries/${last?.id}`)).json).toMatchObject({
-      request: { headers: { 'x-github-event': 'issues' } },
-    });
-    expect((await admin(sim, 'POST', '/webhooks/deliveries/99999/redeliver')).status).toBe(404);
-  });
-
-  it('only sends subscribed events to a hook, and stops after the hook is removed', async () => {
-    const second = await receiver();
-    const created = await admin(sim, 'POST', '/webhooks', {
-      url: second.url,
-      secret: '',
-      events: ['issue_comment'],
-      ping: false,
-    });
-    const id = (created.json as { id: number }).id;
-    await admin(sim, 'POST', '/repos/acme/web/issues', { title: 'Not for the second hook' });
-    await admin(sim, 'POST', '/repos/acme/web/issues/2/comments', { body: 'for both' });
-    await sim.webhooks.idle();
-    expect(second.received.map((r) => r.headers['x-github-event'])).toEqual(['issue_comment']);
-    expect(second.received[0]?.headers['x-hub-signature-256']).toBeUndefined();
-    expect((await admin(sim, 'DELETE', `/webhooks/${id}`)).status).toBe(204);
-    await admin(sim, 'POST', '/repos/acme/web/issues/2/comments', { body: 'after removal' });
-    await sim.webhooks.idle();
-    expect(second.received).toHaveLength(1);
-    await new Promise((resolve) => second.server.close(resolve));
-  });
-
-  it('takes a hook from the CLI flags or the environment', () => {
-    expect(parseCli(['--webhook-url', 'http://x/hook', '--webhook-secret', 's'], {}).webhooks).toEqual([
-      { url: 'http://x/hook', secret: 's' },
-    ]);
-    expect(parseCli([], { SIM_WEBHOOK_URL: 'http://y/h', SIM_WEBHOOK_SECRET: 't' }).webhooks).toEqual([
-      { url: 'http://y/h', secret: 't' },
-    ]);
-    expect(parseCli([], {}).webhooks).toBeUndefined();
-    expect(() => parseCli(['--webhook-url', 'ftp://x'], {})).toThrow('--webhook-url must be an http(s) URL');
   });
 });

@@ -9,7 +9,7 @@ import { sampleMemory } from './memory-sampler.js';
 import { parseSyncBenchArgs } from './sync-args.js';
 
 /**
- * `npm run bench:sync -- [ISSUES [COMMENTS]] [--worker-heap-mb=N] [--no-floor]`: full sync of one simulated repository
+ * `npm run bench:sync -- [ISSUES [COMMENTS]] [--worker-heap-mb=N] [--worker-node-arg=--…] [--no-floor]`: full sync of one simulated repository
  * (default 10,000 issues, three comments per issue) through the real API and worker processes, against
  * the "fetch floor": the same MCP client paging the same data (list pages, comments, close reasons) with
  * the same batch size and concurrency, writing nothing. Also compares the sync's MCP calls with the
@@ -20,7 +20,6 @@ import { parseSyncBenchArgs } from './sync-args.js';
 const ARGS = parseSyncBenchArgs(process.argv.slice(2));
 const ISSUES = ARGS.issues;
 const COMMENTS = ARGS.comments;
-const HEAP_MB = ARGS.workerHeapMb;
 const BATCH = 100;
 const CONCURRENCY = 8;
 
@@ -77,7 +76,7 @@ await runMain(async () => {
       GITHUB_MCP_MAX_SYNC_BATCH_SIZE: String(BATCH),
       GITHUB_MCP_COMMENT_CONCURRENCY: String(CONCURRENCY),
     },
-    ...(HEAP_MB ? { workerNodeArgs: [`--max-old-space-size=${HEAP_MB}`] } : {}),
+    workerNodeArgs: ARGS.workerNodeArgs,
   });
   const mcpUrl = sys.env.MCP_GITHUB_SERVER_URL as string;
   // Keep the periodic schedule away from the measured repository: only the explicit sync below may run.
@@ -150,7 +149,7 @@ await runMain(async () => {
       `${seconds(summary.wait_read_ms ?? 0)} s for reads, wrote for ${seconds(summary.write_ms ?? 0)} s`,
   );
   console.log(
-    `worker peak RSS: ${rss} MiB (${rssBefore} MiB before the sync)${HEAP_MB ? `, old space capped at ${HEAP_MB} MB` : ''}; ` +
+    `worker peak RSS: ${rss} MiB (${rssBefore} MiB before the sync)${ARGS.workerNodeArgs.length > 0 ? `, worker run with ${ARGS.workerNodeArgs.join(' ')}` : ''}; ` +
       `sampled peaks (${peaks.samples} samples): heap used ${peaks.heapUsedMiB} MiB of ${peaks.heapTotalMiB} MiB, ` +
       `outside the heap ${peaks.externalMiB} MiB`,
   );

@@ -17,12 +17,8 @@ describe('sync: the search feed reads a bounded distance ahead of the list pass'
 
   beforeAll(async () => {
     sim = await startSimulator({ seed: 7, repos: [REPO] });
-    factory = new GitHubMcpClientFactory({
-      serverUrl: sim.mcpUrl,
-      timeoutMs: 10_000,
-      maxRetries: 0,
-      retryDelayMs: 10,
-    });
+    const options = { serverUrl: sim.mcpUrl, timeoutMs: 10_000, maxRetries: 1, retryDelayMs: 50 };
+    factory = new GitHubMcpClientFactory(options);
     client = factory.forToken(DEFAULT_SIM_TOKEN);
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { runMain } from '../scripts/lib/lifecycle.js';
 import { step } from '../scripts/lib/log.js';
 import { freePort } from '../scripts/lib/proc.js';
 import { type AppProcess, httpUp, startApp } from '../scripts/lib/app-process.js';
+import { benchStreams } from './api-streams.js';
 import { type OpenLoop, agent, firstDifference, get, openLoop, serialCpuMs } from './api-load.js';
 import { machine, requestSync, startBenchSystem, waitForJobs } from './support.js';
 
@@ -14,6 +15,7 @@ import { machine, requestSync, startBenchSystem, waitForJobs } from './support.j
  * API's SQL and presenters (bench/api-floor.ts); both answers are compared first. Rate limits stay on
  * (raised so that they never refuse). Last line:
  * `status_p95_ms=… status_cpu_ms=… job_cpu_ms=… issues_list_cpu_ms=… issue_cpu_ms=… vs_floor_cpu_ratio=…`.
+ * `npm run bench:api -- streams [STREAMS ISSUES]`: the progress streams during a sync (bench/api-streams.ts).
  */
 const RATE = Number(process.argv[2] ?? 200);
 const SECONDS = Number(process.argv[3] ?? 20);
@@ -26,7 +28,7 @@ interface Measured {
   load: OpenLoop;
 }
 
-await runMain(async () => {
+async function benchReads(): Promise<number> {
   const sys = await startBenchSystem({
     simArgs: ['--repos', 'bench/reads:1000:3000:0'],
     repositories: ['bench/reads'],
@@ -129,4 +131,10 @@ await runMain(async () => {
   );
   agent.destroy();
   return 0;
-});
+}
+
+await runMain(() =>
+  process.argv[2] === 'streams'
+    ? benchStreams(Number(process.argv[3] ?? 1000), Number(process.argv[4] ?? 10_000))
+    : benchReads(),
+);

@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { call } from './access-helpers.js';
 import { type TestSystem, startSystem } from './support/system.js';
 
@@ -39,10 +39,11 @@ describe('linking a GitHub App installation needs the admin’s GitHub user to s
   const storeOAuth = async (slug: string, login: string) => {
     const cipher = new SecretCipher(system.config.secrets.activeKeyId, system.config.secrets.keys);
     const token = system.sim.oauth.issueUserToken(login, ['repo', 'read:user']);
+    const id = randomUUID();
     await system.db.query(
       `INSERT INTO workspace_integrations (id, workspace_id, auth_kind, access_token_encrypted, github_login, updated_at)
-       VALUES (gen_random_uuid(), $1, 'oauth', $2, $3, now())`,
-      [workspaces[slug], cipher.encrypt(token), login],
+       VALUES ($4, $1, 'oauth', $2, $3, now())`,
+      [workspaces[slug], cipher.encrypt(token, accessTokenBinding(id)), login, id],
     );
   };
 
@@ -115,14 +116,20 @@ describe('linking a GitHub App installation needs the admin’s GitHub user to s
 
   it('two concurrent links of one installation: one wins', async () => {
     await storeOAuth('third', 'bob');
+    const rival = await system.db.query<{ id: string }>(
+      'SELECT id FROM workspace_integrations WHERE workspace_id = $1',
+      [workspaces['rival']],
+    );
+    const rivalId = String(rival.rows[0]?.id);
     await system.db.query(
       `UPDATE workspace_integrations SET access_token_encrypted = $1, auth_kind = 'oauth', installation_id = NULL
-       WHERE workspace_id = $2`,
+       WHERE id = $2`,
       [
         new SecretCipher(system.config.secrets.activeKeyId, system.config.secrets.keys).encrypt(
           system.sim.oauth.issueUserToken('carol', ['repo']),
+          accessTokenBinding(rivalId),
         ),
-        workspaces['rival'],
+        rivalId,
       ],
     );
     const answers = await Promise.all([

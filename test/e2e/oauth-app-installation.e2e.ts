@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { call } from './access-helpers.js';
 import { type TestSystem, startSystem, waitFor } from './support/system.js';
 
@@ -102,11 +102,13 @@ describe('connecting a GitHub App installation (@octokit/app, real RSA key, simu
       },
     });
     expect(system.sim.oauth.minted.length).toBe(minted + 1);
-    const { rows } = await system.db.query<{ token: string; expires: Date }>(
-      'SELECT access_token_encrypted AS token, token_expires_at AS expires FROM workspace_integrations',
+    const { rows } = await system.db.query<{ id: string; token: string; expires: Date }>(
+      'SELECT id, access_token_encrypted AS token, token_expires_at AS expires FROM workspace_integrations',
     );
     const cipher = new SecretCipher(system.config.secrets.activeKeyId, system.config.secrets.keys);
-    expect(cipher.decrypt(rows[0]?.token ?? '')).toBe(system.sim.oauth.minted.at(-1)?.token);
+    expect(cipher.decrypt(rows[0]?.token ?? '', accessTokenBinding(String(rows[0]?.id)))).toBe(
+      system.sim.oauth.minted.at(-1)?.token,
+    );
     expect(rows[0]?.token).not.toMatch(/ghs_/);
 
     await system.admin.addUser({ workspace: 'rival', email: 'admin@rival.test', name: 'A', role: 'admin' });

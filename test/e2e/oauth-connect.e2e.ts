@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { DEFAULT_SIM_TOKEN } from '../../apps/github-sim/src/index.js';
 import { DEFAULT_OAUTH_CLIENT } from '../../apps/github-sim/src/oauth/index.js';
 import { call, captureOutput } from './access-helpers.js';
@@ -95,9 +95,12 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
   }
 
   async function integrations() {
-    const { rows } = await system.db.query<{ auth_kind: string; token: string | null; updated_at: Date }>(
-      'SELECT auth_kind, access_token_encrypted AS token, updated_at FROM workspace_integrations',
-    );
+    const { rows } = await system.db.query<{
+      id: string;
+      auth_kind: string;
+      token: string | null;
+      updated_at: Date;
+    }>('SELECT id, auth_kind, access_token_encrypted AS token, updated_at FROM workspace_integrations');
     return rows;
   }
 
@@ -201,8 +204,8 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
     expect(browser.cookie('ghsync_oauth')).toBeUndefined();
     const [row] = await integrations();
     expect(row?.auth_kind).toBe('oauth');
-    expect(row?.token).toMatch(/^v1:k1:/);
-    const token = cipher.decrypt(String(row?.token));
+    expect(row?.token).toMatch(/^v2:k1:/);
+    const token = cipher.decrypt(String(row?.token), accessTokenBinding(String(row?.id)));
     oauthTokens.push(token);
     expect(token).toMatch(/^gho_/);
     expect(system.sim.store.userForToken(token)?.login).toBe('octocat');
@@ -274,7 +277,7 @@ describe('connecting GitHub with OAuth (passport-github2 against the simulator) 
     expect(pat.status).toBe(200);
     expect(pat.json).toMatchObject({ integration: { auth_kind: 'token', github_login: 'octocat' } });
     const [row] = await integrations();
-    expect(cipher.decrypt(String(row?.token))).toBe(DEFAULT_SIM_TOKEN);
+    expect(cipher.decrypt(String(row?.token), accessTokenBinding(String(row?.id)))).toBe(DEFAULT_SIM_TOKEN);
     expect(system.sim.store.userForToken(oauthTokens[0] ?? '')).toBeUndefined();
     const sync = await api(`${base}/sync/`, { method: 'POST', token: adminToken, body: { force: true } });
     expect(sync.status).toBe(202);

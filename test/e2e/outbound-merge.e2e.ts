@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { type GitHubIssueRecord, IntegrationRepository } from '#libs/db';
 import { type GitHubMcpClient, GitHubMcpClientFactory } from '#libs/github-mcp';
-import { InboundMerger, OutboundPass, parseStateMapping, toIssueRecord } from '#libs/sync';
+import { InboundMerger, OutboundPass, toIssueRecord } from '#libs/sync';
 import { DEFAULT_SIM_TOKEN } from '../../apps/github-sim/src/index.js';
 import {
   type Rest,
@@ -19,6 +19,7 @@ import {
   synced,
 } from './outbound-helpers.js';
 import { type TestSystem, seedWorkspace, startSystem } from './support/system.js';
+import { parseStateMapping } from '#libs/issues';
 
 /**
  * The inbound half of bidirectional sync: a page (or webhook) view merged field by field into locally

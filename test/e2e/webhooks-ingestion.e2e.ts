@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '#libs/config';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, webhookSecretBinding } from '#libs/secrets';
 import { startApi } from '../../apps/api/src/bootstrap.js';
 import { freePort } from '../../scripts/lib/proc.js';
 import { TEST_WEBHOOK_SECRET, deliver, sign } from '../../libs/webhooks/test/support/deliveries.js';
@@ -65,11 +65,14 @@ describe('webhook ingestion', () => {
     expect((await deliver(system.apiUrl, { secret: TEST_WEBHOOK_SECRET })).status).toBe(202);
     expect((await deliver(system.apiUrl, { secret: OLD_SECRET })).status).toBe(202);
     const cipher = new SecretCipher(system.config.secrets.activeKeyId, system.config.secrets.keys);
-    await system.db.query(
-      `UPDATE workspace_integrations SET webhook_secret_encrypted = $1
-       WHERE workspace_id = (SELECT id FROM workspaces WHERE slug = 'globex')`,
-      [cipher.encrypt('globex-own-secret')],
+    const found = await system.db.query<{ id: string }>(
+      `SELECT i.id FROM workspace_integrations i JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'globex'`,
     );
+    const globex = String(found.rows[0]?.id);
+    await system.db.query('UPDATE workspace_integrations SET webhook_secret_encrypted = $1 WHERE id = $2', [
+      cipher.encrypt('globex-own-secret', webhookSecretBinding(globex)),
+      globex,
+    ]);
     const payload = payloadFor(system.sim, {
       event: 'issues',
       action: 'edited',

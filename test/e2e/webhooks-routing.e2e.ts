@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, webhookSecretBinding } from '#libs/secrets';
 import { deliver } from '../../libs/webhooks/test/support/deliveries.js';
 import { at, payloadFor } from '../../libs/webhooks/test/support/payloads.js';
 import { WEBHOOK_ENV, type EventRow, settled } from '../../libs/webhooks/test/support/system.js';
@@ -26,11 +26,14 @@ describe('webhook routing between workspaces that share a repository', () => {
        WHERE workspace_id = (SELECT id FROM workspaces WHERE slug = 'acme')`,
       [INSTALLATION],
     );
-    await system.db.query(
-      `UPDATE workspace_integrations SET webhook_secret_encrypted = $1
-       WHERE workspace_id = (SELECT id FROM workspaces WHERE slug = 'rival')`,
-      [cipher.encrypt(RIVAL_SECRET)],
+    const { rows } = await system.db.query<{ id: string }>(
+      `SELECT i.id FROM workspace_integrations i JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'rival'`,
     );
+    const rival = String(rows[0]?.id);
+    await system.db.query('UPDATE workspace_integrations SET webhook_secret_encrypted = $1 WHERE id = $2', [
+      cipher.encrypt(RIVAL_SECRET, webhookSecretBinding(rival)),
+      rival,
+    ]);
     for (const { name } of REPOS) ids[name] = Number(system.sim.store.repo('acme', name)?.repo.id);
   });
 

@@ -3,14 +3,16 @@ import {
   ApiTokenService,
   type AuditActor,
   AuditTrail,
+  AuthEpoch,
   CLI_ACTOR,
   ConsoleSessionService,
   SIGNIN_LINK_TOKEN_NAME,
 } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotFoundError } from '#libs/common';
-import { type MemberRole, type SyncDirection, WorkspaceRepository } from '#libs/db';
-import { GitHubConnectionService } from '#libs/integrations';
+import { type MemberRole, WorkspaceRepository } from '#libs/db';
+import { GitHubConnectionService, SecretReencryption } from '#libs/integrations';
+import type { SyncDirection } from '#libs/issues';
 
 /** Administrative operations behind `npm run cli -- …` (and the demo's seed). */
 @Injectable()
@@ -21,6 +23,8 @@ export class AdminCommands {
     private readonly tokens: ApiTokenService,
     private readonly audit: AuditTrail,
     private readonly sessions: ConsoleSessionService,
+    private readonly reencryption: SecretReencryption,
+    private readonly authEpoch: AuthEpoch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,6 +38,7 @@ export class AdminCommands {
     const workspace = await this.workspace(input.workspace);
     const user = await this.workspaces.upsertUser(input.email, input.name);
     await this.workspaces.addMember(workspace.id, user.id, input.role);
+    await this.authEpoch.bump(); // API processes re-read the member's tokens (a demotion counts at once)
     await this.audit.record(workspace.id, CLI_ACTOR, {
       action: 'member.set_role',
       targetType: 'user',
@@ -161,6 +166,11 @@ export class AdminCommands {
       targetId: integrationId,
       details,
     });
+  }
+
+  /** Rewrites stored secrets not yet bound to their row or under an older key (key rotation). */
+  reencryptSecrets() {
+    return this.reencryption.run();
   }
 
   private async workspace(slug: string) {

@@ -1,11 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '#libs/common';
-import { ApiTokenRepository, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
-import { hashApiToken } from './api-token.js';
+import { ApiTokenRepository, type TokenPrincipal } from '#libs/db';
+import { authEpochOf } from './auth-epoch.js';
+import { bearerTokenHash } from './bearer.js';
 import { ConsoleSessionService, SESSION_COOKIE } from './console-session.service.js';
 import { readCookie } from './cookies.js';
 import { ADMIN_ONLY, type AuthenticatedRequest, PUBLIC_ROUTE } from './principal.js';
+import { TokenPrincipals } from './token-principals.js';
 
 interface HttpRequest extends AuthenticatedRequest {
   method: string;
@@ -18,7 +20,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 /**
  * Bearer API token, or else the console session cookie (with `X-CSRF-Token` on POST/PUT/PATCH/DELETE)
- * → principal; the session is re-checked against its token on every request. A route with a `:slug` only answers for the token's own workspace:
+ * → principal; a token's principal is read at most once per second per process (TokenPrincipals), the
+ * session is re-checked against its token on every request. A route with a `:slug` only answers for the token's own workspace:
  * any other workspace, existing or not, is a 404 so tenants cannot probe each other.
  */
 @Injectable()
@@ -28,7 +31,7 @@ export class ApiTokenGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly workspaces: WorkspaceRepository,
+    private readonly principals: TokenPrincipals,
     private readonly tokens: ApiTokenRepository,
     private readonly sessions: ConsoleSessionService,
   ) {}
@@ -59,9 +62,9 @@ export class ApiTokenGuard implements CanActivate {
     if (header === undefined && cookie !== undefined) {
       return this.sessions.authenticate(cookie, request.method, request.headers['x-csrf-token']);
     }
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) throw new UnauthorizedError('missing bearer API token');
-    const principal = await this.workspaces.findPrincipalByTokenHash(hashApiToken(match[1]));
+    const hash = bearerTokenHash(request);
+    if (!hash) throw new UnauthorizedError('missing bearer API token');
+    const principal = await this.principals.byHash(hash, authEpochOf(request));
     if (!principal) throw new UnauthorizedError('invalid or revoked API token');
     return principal;
   }

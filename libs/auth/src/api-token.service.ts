@@ -3,6 +3,8 @@ import { ConflictError, NotFoundError } from '#libs/common';
 import { ApiTokenRepository, type ApiTokenWithUser, UserRepository, WorkspaceRepository } from '#libs/db';
 import { generateApiToken } from './api-token.js';
 import { type AuditActor, AuditTrail } from './audit-trail.js';
+import { AuthEpoch } from './auth-epoch.js';
+import { TokenPrincipals } from './token-principals.js';
 
 export interface ApiTokenView {
   id: string;
@@ -38,6 +40,8 @@ export class ApiTokenService {
     private readonly tokens: ApiTokenRepository,
     private readonly users: UserRepository,
     private readonly audit: AuditTrail,
+    private readonly principals: TokenPrincipals,
+    private readonly epoch: AuthEpoch,
   ) {}
 
   /** A token for a member of the workspace (shown once: store it now). */
@@ -94,6 +98,8 @@ export class ApiTokenService {
     const [match] = matches as [ApiTokenWithUser];
     const wasRevoked = match.revokedAt !== null;
     const revoked = await this.tokens.revoke(match.id);
+    this.principals.forgetToken(match.id);
+    await this.epoch.bump();
     if (!wasRevoked) {
       await this.audit.record(workspace.id, actor, {
         action: 'api_token.revoked',

@@ -1,5 +1,8 @@
 export { generateApiToken, hashApiToken } from './api-token.js';
 export { ApiTokenGuard } from './api-token.guard.js';
+export { bearerTokenHash } from './bearer.js';
+export { AuthEpoch, authEpochKey } from './auth-epoch.js';
+export { TOKEN_CACHE_MS, TokenPrincipals } from './token-principals.js';
 export { ApiTokenService, type ApiTokenView } from './api-token.service.js';
 export {
   ConsoleSessionService,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestRedis } from '../../../test/support/redis.js';
-import { RedisThrottlerStorage } from '../src/index.js';
+import { RedisThrottlerStorage, authEpochKey } from '../src/index.js';
 
 describe('RedisThrottlerStorage (real Redis)', () => {
   const redis = createTestRedis();
@@ -50,6 +50,39 @@ describe('RedisThrottlerStorage (real Redis)', () => {
       isBlocked: false,
       totalHits: 1,
     });
+  });
+
+  it('charges several budgets in one call, in order, and stops at the first blocked one', async () => {
+    const both = [
+      { key: 'addr-f', throttlerName: 'ip', limit: 2 },
+      { key: 'token-f', throttlerName: 'token', limit: 5 },
+    ];
+    const { records: first } = await storage.incrementAll(both, 60_000, 30_000);
+    expect(first.map((r) => [r.totalHits, r.isBlocked])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
+    await storage.incrementAll(both, 60_000, 30_000);
+    const { records: third } = await storage.incrementAll(both, 60_000, 30_000);
+    // The address is over its limit: the token's budget is not charged for this request.
+    expect(third).toHaveLength(1);
+    expect(third[0]).toMatchObject({ totalHits: 3, isBlocked: true });
+    expect(third[0]?.timeToBlockExpire).toBeGreaterThan(25);
+    expect(await storage.increment('token-f', 60_000, 5, 30_000, 'token')).toMatchObject({
+      totalHits: 3,
+      isBlocked: false,
+    });
+  });
+
+  it('reads the auth epoch in the same call', async () => {
+    const { Redis } = await import('ioredis');
+    const client = new Redis(redis.url);
+    await client.set(authEpochKey(redis.prefix), '41');
+    await client.incr(authEpochKey(redis.prefix));
+    client.disconnect();
+    const hit = await storage.incrementAll([{ key: 'addr-g', throttlerName: 'ip', limit: 9 }], 60_000, 1000);
+    expect(hit.authEpoch).toBe(42);
+    expect(await storage.incrementAll([], 60_000, 1000)).toEqual({ records: [], authEpoch: 42 });
   });
 
   it('keeps its keys under the prefix', async () => {

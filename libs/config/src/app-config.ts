@@ -115,6 +115,8 @@ export function loadConfig(raw: RawEnv): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const keys = new Map(parseKeyList(env.ENCRYPTION_OLD_KEYS ?? '') ?? []);
+  // Not a valid ENCRYPTION_KEY_ID, so it names no ciphertext: tried after the key a ciphertext names.
+  if (env.ENCRYPTION_KEY_PREVIOUS) keys.set('(previous)', decodeKey(env.ENCRYPTION_KEY_PREVIOUS) as Buffer);
   keys.set(env.ENCRYPTION_KEY_ID, decodeKey(env.ENCRYPTION_KEY) as Buffer);
 
   return {

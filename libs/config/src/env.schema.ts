@@ -115,6 +115,11 @@ export const envSchema = z.object({
   ENCRYPTION_KEY: z
     .string()
     .refine((v) => decodeKey(v)?.length === 32, { message: 'must be 32 bytes, base64 or hex encoded' }),
+  /** The key ENCRYPTION_KEY replaced: still decrypts until `reencrypt-secrets` has rewritten everything. */
+  ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((v) => !v || decodeKey(v)?.length === 32, { message: 'must be 32 bytes, base64 or hex encoded' }),
   ENCRYPTION_KEY_ID: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}$/)

@@ -117,4 +117,16 @@ describe('loadConfig', () => {
     expect(config.github.webhookSecrets).toEqual(['a', 'b']);
     expect([...config.secrets.keys.keys()].sort()).toEqual(['k0', 'k1']);
   });
+
+  it('takes the previous encryption key, validated like ENCRYPTION_KEY', () => {
+    const previous = Buffer.alloc(32, 7);
+    const config = loadConfig({ ...base, ENCRYPTION_KEY_PREVIOUS: previous.toString('base64') });
+    expect([...config.secrets.keys.entries()]).toEqual([
+      ['(previous)', previous],
+      ['k1', expect.any(Buffer)],
+    ]);
+    expect(problemsOf({ ...base, ENCRYPTION_KEY_PREVIOUS: 'short' })).toEqual([
+      expect.stringMatching(/^ENCRYPTION_KEY_PREVIOUS must be 32 bytes/),
+    ]);
+  });
 });

@@ -1,34 +1,37 @@
 import { Global, Module } from '@nestjs/common';
 import { PrismaService } from './prisma.service.js';
-import { ApiTokenRepository } from './repositories/api-token.repository.js';
-import { AuditLogRepository } from './repositories/audit-log.repository.js';
-import { ConsoleSessionRepository } from './repositories/console-session.repository.js';
-import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository.js';
-import { InstallationRepository } from './repositories/installation.repository.js';
-import { IntegrationAdminRepository } from './repositories/integration-admin.repository.js';
-import { OAuthStateRepository } from './repositories/oauth-state.repository.js';
-import { UserRepository } from './repositories/user.repository.js';
-import { DatabaseHealth } from './repositories/database-health.js';
-import { MaintenanceRepository } from './repositories/maintenance.repository.js';
-import { IntegrationRepository } from './repositories/integration.repository.js';
-import { IssueSyncStore } from './repositories/issue-sync-store.repository.js';
-import { IssueRepository } from './repositories/issue.repository.js';
-import { SyncJobRepository } from './repositories/sync-job.repository.js';
-import { WorkspaceRepository } from './repositories/workspace.repository.js';
-import { CommentEventStore } from './repositories/comment-event-store.repository.js';
-import { InstallationEventStore } from './repositories/installation-event-store.repository.js';
-import { IssueBatchStore } from './repositories/issue-batch-store.repository.js';
-import { IssueEventStore } from './repositories/issue-event-store.repository.js';
-import { WebhookEventRepository } from './repositories/webhook-event.repository.js';
-import { WebhookTargetRepository } from './repositories/webhook-target.repository.js';
-import { InboundMergeRepository } from './repositories/inbound-merge.repository.js';
-import { IssueEditRepository } from './repositories/issue-edit.repository.js';
-import { OutboundCommentRepository } from './repositories/outbound-comments.repository.js';
-import { OutboundLinkRepository } from './repositories/outbound-link.repository.js';
-import { OutboundStateRepository } from './repositories/outbound-state.repository.js';
-import { PullRequestRepository } from './repositories/pull-request.repository.js';
-import { ProjectRepository } from './repositories/project.repository.js';
-import { WebhookStatsRepository } from './repositories/webhook-stats.repository.js';
+import { ApiTokenRepository } from './access/api-token.repository.js';
+import { AuditLogRepository } from './audit/audit-log.repository.js';
+import { ConsoleSessionRepository } from './access/console-session.repository.js';
+import { IdempotencyKeyRepository } from './access/idempotency-key.repository.js';
+import { InstallationRepository } from './integrations/installation.repository.js';
+import { IntegrationAdminRepository } from './integrations/integration-admin.repository.js';
+import { IntegrationCredentialRepository } from './integrations/integration-credential.repository.js';
+import { OAuthStateRepository } from './integrations/oauth-state.repository.js';
+import { UserRepository } from './access/user.repository.js';
+import { DatabaseHealth } from './maintenance/database-health.js';
+import { MaintenanceRepository } from './maintenance/maintenance.repository.js';
+import { IntegrationRepository } from './integrations/integration.repository.js';
+import { IssueSyncStore } from './issues/issue-sync-store.repository.js';
+import { IssueRepository } from './issues/issue.repository.js';
+import { SyncJobRepository } from './jobs/sync-job.repository.js';
+import { WorkspaceRepository } from './access/workspace.repository.js';
+import { CommentEventStore } from './comments/comment-event-store.repository.js';
+import { InstallationEventStore } from './webhook-inbox/installation-event-store.repository.js';
+import { IssueBatchStore } from './issues/issue-batch-store.repository.js';
+import { IssueEventStore } from './issues/issue-event-store.repository.js';
+import { WebhookEventRepository } from './webhook-inbox/webhook-event.repository.js';
+import { WebhookTargetRepository } from './webhook-inbox/webhook-target.repository.js';
+import { InboundMergeRepository } from './issues/inbound-merge.repository.js';
+import { IssueEditRepository } from './issues/issue-edit.repository.js';
+import { CommentEditRepository } from './comments/comment-edit.repository.js';
+import { WriteTargetRepository } from './outbound/write-target.repository.js';
+import { OutboundCommentRepository } from './outbound/outbound-comments.repository.js';
+import { OutboundLinkRepository } from './outbound/outbound-link.repository.js';
+import { OutboundStateRepository } from './outbound/outbound-state.repository.js';
+import { PullRequestRepository } from './issues/pull-request.repository.js';
+import { ProjectRepository } from './access/project.repository.js';
+import { WebhookStatsRepository } from './webhook-inbox/webhook-stats.repository.js';
 
 const repositories = [
   DatabaseHealth,
@@ -38,6 +41,7 @@ const repositories = [
   IdempotencyKeyRepository,
   InstallationRepository,
   IntegrationAdminRepository,
+  IntegrationCredentialRepository,
   OAuthStateRepository,
   UserRepository,
   MaintenanceRepository,
@@ -53,6 +57,8 @@ const repositories = [
   CommentEventStore,
   InstallationEventStore,
   IssueEditRepository,
+  CommentEditRepository,
+  WriteTargetRepository,
   OutboundStateRepository,
   OutboundCommentRepository,
   OutboundLinkRepository,

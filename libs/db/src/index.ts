@@ -1,4 +1,9 @@
+// The module, Prisma types, database errors
 export { DbModule } from './db.module.js';
+export { isDatabaseUnavailable, rethrowUnavailable } from './db-errors.js';
+export * from './prisma-types.js';
+
+// Read routes on the pool's prepared statements
 export { ReadQueries } from './reads/read-queries.js';
 export type {
   CommentWithLink,
@@ -8,93 +13,120 @@ export type {
   RepositorySyncSummary,
 } from './reads/read-rows.js';
 export type { ReadStatement } from './reads/read-statements.js';
-export { ApiTokenRepository, type ApiTokenWithUser } from './repositories/api-token.repository.js';
-export {
-  type AuditEntry,
-  type AuditLogWithActor,
-  AuditLogRepository,
-} from './repositories/audit-log.repository.js';
+
+// Workspaces, members, projects, API tokens, console sessions, idempotency keys
+export { ApiTokenRepository, type ApiTokenWithUser } from './access/api-token.repository.js';
 export {
   type ConsoleIdentity,
   ConsoleSessionRepository,
   type SigninLinkRedemption,
   type StoredConsoleSession,
-} from './repositories/console-session.repository.js';
+} from './access/console-session.repository.js';
 export {
   IDEMPOTENCY_PENDING,
   IDEMPOTENCY_UNSTORED,
   IdempotencyKeyRepository,
   type IdempotencyRecord,
   type IdempotencyReservation,
-} from './repositories/idempotency-key.repository.js';
-export { InstallationRepository } from './repositories/installation.repository.js';
+} from './access/idempotency-key.repository.js';
+export { UserRepository } from './access/user.repository.js';
+export { ProjectRepository, type ProjectWithIssueCount } from './access/project.repository.js';
+export { type LiveToken, type TokenPrincipal, WorkspaceRepository } from './access/workspace.repository.js';
+
+// Audit log
+export { type AuditEntry, type AuditLogWithActor, AuditLogRepository } from './audit/audit-log.repository.js';
+
+// GitHub integrations: credentials, installations, repository syncs, OAuth state
+export { InstallationRepository } from './integrations/installation.repository.js';
 export {
   IntegrationAdminRepository,
   type RepositorySyncSettings,
-} from './repositories/integration-admin.repository.js';
+} from './integrations/integration-admin.repository.js';
+export {
+  IntegrationCredentialRepository,
+  type SealForRow,
+  type SecretField,
+  type StoredSecrets,
+} from './integrations/integration-credential.repository.js';
 export {
   type OAuthStateBinding,
   type OAuthStateConsumption,
   OAuthStateRepository,
-} from './repositories/oauth-state.repository.js';
-export { UserRepository } from './repositories/user.repository.js';
-export { DatabaseHealth } from './repositories/database-health.js';
-export {
-  type CleanupCutoffs,
-  type CleanupResult,
-  MaintenanceRepository,
-} from './repositories/maintenance.repository.js';
-export { isDatabaseUnavailable, rethrowUnavailable } from './db-errors.js';
-export * from './prisma-types.js';
+} from './integrations/oauth-state.repository.js';
 export {
   GITHUB_MCP_PROVIDER,
   IntegrationRepository,
   type RepositoryIdentity,
   type RepositorySyncWithRepo,
-} from './repositories/integration.repository.js';
-export { IssueSyncStore } from './repositories/issue-sync-store.repository.js';
-export type * from './repositories/issue-sync-store.types.js';
-export {
-  IssueRepository,
-  type IssueListQuery,
-  type IssueWithRelations,
-} from './repositories/issue.repository.js';
-export {
-  type CreateSyncJobInput,
-  type SyncCheckpoint,
-  type SyncJobListQuery,
-  SyncJobRepository,
-} from './repositories/sync-job.repository.js';
-export { ProjectRepository, type ProjectWithIssueCount } from './repositories/project.repository.js';
-export {
-  type RepositoryDelivery,
-  type WebhookStats,
-  WebhookStatsRepository,
-} from './repositories/webhook-stats.repository.js';
-export { type TokenPrincipal, WorkspaceRepository } from './repositories/workspace.repository.js';
-export {
-  type CommentApplyOutcome,
-  type CommentDeleteOutcome,
-  CommentEventStore,
-  type CommentEventTarget,
-} from './repositories/comment-event-store.repository.js';
-export {
-  type InstallationChange,
-  InstallationEventStore,
-} from './repositories/installation-event-store.repository.js';
-export { IssueEventStore } from './repositories/issue-event-store.repository.js';
+} from './integrations/integration.repository.js';
+
+// Issues: edits, sync pages and batches, webhook events, inbound merges, pull requests
+export { IssueSyncStore } from './issues/issue-sync-store.repository.js';
+export type * from './issues/issue-sync-store.types.js';
+export { IssueRepository, type IssueListQuery, type IssueWithRelations } from './issues/issue.repository.js';
+export { IssueEventStore } from './issues/issue-event-store.repository.js';
 export type {
   IssueApplyOutcome,
   IssueApplyResult,
   IssueDeleteOutcome,
   IssueLinkRef,
   IssueSnapshot,
-} from './repositories/issue-event.types.js';
+} from './issues/issue-event.types.js';
 export {
   type BatchIssueResult,
   type BatchIssueTarget,
   IssueBatchStore,
-} from './repositories/issue-batch-store.repository.js';
+} from './issues/issue-batch-store.repository.js';
+export { type EditResult, IssueEditRepository } from './issues/issue-edit.repository.js';
+export {
+  InboundMergeRepository,
+  type MergeCommit,
+  type MergeState,
+} from './issues/inbound-merge.repository.js';
+export {
+  type PullRequestRow,
+  PullRequestRepository,
+  type SavedPullRequest,
+} from './issues/pull-request.repository.js';
+
+// Comments from GitHub
+export {
+  type CommentApplyOutcome,
+  type CommentDeleteOutcome,
+  CommentEventStore,
+  type CommentEventTarget,
+} from './comments/comment-event-store.repository.js';
+
+export { CommentEditRepository } from './comments/comment-edit.repository.js';
+
+// What is owed to GitHub: outbound state, links, comments
+export {
+  type NewLink,
+  type OutboundTarget,
+  OutboundStateRepository,
+  type PushRecord,
+} from './outbound/outbound-state.repository.js';
+export {
+  type CommentGitHubVersion,
+  type NewCommentLink,
+  OutboundCommentRepository,
+  type PendingCommentEdit,
+} from './outbound/outbound-comments.repository.js';
+export { OutboundLinkRepository } from './outbound/outbound-link.repository.js';
+export * from './outbound/outbound.types.js';
+
+export { type WriteTarget, WriteTargetRepository } from './outbound/write-target.repository.js';
+
+// The webhook inbox: deliveries, their targets and stats
+export {
+  type RepositoryDelivery,
+  type WebhookStats,
+  WebhookStatsRepository,
+} from './webhook-inbox/webhook-stats.repository.js';
+export {
+  type InstallationChange,
+  InstallationEventStore,
+} from './webhook-inbox/installation-event-store.repository.js';
 export {
   type ClaimedWebhookEvent,
   type GitHubWebhookEvent,
@@ -103,38 +135,25 @@ export {
   WebhookEventRepository,
   type WebhookEventListQuery,
   type WebhookEventScope,
-} from './repositories/webhook-event.repository.js';
+} from './webhook-inbox/webhook-event.repository.js';
 export {
   type TargetScope,
   type WebhookRepositoryTarget,
   WebhookTargetRepository,
-} from './repositories/webhook-target.repository.js';
+} from './webhook-inbox/webhook-target.repository.js';
+
+// Sync jobs
 export {
-  type EditResult,
-  IssueEditRepository,
-  type WriteTarget,
-} from './repositories/issue-edit.repository.js';
+  type CreateSyncJobInput,
+  type SyncCheckpoint,
+  type SyncJobListQuery,
+  SyncJobRepository,
+} from './jobs/sync-job.repository.js';
+
+// Retention and health
+export { DatabaseHealth } from './maintenance/database-health.js';
 export {
-  type NewLink,
-  type OutboundTarget,
-  OutboundStateRepository,
-  type PushRecord,
-} from './repositories/outbound-state.repository.js';
-export {
-  type CommentGitHubVersion,
-  type NewCommentLink,
-  OutboundCommentRepository,
-  type PendingCommentEdit,
-} from './repositories/outbound-comments.repository.js';
-export { OutboundLinkRepository } from './repositories/outbound-link.repository.js';
-export {
-  InboundMergeRepository,
-  type MergeCommit,
-  type MergeState,
-} from './repositories/inbound-merge.repository.js';
-export * from './repositories/outbound.types.js';
-export {
-  type PullRequestRow,
-  PullRequestRepository,
-  type SavedPullRequest,
-} from './repositories/pull-request.repository.js';
+  type CleanupCutoffs,
+  type CleanupResult,
+  MaintenanceRepository,
+} from './maintenance/maintenance.repository.js';

@@ -1,10 +1,7 @@
 export {
   IntegrationAuthKind,
   IntegrationStatus,
-  IssuePriority,
-  IssueState,
   MemberRole,
-  SyncDirection,
   SyncJobStatus,
   SyncTrigger,
   WebhookEventStatus,

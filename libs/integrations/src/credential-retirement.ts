@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { WorkspaceIntegration } from '#libs/db';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, SecretUnreadableError, accessTokenBinding } from '#libs/secrets';
 import { IntegrationTokenProvider } from './tokens/integration-token.provider.js';
 
 /**
@@ -22,15 +22,25 @@ export class CredentialRetirement {
   /** `next`: the credentials replacing `previous` (null on disconnect). True when a token was revoked. */
   async retire(
     previous: WorkspaceIntegration | null,
-    next: { installationId?: bigint | null; accessTokenEncrypted?: string | null } | null,
+    next: { id: string; installationId?: bigint | null; accessTokenEncrypted?: string | null } | null,
   ): Promise<boolean> {
     if (!previous) return false;
     if (previous.installationId && previous.installationId !== next?.installationId) {
       this.tokens.forget(previous.installationId);
     }
     if (previous.authKind !== 'oauth' || !previous.accessTokenEncrypted) return false;
-    const old = this.cipher.decrypt(previous.accessTokenEncrypted);
-    const replacement = next?.accessTokenEncrypted ? this.cipher.decrypt(next.accessTokenEncrypted) : null;
+    let old: string;
+    try {
+      old = this.cipher.decrypt(previous.accessTokenEncrypted, accessTokenBinding(previous.id));
+    } catch (error) {
+      if (!(error instanceof SecretUnreadableError)) throw error;
+      // Nothing to revoke that this row really holds (another row's ciphertext, or an unknown key).
+      this.logger.warn(`integration ${previous.id}: old token not revoked: ${error.message}`);
+      return false;
+    }
+    const replacement = next?.accessTokenEncrypted
+      ? this.cipher.decrypt(next.accessTokenEncrypted, accessTokenBinding(next.id))
+      : null;
     return old === replacement ? false : this.revokeOAuthToken(old);
   }
 

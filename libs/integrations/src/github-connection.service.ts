@@ -3,17 +3,18 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#
 import {
   InstallationRepository,
   IntegrationAdminRepository,
+  IntegrationCredentialRepository,
   IntegrationRepository,
   type RepositorySyncWithRepo,
-  type SyncDirection,
   type WorkspaceIntegration,
 } from '#libs/db';
 import { GitHubMcpClientFactory, McpUnauthorizedError } from '#libs/github-mcp';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { CredentialRetirement } from './credential-retirement.js';
 import { InstallationAccessCheck } from './installation-access.js';
 import { RepositorySettingsService } from './repository-settings.service.js';
 import { IntegrationTokenProvider } from './tokens/integration-token.provider.js';
+import type { SyncDirection } from '#libs/issues';
 
 /**
  * A workspace's GitHub credentials: a personal access token (checked through MCP `get_me`), a GitHub
@@ -25,6 +26,7 @@ export class GitHubConnectionService {
   constructor(
     private readonly integrations: IntegrationRepository,
     private readonly admin: IntegrationAdminRepository,
+    private readonly credentials: IntegrationCredentialRepository,
     private readonly installations: InstallationRepository,
     private readonly repositories: RepositorySettingsService,
     private readonly tokens: IntegrationTokenProvider,
@@ -51,10 +53,10 @@ export class GitHubConnectionService {
       throw error;
     }
     const previous = await this.integrations.findForWorkspace(input.workspaceId);
-    const integration = await this.admin.saveTokenCredentials({
+    const integration = await this.credentials.saveTokenCredentials({
       workspaceId: input.workspaceId,
       authKind: 'token',
-      accessTokenEncrypted: this.cipher.encrypt(input.token),
+      sealAccessToken: (id) => this.cipher.encrypt(input.token, accessTokenBinding(id)),
       githubLogin: me.login,
       githubUserId: BigInt(me.id),
       scopes: input.scopes ?? [],
@@ -96,11 +98,11 @@ export class GitHubConnectionService {
       throw new ConflictError(`installation ${input.installationId} is linked to another workspace`);
     }
     const minted = await this.tokens.installationToken(input.installationId);
-    const integration = await this.admin.linkInstallation({
+    const integration = await this.credentials.linkInstallation({
       workspaceId: input.workspaceId,
       installationId: input.installationId,
       accountLogin: known?.accountLogin ?? input.accountLogin ?? null,
-      accessTokenEncrypted: this.cipher.encrypt(minted.token),
+      sealAccessToken: (id) => this.cipher.encrypt(minted.token, accessTokenBinding(id)),
       tokenExpiresAt: minted.expiresAt,
       connectedById: input.connectedById,
     });
@@ -115,7 +117,7 @@ export class GitHubConnectionService {
   ): Promise<void> {
     const stored =
       current?.authKind === 'oauth' && current.status === 'connected' && current.accessTokenEncrypted
-        ? this.cipher.decrypt(current.accessTokenEncrypted)
+        ? this.cipher.decrypt(current.accessTokenEncrypted, accessTokenBinding(current.id))
         : undefined;
     const token = userToken ?? stored;
     if (!token) {

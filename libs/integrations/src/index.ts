@@ -6,6 +6,7 @@ export { OAuthCallbackError, type OAuthErrorCode } from './oauth/oauth-errors.js
 export { type StrategyOutcome, runStrategy } from './oauth/passport-driver.js';
 export { type CatalogEntry, RepositoryCatalogService } from './repository-catalog.service.js';
 export { RepositorySettingsService, splitRepositoryName } from './repository-settings.service.js';
+export { type ReencryptionReport, SecretReencryption } from './secret-reencryption.js';
 export { type SyncSettingsInput, syncSettingsSchema, toRepositorySyncSettings } from './sync-settings.js';
 export {
   type InstallationTokenMinter,

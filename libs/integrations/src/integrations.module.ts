@@ -5,6 +5,7 @@ import { InstallationAccessCheck } from './installation-access.js';
 import { GitHubOAuthService } from './oauth/github-oauth.service.js';
 import { RepositoryCatalogService } from './repository-catalog.service.js';
 import { RepositorySettingsService } from './repository-settings.service.js';
+import { SecretReencryption } from './secret-reencryption.js';
 
 /**
  * Connecting GitHub (token, OAuth, App installation), repository catalog and settings.
@@ -18,7 +19,14 @@ import { RepositorySettingsService } from './repository-settings.service.js';
     GitHubOAuthService,
     RepositorySettingsService,
     RepositoryCatalogService,
+    SecretReencryption,
   ],
-  exports: [GitHubConnectionService, GitHubOAuthService, RepositorySettingsService, RepositoryCatalogService],
+  exports: [
+    GitHubConnectionService,
+    GitHubOAuthService,
+    RepositorySettingsService,
+    RepositoryCatalogService,
+    SecretReencryption,
+  ],
 })
 export class IntegrationsModule {}

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { RepositorySyncSettings } from '#libs/db';
-
-const OPEN_STATES = ['backlog', 'unstarted', 'started'] as const;
+import { OPEN_ISSUE_STATES, SYNC_DIRECTIONS } from '#libs/issues';
 
 /**
  * Sync settings of a repository mapping as the API and CLI accept them (snake_case on the wire).
  * Every field is optional: connect fills defaults, configure changes only what is given.
  */
 export const syncSettingsSchema = z.object({
-  direction: z.enum(['from_github', 'to_github', 'bidirectional']).optional(),
+  direction: z.enum(SYNC_DIRECTIONS).optional(),
   sync_interval_seconds: z.number().int().min(30).max(86_400).optional(),
   include_comments: z.boolean().optional(),
   include_pull_requests: z.boolean().optional(),
@@ -21,7 +20,9 @@ export const syncSettingsSchema = z.object({
     )
     .optional(),
   state_mapping: z
-    .object({ open: z.enum(OPEN_STATES, { message: `must be one of ${OPEN_STATES.join(', ')}` }) })
+    .object({
+      open: z.enum(OPEN_ISSUE_STATES, { message: `must be one of ${OPEN_ISSUE_STATES.join(', ')}` }),
+    })
     .strict()
     .optional(),
   enabled: z.boolean().optional(),

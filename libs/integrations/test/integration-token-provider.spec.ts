@@ -7,11 +7,12 @@ import { type AppConfig, ConfigModule, loadConfig } from '#libs/config';
 import {
   DbModule,
   IntegrationAdminRepository,
+  IntegrationCredentialRepository,
   type WorkspaceIntegration,
   WorkspaceRepository,
 } from '#libs/db';
 import { GitHubMcpClientFactory } from '#libs/github-mcp';
-import { SecretCipher, SecretsModule } from '#libs/secrets';
+import { SecretCipher, SecretsModule, accessTokenBinding } from '#libs/secrets';
 import { type RunningSimulator, startSimulator } from '../../../apps/github-sim/src/index.js';
 import { type TestDatabase, createTestDatabase } from '../../../test/support/database.js';
 import {
@@ -78,11 +79,11 @@ describe('IntegrationTokenProvider with a GitHub App (real RSA key, simulator, P
   ): Promise<WorkspaceIntegration> {
     const workspace = await ctx.get(WorkspaceRepository).create(slug, slug);
     const minted = await ctx.get(IntegrationTokenProvider).installationToken(INSTALLATION);
-    return ctx.get(IntegrationAdminRepository).linkInstallation({
+    return ctx.get(IntegrationCredentialRepository).linkInstallation({
       workspaceId: workspace.id,
       installationId: INSTALLATION,
       accountLogin: 'acme',
-      accessTokenEncrypted: ctx.get(SecretCipher).encrypt(minted.token),
+      sealAccessToken: (id) => ctx.get(SecretCipher).encrypt(minted.token, accessTokenBinding(id)),
       tokenExpiresAt: minted.expiresAt,
     });
   }
@@ -112,7 +113,7 @@ describe('IntegrationTokenProvider with a GitHub App (real RSA key, simulator, P
       'SELECT access_token_encrypted AS token FROM workspace_integrations WHERE id = $1',
       [integration.id],
     );
-    expect(rows[0]?.token).toMatch(/^v1:k1:/);
+    expect(rows[0]?.token).toMatch(/^v2:k1:/);
     expect(rows[0]?.token).not.toContain(bearer);
   });
 
@@ -149,10 +150,11 @@ describe('IntegrationTokenProvider with a GitHub App (real RSA key, simulator, P
   it('decrypts stored OAuth / personal tokens and refuses disconnected integrations', async () => {
     const ctx = await context();
     const workspace = await ctx.get(WorkspaceRepository).create('pat', 'pat');
-    const integration = await ctx.get(IntegrationAdminRepository).saveTokenCredentials({
+    const integration = await ctx.get(IntegrationCredentialRepository).saveTokenCredentials({
       workspaceId: workspace.id,
       authKind: 'token',
-      accessTokenEncrypted: ctx.get(SecretCipher).encrypt('ghp_stored0000000000000000000000000000'),
+      sealAccessToken: (id) =>
+        ctx.get(SecretCipher).encrypt('ghp_stored0000000000000000000000000000', accessTokenBinding(id)),
       githubLogin: 'octocat',
       githubUserId: 1n,
       scopes: [],

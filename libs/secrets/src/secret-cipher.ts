@@ -1,16 +1,50 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { DomainError } from '#libs/common';
 
-/** Associated data binding a ciphertext to one column of one row, e.g. `workspace_integrations.<id>.access_token`. */
-export function secretContext(table: string, rowId: string, column: string): string {
-  return `${table}.${rowId}.${column}`;
+declare const bound: unique symbol;
+
+/** Associated data naming the table, column and row a ciphertext belongs to; made by `secretBinding`. */
+export type SecretBinding = string & { readonly [bound]: true };
+
+/** Every column that holds a ciphertext. */
+export type SecretColumn =
+  'workspace_integrations.access_token_encrypted' | 'workspace_integrations.webhook_secret_encrypted';
+
+/** `workspace_integrations.access_token_encrypted:<row id>`: the row's id must be the real one. */
+export function secretBinding(column: SecretColumn, rowId: string): SecretBinding {
+  if (!rowId) throw new Error(`a ciphertext of ${column} needs the id of its row`);
+  return `${column}:${rowId}` as SecretBinding;
+}
+
+/** The binding of workspace_integrations.access_token_encrypted of integration `id`. */
+export const accessTokenBinding = (id: string) =>
+  secretBinding('workspace_integrations.access_token_encrypted', id);
+
+/** The binding of workspace_integrations.webhook_secret_encrypted of integration `id`. */
+export const webhookSecretBinding = (id: string) =>
+  secretBinding('workspace_integrations.webhook_secret_encrypted', id);
+
+/**
+ * A stored secret that cannot be read here: written for another row or column, altered, or under a key
+ * that is not configured. The message names the binding and the key id, never the secret.
+ */
+export class SecretUnreadableError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** What `open` found: the plaintext, and whether the ciphertext is already bound and under the active key. */
+export interface OpenedSecret {
+  plaintext: string;
+  current: boolean;
 }
 
 /**
  * AES-256-GCM for tokens and webhook secrets at rest.
- * Format: `v2:<key id>:<iv b64>:<tag b64>:<ciphertext b64>` with the row's `secretContext` as associated
- * data, so a ciphertext copied to another row (or column) does not decrypt there. `v1:` (no associated
- * data) stays readable. The key id lets keys rotate (new writes use the active key, old ciphertexts stay
- * readable while their key is configured).
+ * - `v2:<key id>:<iv b64>:<tag b64>:<ciphertext b64>` (every write): the row's `SecretBinding` is the
+ *   associated data, so a ciphertext copied to another row or column does not decrypt there.
+ * - `v1:…` (written before v2, no associated data) stays readable until `reencrypt-secrets` rewrites it.
+ * Decryption tries the key the ciphertext names, then every other configured key (the current one and
+ * the previous ones), so a key replaced under the same id still opens what it wrote.
  */
 export class SecretCipher {
   constructor(
@@ -20,15 +54,14 @@ export class SecretCipher {
     if (!keys.get(activeKeyId)) throw new Error(`encryption key "${activeKeyId}" is not configured`);
   }
 
-  /** `context` (see `secretContext`) binds the ciphertext to its row: v2. Without it: v1 (legacy). */
-  encrypt(plaintext: string, context?: string): string {
+  encrypt(plaintext: string, binding: SecretBinding): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key(this.activeKeyId), iv);
-    if (context !== undefined) cipher.setAAD(Buffer.from(context, 'utf8'));
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId) as Buffer, iv);
+    cipher.setAAD(Buffer.from(binding, 'utf8'));
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
     return [
-      context === undefined ? 'v1' : 'v2',
+      'v2',
       this.activeKeyId,
       iv.toString('base64'),
       tag.toString('base64'),
@@ -36,38 +69,34 @@ export class SecretCipher {
     ].join(':');
   }
 
-  /** Decrypts v1, or v2 written for the same `context`; anything else throws a clear error. */
-  decrypt(ciphertext: string, context?: string): string {
+  decrypt(ciphertext: string, binding: SecretBinding): string {
+    return this.open(ciphertext, binding).plaintext;
+  }
+
+  /** Decrypts v1, or v2 written for `binding`; `current` is false when it should be rewritten. */
+  open(ciphertext: string, binding: SecretBinding): OpenedSecret {
     const [version, keyId, iv, tag, data] = ciphertext.split(':');
     if ((version !== 'v1' && version !== 'v2') || !keyId || !iv || !tag || data === undefined) {
-      throw new Error('ciphertext is not in the v1 or v2 format');
+      throw new SecretUnreadableError(`the secret in ${binding} is not in the v1 or v2 format`);
     }
-    if (version === 'v2' && context === undefined) {
-      throw new Error('a v2 ciphertext needs the row it belongs to (associated data) to be decrypted');
+    const named = this.keys.get(keyId);
+    const candidates: [string, Buffer][] = named ? [[keyId, named]] : [];
+    for (const entry of this.keys) if (entry[0] !== keyId) candidates.push(entry);
+    for (const [id, key] of candidates) {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      if (version === 'v2') decipher.setAAD(Buffer.from(binding, 'utf8'));
+      try {
+        const plain = Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]);
+        return { plaintext: plain.toString('utf8'), current: version === 'v2' && id === this.activeKeyId };
+      } catch {
+        // not this key (or not this row): try the next one
+      }
     }
-    const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    if (version === 'v2' && context !== undefined) decipher.setAAD(Buffer.from(context, 'utf8'));
-    try {
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
-    } catch (error) {
-      const where = version === 'v2' ? ` for ${context}` : '';
-      throw new Error(
-        `could not decrypt the secret${where}: it belongs to another row or column, or was altered`,
-        { cause: error },
-      );
-    }
-  }
-
-  /** True when the value should be rewritten: an older key, or v1 (not bound to its row). */
-  needsRotation(ciphertext: string): boolean {
-    const [version, keyId] = ciphertext.split(':');
-    return version !== 'v2' || keyId !== this.activeKeyId;
-  }
-
-  private key(id: string): Buffer {
-    const key = this.keys.get(id);
-    if (!key) throw new Error(`encryption key "${id}" is not configured`);
-    return key;
+    throw new SecretUnreadableError(
+      `the secret in ${binding} cannot be decrypted: it was written for another row or column, was ` +
+        `altered, or its key ("${keyId}") is not configured` +
+        (named ? '' : ' (see ENCRYPTION_KEY_PREVIOUS)'),
+    );
   }
 }

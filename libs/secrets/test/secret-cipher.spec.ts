@@ -1,81 +1,80 @@
 import { describe, expect, it } from '@jest/globals';
-import { SecretCipher, secretContext } from '../src/index.js';
+import { legacyCiphertext as legacyV1 } from '../../../test/support/legacy-secret.js';
+import { SecretCipher, SecretUnreadableError, secretBinding } from '../src/index.js';
 
 const k1 = Buffer.alloc(32, 1);
 const k2 = Buffer.alloc(32, 2);
+const rowA = secretBinding(
+  'workspace_integrations.access_token_encrypted',
+  '0190a1b2-0000-7000-8000-00000000000a',
+);
+const rowB = secretBinding(
+  'workspace_integrations.access_token_encrypted',
+  '0190a1b2-0000-7000-8000-00000000000b',
+);
+const webhookA = secretBinding(
+  'workspace_integrations.webhook_secret_encrypted',
+  '0190a1b2-0000-7000-8000-00000000000a',
+);
 
 describe('SecretCipher', () => {
-  it('round-trips and never contains the plaintext', () => {
-    const cipher = new SecretCipher('k1', new Map([['k1', k1]]));
-    const sealed = cipher.encrypt('ghp_supersecret');
+  const cipher = new SecretCipher('k1', new Map([['k1', k1]]));
+
+  it('writes v2 bound to its row, never containing the plaintext', () => {
+    const sealed = cipher.encrypt('ghp_supersecret', rowA);
     expect(sealed).not.toContain('ghp_supersecret');
-    expect(sealed.startsWith('v1:k1:')).toBe(true);
-    expect(cipher.decrypt(sealed)).toBe('ghp_supersecret');
-    expect(cipher.encrypt('x')).not.toBe(cipher.encrypt('x'));
-  });
-
-  it('reads old ciphertexts after rotation and flags them', () => {
-    const old = new SecretCipher('k1', new Map([['k1', k1]]));
-    const rotated = new SecretCipher(
-      'k2',
-      new Map([
-        ['k1', k1],
-        ['k2', k2],
-      ]),
-    );
-    const sealed = old.encrypt('token');
-    expect(rotated.decrypt(sealed)).toBe('token');
-    expect(rotated.needsRotation(sealed)).toBe(true);
-    expect(rotated.needsRotation(rotated.encrypt('token'))).toBe(true); // v1: not bound to its row
-    expect(rotated.needsRotation(rotated.encrypt('token', 'ctx'))).toBe(false);
-  });
-
-  it('rejects tampered data', () => {
-    const cipher = new SecretCipher('k1', new Map([['k1', k1]]));
-    const parts = cipher.encrypt('token').split(':');
-    parts[4] = Buffer.from('tampered').toString('base64');
-    expect(() => cipher.decrypt(parts.join(':'))).toThrow();
-  });
-
-  const rowA = secretContext(
-    'workspace_integrations',
-    '0190a1b2-0000-7000-8000-00000000000a',
-    'access_token',
-  );
-  const rowB = secretContext(
-    'workspace_integrations',
-    '0190a1b2-0000-7000-8000-00000000000b',
-    'access_token',
-  );
-
-  it('binds v2 ciphertexts to their row: copied to another row or column they do not decrypt', () => {
-    const cipher = new SecretCipher('k1', new Map([['k1', k1]]));
-    const sealed = cipher.encrypt('ghp_rowa', rowA);
     expect(sealed.startsWith('v2:k1:')).toBe(true);
-    expect(cipher.decrypt(sealed, rowA)).toBe('ghp_rowa');
-    expect(() => cipher.decrypt(sealed, rowB)).toThrow(
-      `could not decrypt the secret for ${rowB}: it belongs to another row or column, or was altered`,
-    );
-    const otherColumn = secretContext('workspace_integrations', '0190a1b2-0000-7000-8000-00000000000a', 'x');
-    expect(() => cipher.decrypt(sealed, otherColumn)).toThrow(/belongs to another row or column/);
-    expect(() => cipher.decrypt(sealed)).toThrow(/needs the row it belongs to/);
+    expect(cipher.open(sealed, rowA)).toEqual({ plaintext: 'ghp_supersecret', current: true });
+    expect(cipher.encrypt('x', rowA)).not.toBe(cipher.encrypt('x', rowA));
   });
 
-  it('keeps reading v1 and rewrites v1 / old-key ciphertexts as v2 under the active key', () => {
+  it('refuses a ciphertext copied to another row or column, with the binding in the message', () => {
+    const sealed = cipher.encrypt('ghp_rowa', rowA);
+    expect(() => cipher.decrypt(sealed, rowB)).toThrow(SecretUnreadableError);
+    expect(() => cipher.decrypt(sealed, rowB)).toThrow(
+      `the secret in ${rowB} cannot be decrypted: it was written for another row or column`,
+    );
+    expect(() => cipher.decrypt(sealed, webhookA)).toThrow(/written for another row or column/);
+    try {
+      cipher.decrypt(sealed, rowB);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('ghp_rowa');
+    }
+  });
+
+  it('rejects tampered data and unknown formats', () => {
+    const parts = cipher.encrypt('token', rowA).split(':');
+    parts[4] = Buffer.from('tampered').toString('base64');
+    expect(() => cipher.decrypt(parts.join(':'), rowA)).toThrow(SecretUnreadableError);
+    expect(() => cipher.decrypt('k1:abc:def:ghi', rowA)).toThrow(/not in the v1 or v2 format/);
+  });
+
+  it('reads legacy v1 (unbound) and flags it for rewriting', () => {
+    const legacy = legacyV1('token', 'k1', k1);
+    expect(cipher.open(legacy, rowA)).toEqual({ plaintext: 'token', current: false });
+  });
+
+  it('reads ciphertexts of the previous key, under its own id or under the id the new key took over', () => {
     const old = new SecretCipher('k1', new Map([['k1', k1]]));
-    const rotated = new SecretCipher(
+    const byId = new SecretCipher(
       'k2',
       new Map([
         ['k1', k1],
         ['k2', k2],
       ]),
     );
-    const legacy = old.encrypt('token');
-    expect(rotated.decrypt(legacy, rowA)).toBe('token'); // v1 ignores the row
-    const rewritten = rotated.encrypt(rotated.decrypt(legacy, rowA), rowA);
-    expect(rewritten.startsWith('v2:k2:')).toBe(true);
-    expect(rotated.needsRotation(rewritten)).toBe(false);
-    expect(rotated.needsRotation(old.encrypt('token', rowA))).toBe(true); // old key
-    expect(() => old.decrypt(rewritten, rowA)).toThrow('encryption key "k2" is not configured');
+    const sameId = new SecretCipher(
+      'k1',
+      new Map([
+        ['(previous)', k1],
+        ['k1', k2],
+      ]),
+    );
+    const sealed = old.encrypt('token', rowA);
+    expect(byId.open(sealed, rowA)).toEqual({ plaintext: 'token', current: false });
+    expect(sameId.open(sealed, rowA)).toEqual({ plaintext: 'token', current: false });
+    expect(sameId.open(sameId.encrypt('token', rowA), rowA)).toEqual({ plaintext: 'token', current: true });
+    const onlyNew = new SecretCipher('k2', new Map([['k2', k2]]));
+    expect(() => onlyNew.decrypt(sealed, rowA)).toThrow(/its key \("k1"\) is not configured/);
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { GitHubMcpError, type GitHubMcpErrorKind, McpRateLimitError } from '#libs/github-mcp';
 import { type FailureRule, type JobOutcome, classifyFailure } from '#libs/queue';
+import { SecretUnreadableError } from '#libs/secrets';
 import { OutboundDeferred } from './outbound/write-permits.js';
 
 /** GitHub answers that no retry can change: the resource is gone, the token refused, the request invalid. */
@@ -14,7 +15,7 @@ const PERMANENT_KINDS: ReadonlySet<GitHubMcpErrorKind> = new Set([
 /**
  * The outcome of a failure of a job that talks to GitHub (sync_repository, sync_issue): one rule for both.
  * A rate limit waits for GitHub's reset time, else its Retry-After, else GITHUB_MCP_RATE_LIMIT_WAIT; a spent
- * write budget waits as long as it says; the permanent GitHub refusals fail at once; the rest is retried.
+ * write budget waits as long as it says; the permanent GitHub refusals and an unreadable stored token fail at once; the rest is retried.
  */
 @Injectable()
 export class GitHubJobFailures {
@@ -39,6 +40,8 @@ export class GitHubJobFailures {
         error instanceof GitHubMcpError && PERMANENT_KINDS.has(error.kind)
           ? { kind: 'permanent' }
           : undefined,
+      // A stored token that does not decrypt for its row stays unreadable until GitHub is connected again.
+      (error) => (error instanceof SecretUnreadableError ? { kind: 'permanent' } : undefined),
     ];
   }
 

@@ -3,12 +3,6 @@ export { IssuePageReader, type IssueReader, type ReadPage } from './issue-page-r
 export { ClosedIssueFeed } from './close-details/closed-issue-feed.js';
 export { commentContentHash, issueContentHash } from './mapping/content-hash.js';
 export { issueHtmlUrl, toCommentRecord, toIssueRecord } from './mapping/issue-mapper.js';
-export {
-  DEFAULT_STATE_MAPPING,
-  mapGitHubState,
-  parseStateMapping,
-  type StateMapping,
-} from './mapping/state-mapping.js';
 export { RepositorySyncRunner, SINCE_OVERLAP_MS } from './repository-sync-runner.js';
 export type { RunSummary } from './run-summary.js';
 export { PeriodicSyncHandler } from './schedules/periodic-sync.handler.js';
@@ -29,7 +23,6 @@ export {
 } from './sync-status.service.js';
 export { SyncApiModule, SyncSharedModule, SyncWorkerModule } from './sync.module.js';
 export { InboundMerger, type InboundMergeResult } from './conflicts/inbound-merger.js';
-export { GITHUB_TIME_RESOLUTION_MS, type FieldAction, decideField } from './conflicts/last-writer-wins.js';
 export {
   type EditCaller,
   type GitHubSyncNote,
@@ -38,7 +31,6 @@ export {
   type NewIssueRequest,
   syncIssueJobId,
 } from './outbound/issue-edit.service.js';
-export { fingerprintHash, isShownVerbatim, textFingerprint } from './outbound/field-values.js';
 export { IssuePusher } from './outbound/issue-pusher.js';
 export type { PushSummary } from './outbound/push-context.js';
 export { OutboundPass } from './outbound/outbound-pass.js';

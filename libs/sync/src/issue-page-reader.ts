@@ -8,7 +8,7 @@ import {
 import type { ClosedIssueFeed, SearchedClose } from './close-details/closed-issue-feed.js';
 import { mapLimit } from './concurrency.js';
 import { type RepoRef, toCommentRecord, toIssueRecord } from './mapping/issue-mapper.js';
-import { type GitHubStateReason, type StateMapping, reasonFromLocalState } from './mapping/state-mapping.js';
+import { type GitHubStateReason, reasonFromLocalState, type StateMapping } from '#libs/issues';
 
 export type IssueReader = Pick<
   GitHubMcpClient,

@@ -13,7 +13,7 @@ import { type RunSummary, addTo, emptySummary, isPowerOf4, latest, maxIso } from
 import { InboundMerger } from './conflicts/inbound-merger.js';
 import { SyncJobEvents } from './events/sync-job-events.js';
 import { IssuePageReader, type IssueReader, type ReadPage } from './issue-page-reader.js';
-import { parseStateMapping } from './mapping/state-mapping.js';
+import { parseStateMapping } from '#libs/issues';
 import { NumberBitmap } from './number-bitmap.js';
 
 /** Incremental passes re-read a little before the cursor, so clock skew cannot lose an update. */

@@ -8,7 +8,7 @@ import {
   WebhookStatsRepository,
 } from '#libs/db';
 import { TokenBudgets, tokenKey } from '#libs/ratelimit';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { type JobView, nameOf, repositoryNames } from './sync-status.service.js';
 
 const RECENT_JOBS = 5;
@@ -91,7 +91,9 @@ export class SyncOverviewService {
       let key: string | null = null;
       if (integration.installationId) key = tokenKey(`installation:${integration.installationId}`);
       else if (integration.accessTokenEncrypted)
-        key = tokenKey(this.cipher.decrypt(integration.accessTokenEncrypted));
+        key = tokenKey(
+          this.cipher.decrypt(integration.accessTokenEncrypted, accessTokenBinding(integration.id)),
+        );
       if (!key) return 0;
       return (await this.budgets.limiter.usage(key, now.getTime())).writes;
     } catch (error) {

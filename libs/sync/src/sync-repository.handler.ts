@@ -26,12 +26,13 @@ import {
   settleFailure,
 } from '#libs/queue';
 import { IntegrationTokenProvider } from '#libs/integrations';
+import { SecretUnreadableError } from '#libs/secrets';
 import { SyncJobEvents } from './events/sync-job-events.js';
 import { GitHubJobFailures } from './github-failures.js';
-import { WRITES_TO_GITHUB } from './outbound/directions.js';
 import { OutboundPass } from './outbound/outbound-pass.js';
 import { PullRequestSync, shouldListPullRequests } from './pull-requests/pull-request-sync.js';
 import { RepositorySyncRunner } from './repository-sync-runner.js';
+import { writesToGitHub } from '#libs/issues';
 
 /** Which worker process ran a job (recorded in the job's metadata for operators). */
 const WORKER_ID = `${hostname()}:${process.pid}`;
@@ -126,7 +127,7 @@ export class SyncRepositoryHandler {
         Object.assign(summary, await this.pullRequests.run(repoSync, client, { full }));
       }
       // to_github / bidirectional: local changes still owed to GitHub get their sync_issue jobs.
-      if (WRITES_TO_GITHUB.has(repoSync.direction)) {
+      if (writesToGitHub(repoSync.direction)) {
         Object.assign(summary, await this.outbound.enqueuePending(repoSync, job.jobId));
       }
       this.events.changed(await this.jobs.complete(job.jobId, summary));
@@ -146,8 +147,9 @@ export class SyncRepositoryHandler {
 
   /**
    * A token GitHub refuses (401) stops the integration; a repository that answers 404 to listing its
-   * issues (deleted, or no longer visible to this identity) stops that sync. Both are marked with the
-   * reason, so webhooks for them are no longer applied and the next sync is not tried for nothing.
+   * issues (deleted, or no longer visible to this identity) stops that sync; a stored token that does not
+   * decrypt for this row (copied from another, or its key is gone) stops the integration. Each is marked
+   * with the reason, so webhooks for them are no longer applied and the next sync is not tried for nothing.
    */
   private async recordLostAccess(
     error: unknown,
@@ -163,6 +165,10 @@ export class SyncRepositoryHandler {
       const reason = `GitHub answered 404 for ${name} (deleted, or this identity lost access): sync disabled`;
       this.logger.warn(`repository sync ${repoSync.id}: ${reason}`);
       await this.integrations.disableRepositorySync(repoSync.id, reason);
+    } else if (error instanceof SecretUnreadableError) {
+      const reason = `the stored GitHub token cannot be used (${error.message}): connect GitHub again`;
+      this.logger.warn(`integration ${integration.id}: ${reason}`);
+      await this.integrations.markLostAccess(integration.id, reason);
     }
   }
 

@@ -4,13 +4,13 @@ import {
   type GitHubSyncJob,
   IntegrationRepository,
   type RepositorySyncWithRepo,
-  type SyncDirection,
   SyncJobRepository,
   type SyncTrigger,
   type WorkspaceIntegration,
 } from '#libs/db';
 import { JobName, JobQueue } from '#libs/queue';
 import { SyncJobEvents } from './events/sync-job-events.js';
+import type { SyncDirection } from '#libs/issues';
 
 export interface SyncRequest {
   direction?: SyncDirection | undefined;

@@ -5,12 +5,12 @@ import {
   IntegrationRepository,
   type RepositorySyncSummary,
   type RepositorySyncWithRepo,
-  type SyncDirection,
   SyncJobRepository,
   type SyncJobStatus,
   type SyncTrigger,
   type WorkspaceIntegration,
 } from '#libs/db';
+import type { SyncDirection } from '#libs/issues';
 
 const RECENT_JOBS = 10;
 const NOT_CONNECTED = 'GitHub is not connected for this workspace';

@@ -7,6 +7,7 @@ import { CommentEditPusher } from './outbound/comment-edit-pusher.js';
 import { CommentPusher } from './outbound/comment-pusher.js';
 import { CreateLookup } from './outbound/create-lookup.js';
 import { IssueEditService } from './outbound/issue-edit.service.js';
+import { IssueCreator } from './outbound/issue-creator.js';
 import { IssuePusher } from './outbound/issue-pusher.js';
 import { OutboundPass } from './outbound/outbound-pass.js';
 import { ReadBack } from './outbound/read-back.js';
@@ -64,6 +65,7 @@ const OUTBOUND = [
   CommentPusher,
   CommentEditPusher,
   ReadBack,
+  IssueCreator,
   IssuePusher,
   SyncIssueHandler,
   OutboundPass,

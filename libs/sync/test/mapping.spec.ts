@@ -1,13 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ListIssuesItem } from '#libs/github-mcp';
-import {
-  DEFAULT_STATE_MAPPING,
-  issueContentHash,
-  mapGitHubState,
-  parseStateMapping,
-  toCommentRecord,
-  toIssueRecord,
-} from '../src/index.js';
+import { issueContentHash, toCommentRecord, toIssueRecord } from '../src/index.js';
+import { DEFAULT_STATE_MAPPING, mapGitHubState, parseStateMapping } from '#libs/issues';
 
 const item: ListIssuesItem = {
   number: 42,

@@ -1,16 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeHtmlEntities } from '#libs/github-mcp';
 import { sanitize } from '../../../apps/github-sim/src/index.js';
-import { decideField } from '../src/conflicts/last-writer-wins.js';
-import {
-  fieldHash,
-  fingerprintHash,
-  isShownVerbatim,
-  textFingerprint,
-} from '../src/outbound/field-values.js';
 import { closingIssueNumbers } from '../src/pull-requests/closing-references.js';
 import { updateArgs } from '../src/outbound/write-args.js';
 import type { RepositorySyncWithRepo } from '#libs/db';
+import { decideField, fieldHash, fingerprintHash, isShownVerbatim, textFingerprint } from '#libs/issues';
 
 /** What a page shows of a text we wrote: the simulator's sanitiser (CONTRACT §4.6), then the client's decoding. */
 const shown = (text: string) => decodeHtmlEntities(sanitize(text));

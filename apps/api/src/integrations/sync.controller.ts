@@ -12,10 +12,11 @@ import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { presentJob } from './sync-job.presenter.js';
 import { jobListQuery, presentStatus } from './sync-views.js';
+import { SYNC_DIRECTIONS } from '#libs/issues';
 
 const syncBody = z
   .object({
-    direction: z.enum(['from_github', 'to_github', 'bidirectional']).optional(),
+    direction: z.enum(SYNC_DIRECTIONS).optional(),
     force: z.boolean().optional(),
     repository: z
       .string()

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ISSUE_PRIORITIES, ISSUE_STATES } from '#libs/issues';
 
 /** Request bodies of the issue write routes (snake_case on the wire). */
-const state = z.enum(['backlog', 'unstarted', 'started', 'done', 'cancelled']);
-const priority = z.enum(['none', 'low', 'medium', 'high', 'urgent']);
+const state = z.enum(ISSUE_STATES);
+const priority = z.enum(ISSUE_PRIORITIES);
 /** Postgres text cannot store U+0000: refused as a 400 naming the field instead of failing the insert. */
 const noNul = (text: string) => !text.includes('\u0000');
 const NO_NUL = 'must not contain NUL characters (U+0000)';

@@ -1,10 +1,11 @@
-import type { IssueComment, IssueWithRelations, OutboundField, OutboundStatus } from '#libs/db';
+import type { IssueComment, IssueWithRelations, OutboundStatus } from '#libs/db';
 import type {
   GitHubOutboundView,
   IssueCommentView,
   IssueView,
   OutboundWarningView,
 } from '../docs/responses/issues.js';
+import type { OutboundField } from '#libs/issues';
 
 export function presentIssue(issue: IssueWithRelations): IssueView {
   const link = issue.githubSync;

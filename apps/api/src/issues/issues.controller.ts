@@ -17,10 +17,11 @@ import { Idempotent } from '../http/idempotency.decorator.js';
 import { parseInput } from '../http/zod-input.js';
 import { commentBody, createIssueBody, updateIssueBody, uuid } from './issue-input.js';
 import { presentComment, presentIssue, presentOutbound } from './issue.presenter.js';
+import { ISSUE_STATES } from '#libs/issues';
 
 const listQuery = z
   .object({
-    state: z.enum(['backlog', 'unstarted', 'started', 'done', 'cancelled']).optional(),
+    state: z.enum(ISSUE_STATES).optional(),
     page: z.coerce.number().int().min(1).default(1),
     per_page: z.coerce.number().int().min(1).max(100).default(50),
   })

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type CanActivate,
   type ExecutionContext,
@@ -9,9 +8,11 @@ import {
   Logger,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { noteAuthEpoch } from '../auth-epoch.js';
+import { bearerTokenHash } from '../bearer.js';
 import { RATE_LIMIT_OVERRIDE, type RateLimitOverride, SKIP_RATE_LIMIT } from './rate-limit.decorators.js';
+import type { RedisThrottlerStorage, ThrottleCheck } from './redis-throttler.storage.js';
 
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
@@ -36,6 +37,7 @@ export class TooManyRequestsException extends HttpException {
  * IP for every request and one per API token (keyed by the token's hash) when a bearer token is sent.
  * Runs before authentication, so floods of bad tokens are limited too. Headers `X-RateLimit-*-{ip,token}`;
  * over the limit → 429 with `Retry-After` seconds. Fails open (with a warning) when Redis is unreachable.
+ * Both budgets cost one Redis round trip, which also reads the auth epoch for the API token guard.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -44,7 +46,7 @@ export class RateLimitGuard implements CanActivate {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(RATE_LIMIT_STORAGE) private readonly storage: ThrottlerStorage,
+    @Inject(RATE_LIMIT_STORAGE) private readonly storage: RedisThrottlerStorage,
     private readonly reflector: Reflector,
   ) {}
 
@@ -56,37 +58,36 @@ export class RateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const response = context.switchToHttp().getResponse<HttpResponse>();
     const { windowSeconds, perToken, perIp } = this.config.rateLimit;
-    const checks: { name: 'ip' | 'token'; limit: number; tracker: string }[] = [];
+    const checks: (ThrottleCheck & { throttlerName: 'ip' | 'token' })[] = [];
     const ipLimit = override.perIp ?? perIp;
-    if (ipLimit > 0) checks.push({ name: 'ip', limit: ipLimit, tracker: clientIp(request) });
-    const token = bearerToken(request);
+    if (ipLimit > 0) checks.push({ throttlerName: 'ip', limit: ipLimit, key: clientIp(request) });
+    const tokenHash = bearerTokenHash(request);
     const tokenLimit = override.perToken ?? perToken;
-    if (token && tokenLimit > 0) {
-      checks.push({
-        name: 'token',
-        limit: tokenLimit,
-        tracker: createHash('sha256').update(token).digest('hex'),
-      });
-    }
+    if (tokenHash && tokenLimit > 0)
+      checks.push({ throttlerName: 'token', limit: tokenLimit, key: tokenHash });
     const windowMs = windowSeconds * 1000;
-    for (const check of checks) {
-      let record;
-      try {
-        record = await this.storage.increment(check.tracker, windowMs, check.limit, windowMs, check.name);
-      } catch (error) {
-        this.warn(error);
-        return true;
-      }
-      response.setHeader(`X-RateLimit-Limit-${check.name}`, check.limit);
-      response.setHeader(`X-RateLimit-Remaining-${check.name}`, Math.max(0, check.limit - record.totalHits));
-      response.setHeader(`X-RateLimit-Reset-${check.name}`, record.timeToExpire);
+    if (checks.length === 0) return true;
+    let hits;
+    try {
+      // Both budgets in one round trip, in order: a request refused by its address is not charged to its token.
+      hits = await this.storage.incrementAll(checks, windowMs, windowMs);
+    } catch (error) {
+      this.warn(error);
+      return true;
+    }
+    noteAuthEpoch(request, hits.authEpoch);
+    hits.records.forEach((record, i) => {
+      const { throttlerName: name, limit } = checks[i] as (typeof checks)[number];
+      response.setHeader(`X-RateLimit-Limit-${name}`, limit);
+      response.setHeader(`X-RateLimit-Remaining-${name}`, Math.max(0, limit - record.totalHits));
+      response.setHeader(`X-RateLimit-Reset-${name}`, record.timeToExpire);
       if (record.isBlocked) {
         response.setHeader('Retry-After', Math.max(1, record.timeToBlockExpire));
         throw new TooManyRequestsException(
-          `rate limit exceeded: more than ${check.limit} requests per ${windowSeconds} s for this ${check.name === 'ip' ? 'client address' : 'API token'}; retry after ${Math.max(1, record.timeToBlockExpire)} s`,
+          `rate limit exceeded: more than ${limit} requests per ${windowSeconds} s for this ${name === 'ip' ? 'client address' : 'API token'}; retry after ${Math.max(1, record.timeToBlockExpire)} s`,
         );
       }
-    }
+    });
     return true;
   }
 
@@ -101,9 +102,4 @@ export class RateLimitGuard implements CanActivate {
 
 export function clientIp(request: HttpRequest): string {
   return request.ip ?? request.socket?.remoteAddress ?? 'unknown';
-}
-
-function bearerToken(request: HttpRequest): string | undefined {
-  const header = request.headers.authorization;
-  return typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
 }

@@ -1,10 +1,8 @@
 import type {
   GitHubRepositorySync,
   GitHubSyncJob,
-  IssueState,
   MemberRole,
   Project,
-  SyncDirection,
   WorkspaceIntegration,
 } from '../prisma-types.js';
 import {
@@ -12,6 +10,7 @@ import {
   GITHUB_MCP_PROVIDER,
   type IntegrationSummary,
   type IssueWithRelations,
+  type LiveToken,
   type OutboundStatus,
   type ReadExecutor,
   type RepositorySyncSummary,
@@ -25,6 +24,7 @@ import {
   strOrNull,
 } from './read-rows.js';
 import * as sql from './read-statements.js';
+import type { IssueState, SyncDirection } from '#libs/issues';
 
 /**
  * The hot read routes' queries on the pg pool (prepared statements, see read-statements.ts), answering in
@@ -34,15 +34,21 @@ export class ReadQueries {
   constructor(private readonly run: ReadExecutor) {}
 
   async principal(tokenHash: string, now = new Date()): Promise<TokenPrincipal | null> {
+    return (await this.liveToken(tokenHash, now))?.principal ?? null;
+  }
+
+  /** The principal of a live token and when the token expires (null: never). */
+  async liveToken(tokenHash: string, now = new Date()): Promise<LiveToken | null> {
     const [r] = await this.run(sql.PRINCIPAL, [tokenHash, now]);
     if (!r) return null;
-    return {
+    const principal: TokenPrincipal = {
       tokenId: str(r.token_id),
       userId: str(r.user_id),
       workspaceId: str(r.workspace_id),
       workspaceSlug: str(r.slug),
       role: r.role as MemberRole,
     };
+    return { principal, expiresAt: dateOrNull(r.expires_at) };
   }
 
   async integration(workspaceId: string): Promise<IntegrationSummary | null> {

@@ -4,15 +4,13 @@ import type {
   GitHubSyncJob,
   Issue,
   IssueComment,
-  IssuePriority,
-  IssueState,
   MemberRole,
-  SyncDirection,
   SyncJobStatus,
   SyncTrigger,
   WorkspaceIntegration,
 } from '../prisma-types.js';
 import type { ReadStatement } from './read-statements.js';
+import type { IssuePriority, IssueState, SyncDirection } from '#libs/issues';
 
 /** Runs one named statement and returns its rows (pg's parsing: Date, parsed JSON, arrays; int8 as text). */
 export type ReadExecutor = (
@@ -29,6 +27,12 @@ export interface TokenPrincipal {
   workspaceId: string;
   workspaceSlug: string;
   role: MemberRole;
+}
+
+/** A live API token's principal and its expiry (null: never expires). */
+export interface LiveToken {
+  principal: TokenPrincipal;
+  expiresAt: Date | null;
 }
 
 /** The integration's fields a status answer shows (never the token or webhook secret). */

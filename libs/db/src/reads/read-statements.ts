@@ -17,7 +17,7 @@ const statement = (name: string, text: string): ReadStatement => ({
 /** A token that is neither revoked nor expired, of a user who is still a member of its workspace. */
 export const PRINCIPAL = statement(
   'principal',
-  `SELECT t.id AS token_id, t.user_id, t.workspace_id, w.slug, m.role::text AS role
+  `SELECT t.id AS token_id, t.user_id, t.workspace_id, w.slug, m.role::text AS role, t.expires_at
    FROM api_tokens t
    JOIN workspaces w ON w.id = t.workspace_id
    JOIN workspace_members m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id

@@ -6,14 +6,14 @@ import { type AuditActor, AuditTrail } from '#libs/auth';
 import { ValidationError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import {
-  IntegrationAdminRepository,
+  IntegrationCredentialRepository,
   IntegrationRepository,
   type OAuthStateBinding,
   OAuthStateRepository,
   UserRepository,
   type WorkspaceIntegration,
 } from '#libs/db';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { CredentialRetirement } from '../credential-retirement.js';
 import { type GitHubGrant, OAUTH_SCOPES, createGitHubStrategy } from './github-strategy.js';
 import { OAuthCallbackError, exchangeError } from './oauth-errors.js';
@@ -64,7 +64,7 @@ export class GitHubOAuthService {
     private readonly states: OAuthStateRepository,
     private readonly users: UserRepository,
     private readonly integrations: IntegrationRepository,
-    private readonly admin: IntegrationAdminRepository,
+    private readonly credentials: IntegrationCredentialRepository,
     private readonly cipher: SecretCipher,
     private readonly audit: AuditTrail,
     private readonly retirement: CredentialRetirement,
@@ -147,10 +147,10 @@ export class GitHubOAuthService {
     }
     const scopes = [...new Set((grant.scope ?? '').split(/[\s,]+/).filter(Boolean))];
     const previous = await this.integrations.findForWorkspace(binding.workspaceId);
-    const integration = await this.admin.saveTokenCredentials({
+    const integration = await this.credentials.saveTokenCredentials({
       workspaceId: binding.workspaceId,
       authKind: 'oauth',
-      accessTokenEncrypted: this.cipher.encrypt(grant.accessToken),
+      sealAccessToken: (id) => this.cipher.encrypt(grant.accessToken, accessTokenBinding(id)),
       githubLogin: grant.profile.username ?? String(grant.profile.id),
       githubUserId: BigInt(grant.profile.id),
       scopes,

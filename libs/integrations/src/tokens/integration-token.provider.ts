@@ -1,7 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ValidationError } from '#libs/common';
-import { IntegrationAdminRepository, type WorkspaceIntegration } from '#libs/db';
-import { SecretCipher } from '#libs/secrets';
+import {
+  IntegrationAdminRepository,
+  IntegrationCredentialRepository,
+  type WorkspaceIntegration,
+} from '#libs/db';
+import { SecretCipher, SecretUnreadableError, accessTokenBinding } from '#libs/secrets';
 import type { InstallationTokenMinter } from './github-app-minter.js';
 import { type InstallationToken, InstallationTokenCache } from './installation-token-cache.js';
 
@@ -22,6 +26,7 @@ export class IntegrationTokenProvider {
   constructor(
     private readonly cipher: SecretCipher,
     private readonly admin: IntegrationAdminRepository,
+    private readonly credentials: IntegrationCredentialRepository,
     @Optional() @Inject(INSTALLATION_TOKEN_MINTER) private readonly minter: InstallationTokenMinter | null,
   ) {
     this.installations = new InstallationTokenCache((id) => this.loadInstallationToken(id));
@@ -39,7 +44,7 @@ export class IntegrationTokenProvider {
     }
     if (!integration.accessTokenEncrypted)
       throw new ValidationError('GitHub is not connected for this workspace');
-    return this.cipher.decrypt(integration.accessTokenEncrypted);
+    return this.cipher.decrypt(integration.accessTokenEncrypted, accessTokenBinding(integration.id));
   }
 
   /** A token for an installation (also before any workspace is linked to it: linking checks access with it). */
@@ -62,15 +67,26 @@ export class IntegrationTokenProvider {
     }
     for (const row of await this.admin.findByInstallation(installationId)) {
       if (row.authKind !== 'app' || !row.accessTokenEncrypted || !row.tokenExpiresAt) continue;
-      const stored = { token: this.cipher.decrypt(row.accessTokenEncrypted), expiresAt: row.tokenExpiresAt };
-      if (this.installations.isFresh(stored)) return stored;
+      const token = this.storedToken(row.id, row.accessTokenEncrypted);
+      const stored = { token, expiresAt: row.tokenExpiresAt };
+      if (token && this.installations.isFresh(stored)) return stored;
     }
     const minted = await this.minter(installationId);
-    await this.admin.storeInstallationToken(
+    await this.credentials.storeInstallationToken(
       installationId,
-      this.cipher.encrypt(minted.token),
+      (id) => this.cipher.encrypt(minted.token, accessTokenBinding(id)),
       minted.expiresAt,
     );
     return minted;
+  }
+
+  /** A shared installation token that cannot be read here (another row's, an old key) is minted anew. */
+  private storedToken(integrationId: string, ciphertext: string): string {
+    try {
+      return this.cipher.decrypt(ciphertext, accessTokenBinding(integrationId));
+    } catch (error) {
+      if (error instanceof SecretUnreadableError) return '';
+      throw error;
+    }
   }
 }

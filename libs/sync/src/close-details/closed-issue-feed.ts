@@ -1,5 +1,5 @@
 import { type GitHubMcpClient, McpRateLimitError, type SearchIssueItem } from '#libs/github-mcp';
-import type { GitHubStateReason } from '../mapping/state-mapping.js';
+import type { GitHubStateReason } from '#libs/issues';
 
 /** What the search index said about one closed issue, and when it was asked. */
 export interface SearchedClose {

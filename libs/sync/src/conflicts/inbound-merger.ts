@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { type GitHubIssueRecord, InboundMergeRepository, type MergeCommit } from '#libs/db';
 import {
+  decideField,
   type DirtyFields,
   type FieldConflict,
   type FieldHashes,
-  type GitHubIssueRecord,
-  InboundMergeRepository,
+  fieldValue,
   type LocalIssueFields,
-  type MergeCommit,
   type OutboundField,
   type SyncDirection,
-} from '#libs/db';
-import { fieldValue } from '../outbound/field-values.js';
-import { decideField } from './last-writer-wins.js';
+} from '#libs/issues';
 
 /** Fields a GitHub issue view carries (list_issues has no milestone). */
 const MERGED_FIELDS: readonly OutboundField[] = ['title', 'description', 'state', 'labels', 'assignees'];

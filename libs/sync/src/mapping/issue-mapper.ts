@@ -1,7 +1,7 @@
 import type { GitHubCommentRecord, GitHubIssueRecord } from '#libs/db';
 import type { GitHubIssueComment, ListIssuesItem } from '#libs/github-mcp';
 import { commentContentHash, issueContentHash } from './content-hash.js';
-import { type GitHubStateReason, type StateMapping, mapGitHubState } from './state-mapping.js';
+import { type GitHubStateReason, mapGitHubState, type StateMapping } from '#libs/issues';
 
 export interface RepoRef {
   owner: string;

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type IssueLinkView, OutboundCommentRepository, type PendingCommentEdit } from '#libs/db';
 import type { GitHubIssueComment } from '#libs/github-mcp';
 import { commentContentHash } from '../mapping/content-hash.js';
-import { fingerprintHash, isShownVerbatim } from './field-values.js';
-import type { PushContext, PushSummary } from './push-context.js';
+import { fingerprintHash, isShownVerbatim } from '#libs/issues';
+import type { PushContext } from './push-context.js';
+import type { OutboundWarning } from './write-args.js';
 import { WritePermits } from './write-permits.js';
 
 /** The hosted server's tool for comment edits (CONTRACT §9, #3284); the snapshot has none. */
@@ -17,6 +18,13 @@ export const UPDATE_ISSUE_COMMENT = 'update_issue_comment';
  * already shows as edited is not written again. Writes go through the token's write permits (pacing), and
  * the link takes GitHub's view of the written text, so the echo in a page or webhook changes nothing.
  */
+/** What CommentEditPusher did for one issue. */
+export interface CommentEditPush {
+  edited: number;
+  mcpCalls: number;
+  warnings: OutboundWarning[];
+}
+
 @Injectable()
 export class CommentEditPusher {
   constructor(
@@ -24,25 +32,25 @@ export class CommentEditPusher {
     private readonly permits: WritePermits,
   ) {}
 
-  async push(ctx: PushContext, link: IssueLinkView, summary: PushSummary): Promise<number> {
+  async push(ctx: PushContext, link: IssueLinkView): Promise<CommentEditPush> {
+    const outcome: CommentEditPush = { edited: 0, mcpCalls: 0, warnings: [] };
     const pending = await this.comments.pendingEdits(ctx.target.issueId);
-    if (pending.length === 0) return 0;
+    if (pending.length === 0) return outcome;
     if (!(await ctx.client.hasTool(UPDATE_ISSUE_COMMENT))) {
-      summary.warnings.push({
+      outcome.warnings.push({
         kind: 'comment_edit_not_writable',
         message: `${pending.length} comment edit(s) stay local: the GitHub MCP server does not offer ${UPDATE_ISSUE_COMMENT}`,
         comment_ids: pending.map((edit) => edit.commentId),
       });
-      return 0;
+      return outcome;
     }
     const { owner, name } = ctx.repoSync.repository;
-    summary.mcp_calls += 1;
+    outcome.mcpCalls += 1;
     const onGitHub = await this.byId(ctx, owner, name, link.githubNumber);
-    let written = 0;
     for (const edit of pending) {
       const current = onGitHub.get(String(edit.githubId));
       if (current === undefined) {
-        summary.warnings.push({
+        outcome.warnings.push({
           kind: 'comment_edit_not_writable',
           message: 'the comment was deleted on GitHub: the edit stays local',
           comment_ids: [edit.commentId],
@@ -51,11 +59,11 @@ export class CommentEditPusher {
       } else if (await this.settled(edit, current)) {
         continue;
       } else {
-        await this.write(ctx, link, edit, summary);
-        written += 1;
+        outcome.mcpCalls += await this.write(ctx, link, edit);
+        outcome.edited += 1;
       }
     }
-    return written;
+    return outcome;
   }
 
   /** True when nothing is to be written: GitHub already shows the edit, or won against it. */
@@ -76,10 +84,10 @@ export class CommentEditPusher {
     return false;
   }
 
-  private async write(ctx: PushContext, link: IssueLinkView, edit: PendingCommentEdit, summary: PushSummary) {
+  /** Writes one edit; returns the MCP calls it made. */
+  private async write(ctx: PushContext, link: IssueLinkView, edit: PendingCommentEdit): Promise<number> {
     const { owner, name } = ctx.repoSync.repository;
     await this.permits.run(ctx.tokenKey, async () => {
-      summary.mcp_calls += 1;
       await ctx.client.updateIssueComment({
         owner,
         repo: name,
@@ -88,8 +96,9 @@ export class CommentEditPusher {
       });
     });
     let shown = { contentHash: commentContentHash(edit.body), githubUpdatedAt: new Date() };
+    let calls = 1;
     if (!isShownVerbatim(edit.body)) {
-      summary.mcp_calls += 1;
+      calls += 1;
       const after = (await this.byId(ctx, owner, name, link.githubNumber)).get(String(edit.githubId));
       if (after)
         shown = { contentHash: commentContentHash(after.body), githubUpdatedAt: new Date(after.updated_at) };
@@ -100,6 +109,7 @@ export class CommentEditPusher {
       shown,
       fingerprintHash('description', edit.body),
     );
+    return calls;
   }
 
   private async byId(ctx: PushContext, owner: string, name: string, issueNumber: number) {

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { type IssueLinkView, OutboundCommentRepository, type PendingComment } from '#libs/db';
 import { commentContentHash } from '../mapping/content-hash.js';
 import { CreateLookup } from './create-lookup.js';
-import { fingerprintHash, isShownVerbatim } from './field-values.js';
 import { certainlyNotCreated } from './github-view.js';
-import type { PushContext, PushSummary } from './push-context.js';
+import type { PushContext } from './push-context.js';
 import { WritePermits } from './write-permits.js';
+import { fingerprintHash, isShownVerbatim } from '#libs/issues';
 
 /**
  * Writes the issue's local comments that are not on GitHub yet with add_issue_comment, oldest first.
@@ -14,6 +14,12 @@ import { WritePermits } from './write-permits.js';
  * The link gets the hash of the body as the MCP server shows it (read back only when the text is not
  * shown verbatim), so the next page sees no change. Comments are posted as the token's GitHub user.
  */
+/** What CommentPusher did for one issue. */
+export interface CommentPush {
+  created: number;
+  mcpCalls: number;
+}
+
 @Injectable()
 export class CommentPusher {
   constructor(
@@ -22,18 +28,19 @@ export class CommentPusher {
     private readonly lookup: CreateLookup,
   ) {}
 
-  async push(ctx: PushContext, link: IssueLinkView, summary: PushSummary): Promise<number> {
+  async push(ctx: PushContext, link: IssueLinkView): Promise<CommentPush> {
     let linked: Set<string> | null = null;
-    let created = 0;
+    const outcome: CommentPush = { created: 0, mcpCalls: 0 };
     for (const comment of ctx.target.pendingComments) {
       if (comment.createStartedAt) {
         linked ??= await this.comments.linkedGithubIds(link.id);
-        if (await this.adopt(ctx, link, comment, linked, summary)) continue;
+        outcome.mcpCalls += 1;
+        if (await this.adopt(ctx, link, comment, linked)) continue;
       }
-      await this.create(ctx, link, comment, summary);
-      created += 1;
+      outcome.mcpCalls += await this.create(ctx, link, comment);
+      outcome.created += 1;
     }
-    return created;
+    return outcome;
   }
 
   private async adopt(
@@ -41,11 +48,9 @@ export class CommentPusher {
     link: IssueLinkView,
     comment: PendingComment,
     linked: Set<string>,
-    summary: PushSummary,
   ): Promise<boolean> {
     const fingerprint =
       (await this.comments.sentFingerprint(comment.id)) ?? fingerprintHash('description', comment.body);
-    summary.mcp_calls += 1;
     const found = await this.lookup.findComment(ctx.client, ctx.repoSync, link.githubNumber, {
       startedAt: comment.createStartedAt ?? new Date(),
       fingerprint,
@@ -67,13 +72,13 @@ export class CommentPusher {
     return true;
   }
 
-  private async create(ctx: PushContext, link: IssueLinkView, comment: PendingComment, summary: PushSummary) {
+  /** Posts one comment; returns the MCP calls it made. */
+  private async create(ctx: PushContext, link: IssueLinkView, comment: PendingComment): Promise<number> {
     const { owner, name } = ctx.repoSync.repository;
     const ref = { id: comment.id, workspaceId: ctx.target.workspaceId, issueId: ctx.target.issueId };
     const fingerprint = fingerprintHash('description', comment.body);
     const answer = await this.permits.run(ctx.tokenKey, async () => {
       await this.comments.markCreateStarted(ref, new Date(), fingerprint);
-      summary.mcp_calls += 1;
       try {
         return await ctx.client.addIssueComment({
           owner,
@@ -88,8 +93,9 @@ export class CommentPusher {
     });
     let contentHash = commentContentHash(comment.body);
     let updatedAt = new Date();
+    let calls = 1;
     if (!isShownVerbatim(comment.body)) {
-      summary.mcp_calls += 1;
+      calls += 1;
       const shown = (await ctx.client.listAllIssueComments(owner, name, link.githubNumber)).find(
         (c) => String(c.id) === answer.id,
       );
@@ -105,5 +111,6 @@ export class CommentPusher {
       contentHash,
       pushedHash: fingerprint,
     });
+    return calls;
   }
 }

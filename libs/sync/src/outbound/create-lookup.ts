@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type FieldHashes, IssueSyncStore, type RepositorySyncWithRepo } from '#libs/db';
+import { IssueSyncStore, type RepositorySyncWithRepo } from '#libs/db';
 import type { GitHubIssueComment, GitHubMcpClient, ListIssuesItem } from '#libs/github-mcp';
-import { fingerprintHash } from './field-values.js';
+import { type FieldHashes, fingerprintHash } from '#libs/issues';
 
 export type LookupClient = Pick<GitHubMcpClient, 'listIssues' | 'listAllIssueComments'>;
 

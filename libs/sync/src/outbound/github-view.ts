@@ -1,7 +1,12 @@
-import type { LocalIssueFields, RepositorySyncWithRepo } from '#libs/db';
+import type { RepositorySyncWithRepo } from '#libs/db';
 import { type GitHubIssue, GitHubMcpError } from '#libs/github-mcp';
 import { issueContentHash } from '../mapping/content-hash.js';
-import { type GitHubStateReason, mapGitHubState, parseStateMapping } from '../mapping/state-mapping.js';
+import {
+  type GitHubStateReason,
+  type LocalIssueFields,
+  mapGitHubState,
+  parseStateMapping,
+} from '#libs/issues';
 
 /** An `issue_read get` answer in local terms (text as the MCP server shows it, decoded). */
 export function viewFields(issue: GitHubIssue, repoSync: RepositorySyncWithRepo): LocalIssueFields {
@@ -17,6 +22,24 @@ export function viewFields(issue: GitHubIssue, repoSync: RepositorySyncWithRepo)
     assignees: issue.assignees,
     milestone: issue.milestone ?? null,
   };
+}
+
+/** A list_issues item (or a create lookup's find) over the local fields it does not carry. */
+export function viewOfListItem(
+  item: { title: string; body: string; labels: string[]; assignees: string[] },
+  local: LocalIssueFields,
+): LocalIssueFields {
+  return {
+    ...local,
+    title: item.title,
+    description: item.body,
+    labels: item.labels,
+    assignees: item.assignees,
+  };
+}
+
+export function issueUrl(repoSync: RepositorySyncWithRepo, number: number): string {
+  return `https://github.com/${repoSync.repository.owner}/${repoSync.repository.name}/issues/${number}`;
 }
 
 /** The content hash a list_issues page will compute for this view (see mapping/issue-mapper). */

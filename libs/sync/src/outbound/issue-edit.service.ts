@@ -5,17 +5,22 @@ import {
   type Actor,
   type AssigneeRef,
   type IssuePatchInput,
-  type IssuePriority,
-  type IssueState,
-  type FieldHashes,
+  CommentEditRepository,
   IssueEditRepository,
-  type LocalIssueFields,
-  OUTBOUND_FIELDS,
+  WriteTargetRepository,
   WorkspaceRepository,
 } from '#libs/db';
 import { JobName, JobQueue } from '#libs/queue';
-import { WRITES_TO_GITHUB } from './directions.js';
-import { fieldHash, fieldValue } from './field-values.js';
+import {
+  fieldHash,
+  type FieldHashes,
+  fieldValue,
+  type IssuePriority,
+  type IssueState,
+  type LocalIssueFields,
+  OUTBOUND_FIELDS,
+  writesToGitHub,
+} from '#libs/issues';
 
 export interface EditCaller extends Actor {
   workspaceId: string;
@@ -69,13 +74,15 @@ export class IssueEditService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly edits: IssueEditRepository,
+    private readonly commentEdits: CommentEditRepository,
+    private readonly writeTargets: WriteTargetRepository,
     private readonly workspaces: WorkspaceRepository,
     private readonly queue: JobQueue,
   ) {}
 
   async createIssue(caller: EditCaller, projectId: string, request: NewIssueRequest) {
     await this.requireProject(caller.workspaceId, projectId);
-    const target = await this.edits.writeTargetForProject(projectId);
+    const target = await this.writeTargets.forProject(projectId);
     const assignees = await this.assignees(caller.workspaceId, request.assignees ?? []);
     const result = await this.edits.createIssue(
       {
@@ -124,7 +131,7 @@ export class IssueEditService {
 
   async createComment(caller: EditCaller, projectId: string, issueId: string, body: string) {
     await this.requireIssue(caller.workspaceId, projectId, issueId);
-    const { comment, version } = await this.edits.createComment(
+    const { comment, version } = await this.commentEdits.createComment(
       { workspaceId: caller.workspaceId, issueId },
       body,
       caller,
@@ -141,7 +148,7 @@ export class IssueEditService {
     body: string,
   ) {
     await this.requireIssue(caller.workspaceId, projectId, issueId);
-    const result = await this.edits.updateComment(
+    const result = await this.commentEdits.updateComment(
       { workspaceId: caller.workspaceId, issueId, commentId },
       body,
       caller,
@@ -163,8 +170,8 @@ export class IssueEditService {
   }
 
   private async writes(issueId: string): Promise<boolean> {
-    const target = await this.edits.writeTargetForIssue(issueId);
-    return target !== null && target.enabled && WRITES_TO_GITHUB.has(target.direction);
+    const target = await this.writeTargets.forIssue(issueId);
+    return target !== null && target.enabled && writesToGitHub(target.direction);
   }
 
   /** After the commit. A failed enqueue loses nothing: the edit stays dirty for the next outbound pass. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboundStateRepository, type RepositorySyncWithRepo } from '#libs/db';
 import { JobName, JobQueue } from '#libs/queue';
-import { WRITES_TO_GITHUB } from './directions.js';
+import { writesToGitHub } from '#libs/issues';
 
 /**
  * The to_github half of a `sync_repository` job (direction to_github or bidirectional): enqueues a
@@ -21,7 +21,7 @@ export class OutboundPass {
     repoSync: RepositorySyncWithRepo,
     passId: string,
   ): Promise<{ sync_issue_enqueued: number }> {
-    if (!repoSync.enabled || !WRITES_TO_GITHUB.has(repoSync.direction)) return { sync_issue_enqueued: 0 };
+    if (!repoSync.enabled || !writesToGitHub(repoSync.direction)) return { sync_issue_enqueued: 0 };
     const primary = (await this.state.primaryTarget(repoSync.projectId)) === repoSync.id;
     const pending = await this.state.pendingIssues(repoSync, primary);
     for (const { issueId, version } of pending) {

@@ -1,9 +1,9 @@
-import type { FieldConflict, OutboundField, OutboundTarget, RepositorySyncWithRepo } from '#libs/db';
+import type { OutboundTarget, RepositorySyncWithRepo } from '#libs/db';
 import type { GitHubMcpClient } from '#libs/github-mcp';
-import type { GitHubSideState } from './field-values.js';
 import type { OutboundWarning } from './write-args.js';
+import type { FieldConflict, GitHubSideState, OutboundField } from '#libs/issues';
 
-/** What the outbound writers (IssuePusher and its parts) share: the job's context and its summary. */
+/** What the outbound writers (IssuePusher and its parts) share: the job's context; and the job's summary. */
 
 export type OutboundClient = Pick<
   GitHubMcpClient,

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { type IssueLinkView, OutboundStateRepository } from '#libs/db';
+import { viewContentHash, viewFields } from './github-view.js';
+import type { PushContext } from './push-context.js';
 import {
+  compatible,
+  fieldHash,
   type FieldHashes,
-  type IssueLinkView,
+  fieldValue,
   type LocalIssueFields,
   OUTBOUND_FIELDS,
   type OutboundField,
-  OutboundStateRepository,
-} from '#libs/db';
-import { fieldHash, fieldValue } from './field-values.js';
-import { viewContentHash, viewFields } from './github-view.js';
-import type { PushContext } from './push-context.js';
-import { compatible } from './push-helpers.js';
+} from '#libs/issues';
 
 export interface ReadBackInput {
   /** Fields this job wrote. */

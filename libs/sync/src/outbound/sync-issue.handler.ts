@@ -17,10 +17,10 @@ import {
 import { tokenKey } from '#libs/ratelimit';
 import { IntegrationTokenProvider } from '#libs/integrations';
 import { GitHubJobFailures } from '../github-failures.js';
-import { WRITES_TO_GITHUB } from './directions.js';
 import { IssuePusher } from './issue-pusher.js';
 import type { PushSummary } from './push-context.js';
 import { OutboundDeferred } from './write-permits.js';
+import { writesToGitHub } from '#libs/issues';
 
 /** Longer than a job's few MCP calls with retries; a killed worker's lease expires after it. */
 const LEASE_MS = 5 * 60_000;
@@ -66,7 +66,7 @@ export class SyncIssueHandler {
     const first = await this.state.load(payload.issueId);
     if (!first) return { skipped: 'issue_not_found' };
     const repoSync = first.repositorySync;
-    if (!repoSync || !repoSync.enabled || !WRITES_TO_GITHUB.has(repoSync.direction)) {
+    if (!repoSync || !repoSync.enabled || !writesToGitHub(repoSync.direction)) {
       return { skipped: 'not_written_to_github' };
     }
     if (upToDate(first)) return { skipped: 'up_to_date' };

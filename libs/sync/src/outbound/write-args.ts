@@ -1,6 +1,11 @@
-import type { LocalIssueFields, OutboundField, RepositorySyncWithRepo } from '#libs/db';
+import type { RepositorySyncWithRepo } from '#libs/db';
 import type { IssueCreateArgs, IssueUpdateArgs } from '#libs/github-mcp';
-import { type GitHubSideState, githubSideState } from './field-values.js';
+import {
+  githubSideState,
+  type GitHubSideState,
+  type LocalIssueFields,
+  type OutboundField,
+} from '#libs/issues';
 
 export interface OutboundWarning {
   kind:

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WebhookTargetRepository } from '#libs/db';
-import { SecretCipher } from '#libs/secrets';
+import { SecretCipher, webhookSecretBinding } from '#libs/secrets';
 import type { PayloadSummary } from './payload-summary.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { signedWith } from './body-hasher.js';
@@ -15,6 +15,7 @@ const CACHE_LIMIT = 1000;
 @Injectable()
 export class IntegrationSecretMatcher {
   private readonly logger = new Logger(IntegrationSecretMatcher.name);
+  /** `<integration id> <ciphertext>` → secret: a ciphertext is cached only for the row it opened in. */
   private readonly plaintext = new Map<string, string>();
 
   constructor(
@@ -42,12 +43,13 @@ export class IntegrationSecretMatcher {
 
   private decrypt(integrationId: string, ciphertext: string | null): string | undefined {
     if (!ciphertext) return undefined;
-    const cached = this.plaintext.get(ciphertext);
+    const cacheKey = `${integrationId} ${ciphertext}`;
+    const cached = this.plaintext.get(cacheKey);
     if (cached !== undefined) return cached;
     try {
-      const secret = this.cipher.decrypt(ciphertext);
+      const secret = this.cipher.decrypt(ciphertext, webhookSecretBinding(integrationId));
       if (this.plaintext.size >= CACHE_LIMIT) this.plaintext.clear();
-      this.plaintext.set(ciphertext, secret);
+      this.plaintext.set(cacheKey, secret);
       return secret;
     } catch (error) {
       this.logger.warn(

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   type GitHubWebhookEvent,
   type RepositorySyncScope,
-  type SyncDirection,
   type TargetScope,
   WebhookTargetRepository,
   type WebhookRepositoryTarget,
 } from '#libs/db';
-import { type StateMapping, parseStateMapping } from '#libs/sync';
 import type { RestRepository } from './payloads.js';
+import { parseStateMapping, type StateMapping, type SyncDirection } from '#libs/issues';
 
 /** A repository sync an event applies to. */
 export interface EventTarget {

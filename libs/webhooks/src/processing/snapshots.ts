@@ -1,7 +1,8 @@
 import type { GitHubCommentRecord, IssueSnapshot } from '#libs/db';
 import type { ListIssuesItem } from '#libs/github-mcp';
-import { type StateMapping, commentContentHash, toIssueRecord } from '#libs/sync';
+import { commentContentHash, toIssueRecord } from '#libs/sync';
 import type { RestComment, RestIssue } from './payloads.js';
+import type { StateMapping } from '#libs/issues';
 
 type StateReason = Parameters<typeof toIssueRecord>[2]['stateReason'];
 const REASONS = new Set(['completed', 'not_planned', 'duplicate', 'reopened']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_PRIORITIES, ISSUE_STATES, SYNC_DIRECTIONS } from '#libs/issues';
 
 /**
  * A timestamp: a `Date` in the presenters, an ISO 8601 string (`toJSON`) on the wire. zodSchema() renders
@@ -28,11 +29,11 @@ export function page<T extends z.ZodType, E extends z.ZodRawShape = Record<never
 }
 
 /** Prisma enums of the data model (prisma/schema.prisma): fixed sets on the wire. */
-export const syncDirection = z.enum(['from_github', 'to_github', 'bidirectional']);
+export const syncDirection = z.enum(SYNC_DIRECTIONS);
 export const syncJobStatus = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
 export const syncTrigger = z.enum(['manual', 'periodic', 'webhook', 'connect']);
-export const issueState = z.enum(['backlog', 'unstarted', 'started', 'done', 'cancelled']);
-export const issuePriority = z.enum(['none', 'low', 'medium', 'high', 'urgent']);
+export const issueState = z.enum(ISSUE_STATES);
+export const issuePriority = z.enum(ISSUE_PRIORITIES);
 export const webhookEventStatus = z.enum([
   'received',
   'queued',

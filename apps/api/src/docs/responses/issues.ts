@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { OUTBOUND_FIELDS } from '#libs/db';
 import { dateTime, issuePriority, issueState, page } from './common.js';
+import { OUTBOUND_FIELDS } from '#libs/issues';
 
 const outboundField = z.enum(OUTBOUND_FIELDS);
 

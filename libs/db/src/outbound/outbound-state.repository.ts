@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service.js';
+import type { Prisma } from '../prisma-types.js';
+import type { OutboundStatus } from '../reads/read-rows.js';
+import type { RepositorySyncWithRepo } from '../integrations/integration.repository.js';
+import type { IssueLinkView, OutboundState, PendingComment } from './outbound.types.js';
+import type { DirtyFields, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
+import { appendAudit } from '../audit/audit-rows.js';
+import { projectWriteTarget } from './write-target.repository.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface OutboundTarget {
+  issueId: string;
+  workspaceId: string;
+  projectId: string;
+  deleted: boolean;
+  local: LocalIssueFields;
+  outbound: OutboundState | null;
+  link: IssueLinkView | null;
+  repositorySync: RepositorySyncWithRepo | null;
+  /** Local comments not yet on GitHub, oldest first. */
+  pendingComments: PendingComment[];
+  /** Comments already on GitHub edited here and not written there yet. */
+  pendingCommentEdits: number;
+}
+
+export interface PushRecord {
+  /** Dirty fields as read before the write: cleared only if not edited again since. */
+  written: DirtyFields;
+  pushedHashes: FieldHashes;
+  pushedFingerprints: FieldHashes;
+  /** State change GitHub still owes (null: none; undefined: leave as is). */
+  pendingState?: string | null | undefined;
+  version: number;
+}
+
+export interface NewLink {
+  repositorySyncId: string;
+  number: number;
+  githubId: bigint | null;
+  url: string;
+  githubUpdatedAt: Date;
+  contentHash: string;
+}
+
+/** Worker side of outbound writes: what an issue owes GitHub, and recording what was written. */
+@Injectable()
+export class OutboundStateRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async load(issueId: string): Promise<OutboundTarget | null> {
+    const issue = await this.prisma.issue.findUnique({
+      where: { id: issueId },
+      include: {
+        labels: { include: { label: { select: { name: true } } } },
+        assignees: { select: { githubLogin: true } },
+        outbound: true,
+        githubSync: true,
+        comments: {
+          where: { deletedAt: null, githubSync: null },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          include: { outbound: { select: { createStartedAt: true } } },
+        },
+      },
+    });
+    if (!issue) return null;
+    const o = issue.outbound;
+    const link = issue.githubSync;
+    const syncId =
+      link?.repositorySyncId ?? o?.repositorySyncId ?? (await this.primaryTarget(issue.projectId));
+    const repositorySync = syncId
+      ? await this.prisma.gitHubRepositorySync.findUnique({
+          where: { id: syncId },
+          include: { repository: true, project: true },
+        })
+      : null;
+    return {
+      issueId: issue.id,
+      workspaceId: issue.workspaceId,
+      projectId: issue.projectId,
+      deleted: issue.deletedAt !== null,
+      local: {
+        title: issue.title,
+        description: issue.description,
+        state: issue.state,
+        labels: issue.labels.map((l) => l.label.name),
+        assignees: issue.assignees.map((a) => a.githubLogin),
+        milestone: issue.milestone,
+      },
+      outbound: o
+        ? {
+            version: o.version,
+            pushedVersion: o.pushedVersion,
+            dirtyFields: o.dirtyFields as DirtyFields,
+            pushedHashes: o.pushedHashes as FieldHashes,
+            pushedFingerprints: o.pushedFingerprints as FieldHashes,
+            githubHashes: o.githubHashes as FieldHashes,
+            repositorySyncId: o.repositorySyncId,
+            createStartedAt: o.createStartedAt,
+            pendingState: o.pendingState,
+          }
+        : null,
+      link: link
+        ? {
+            id: link.id,
+            repositorySyncId: link.repositorySyncId,
+            githubNumber: link.githubNumber,
+            githubId: link.githubId,
+            githubUrl: link.githubUrl,
+            githubUpdatedAt: link.githubUpdatedAt,
+            contentHash: link.contentHash,
+            commentCount: link.githubCommentCount,
+          }
+        : null,
+      repositorySync,
+      pendingCommentEdits: await this.pendingEditCount(issue.id),
+      pendingComments: issue.comments.map((c) => ({
+        id: c.id,
+        body: c.body,
+        createdAt: c.createdAt,
+        createStartedAt: c.outbound?.createStartedAt ?? null,
+      })),
+    };
+  }
+
+  private pendingEditCount(issueId: string): Promise<number> {
+    return this.prisma.gitHubCommentOutbound.count({
+      where: { issueId, editedAfterPush: true, comment: { deletedAt: null } },
+    });
+  }
+
+  /** What an issue still owes GitHub (for the issue API). */
+  status(issueId: string): Promise<OutboundStatus> {
+    return this.prisma.reads.outboundStatus(issueId);
+  }
+
+  /** One sync_issue per issue at a time, across workers; an expired lease (killed worker) is taken over. */
+  async acquireLease(issueId: string, workspaceId: string, owner: string, ttlMs: number): Promise<boolean> {
+    await this.prisma.$executeRaw`
+      INSERT INTO github_issue_outbound (id, workspace_id, issue_id, updated_at)
+      VALUES (${randomUUID()}::uuid, ${workspaceId}::uuid, ${issueId}::uuid, now()) ON CONFLICT (issue_id) DO NOTHING`;
+    const taken = await this.prisma.$executeRaw`
+      UPDATE github_issue_outbound SET lease_owner = ${owner}, lease_until = now() + make_interval(secs => ${ttlMs / 1000})
+      WHERE issue_id = ${issueId}::uuid AND (lease_until IS NULL OR lease_until < now() OR lease_owner = ${owner})`;
+    return taken > 0;
+  }
+
+  async releaseLease(issueId: string, owner: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE github_issue_outbound SET lease_owner = NULL, lease_until = NULL
+      WHERE issue_id = ${issueId}::uuid AND lease_owner = ${owner}`;
+  }
+
+  /** Written before issue_write create: a retry that finds it (and no link) looks the issue up first. */
+  async markCreateStarted(
+    issueId: string,
+    repositorySyncId: string,
+    at: Date,
+    sent: { hashes: FieldHashes; fingerprints: FieldHashes },
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const row = await lockOutbound(tx, issueId);
+      await tx.gitHubIssueOutbound.update({
+        where: { issueId },
+        data: {
+          createStartedAt: at,
+          repositorySyncId,
+          pushedHashes: { ...(row.pushedHashes as FieldHashes), ...sent.hashes },
+          pushedFingerprints: { ...(row.pushedFingerprints as FieldHashes), ...sent.fingerprints },
+        },
+      });
+    });
+  }
+
+  /** The create certainly did not happen (GitHub refused it): a retry may create without looking. */
+  async clearCreateStarted(issueId: string): Promise<void> {
+    await this.prisma.gitHubIssueOutbound.update({ where: { issueId }, data: { createStartedAt: null } });
+  }
+
+  /** Records a (complete or partial) write: hashes of what GitHub now has; written dirty fields cleared. */
+  async recordPush(issueId: string, push: PushRecord): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const row = await lockOutbound(tx, issueId);
+      const dirty = { ...(row.dirtyFields as DirtyFields) };
+      for (const [field, editedAt] of Object.entries(push.written) as [OutboundField, string][]) {
+        if (dirty[field] === editedAt) delete dirty[field];
+      }
+      await tx.gitHubIssueOutbound.update({
+        where: { issueId },
+        data: {
+          dirtyFields: dirty,
+          pushedHashes: { ...(row.pushedHashes as FieldHashes), ...push.pushedHashes },
+          pushedFingerprints: { ...(row.pushedFingerprints as FieldHashes), ...push.pushedFingerprints },
+          ...(push.pendingState !== undefined ? { pendingState: push.pendingState } : {}),
+          pushedVersion: Math.max(row.pushedVersion, push.version),
+          lastPushedAt: new Date(),
+          lastError: null,
+        },
+      });
+    });
+  }
+
+  /** What GitHub shows after the write (read back): echo hashes for pages and the link's view. */
+  async recordGithubView(
+    issueId: string,
+    linkId: string,
+    view: {
+      githubHashes: FieldHashes;
+      contentHash?: string | undefined;
+      githubUpdatedAt: Date;
+      commentCount: number;
+    },
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const row = await lockOutbound(tx, issueId);
+      await tx.gitHubIssueOutbound.update({
+        where: { issueId },
+        data: { githubHashes: { ...(row.githubHashes as FieldHashes), ...view.githubHashes } },
+      });
+      await tx.gitHubIssueSync.update({
+        where: { id: linkId },
+        data: {
+          ...(view.contentHash ? { contentHash: view.contentHash } : {}),
+          githubUpdatedAt: view.githubUpdatedAt,
+          githubCommentCount: view.commentCount,
+          lastSyncedAt: new Date(),
+        },
+      });
+    });
+  }
+
+  async recordError(issueId: string, message: string | null): Promise<void> {
+    await this.prisma.gitHubIssueOutbound.updateMany({ where: { issueId }, data: { lastError: message } });
+  }
+
+  /** Keeps the 20 most recent warnings of the issue and writes each to the audit log. */
+  async recordWarnings(
+    issueId: string,
+    workspaceId: string,
+    warnings: Record<string, unknown>[],
+  ): Promise<void> {
+    if (warnings.length === 0) return;
+    await this.prisma.$transaction(async (tx) => {
+      const row = await lockOutbound(tx, issueId);
+      const at = new Date().toISOString();
+      const kept = [
+        ...(row.warnings as Record<string, unknown>[]),
+        ...warnings.map((w) => ({ ...w, at })),
+      ].slice(-20);
+      await tx.gitHubIssueOutbound.update({
+        where: { issueId },
+        data: { warnings: kept as Prisma.InputJsonArray },
+      });
+      await appendAudit(
+        tx,
+        warnings.map((w) => ({
+          workspaceId,
+          action: `github.outbound.${String(w.kind ?? 'warning')}`,
+          targetType: 'issue',
+          targetId: issueId,
+          details: w,
+        })),
+      );
+    });
+  }
+
+  /**
+   * Issues that owe the repository sync a write: linked ones with local edits, a state change still owed
+   * or comments not on GitHub, and (`withUnlinked`: the project's primary write target) issues never written.
+   */
+  async pendingIssues(
+    repoSync: { id: string; projectId: string },
+    withUnlinked: boolean,
+  ): Promise<{ issueId: string; version: number }[]> {
+    const rows = await this.prisma.$queryRaw<{ issue_id: string; version: number }[]>`
+      SELECT i.id::text AS issue_id, COALESCE(o.version, 0) AS version
+      FROM issues i
+      LEFT JOIN github_issue_outbound o ON o.issue_id = i.id
+      LEFT JOIN github_issue_syncs l ON l.issue_id = i.id
+      WHERE i.deleted_at IS NULL AND (
+        (l.repository_sync_id = ${repoSync.id}::uuid AND (
+           o.dirty_fields <> '{}'::jsonb OR o.pending_state IS NOT NULL
+           OR EXISTS (SELECT 1 FROM issue_comments c WHERE c.issue_id = i.id AND c.deleted_at IS NULL
+                        AND NOT EXISTS (SELECT 1 FROM github_comment_syncs cs WHERE cs.comment_id = c.id))))
+        OR (${withUnlinked} AND l.id IS NULL AND i.project_id = ${repoSync.projectId}::uuid))
+      ORDER BY i.sequence_id`;
+    return rows.map((r) => ({ issueId: r.issue_id, version: Number(r.version) }));
+  }
+
+  /** A project's write target (write-target.repository): where its new issues go. */
+  async primaryTarget(projectId: string): Promise<string | null> {
+    return (await projectWriteTarget(this.prisma, projectId))?.repositorySyncId ?? null;
+  }
+}
+
+export async function lockOutbound(tx: Tx, issueId: string) {
+  await tx.$queryRaw`SELECT id FROM github_issue_outbound WHERE issue_id = ${issueId}::uuid FOR UPDATE`;
+  return tx.gitHubIssueOutbound.findUniqueOrThrow({ where: { issueId } });
+}

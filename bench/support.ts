@@ -43,6 +43,8 @@ export async function startBenchApps(options: {
   redisUrl: string;
   mcpUrl: string;
   env?: Record<string, string>;
+  /** Node options of the worker process only. */
+  workerNodeArgs?: string[];
 }): Promise<{ env: Record<string, string>; apiBase: string; api: AppProcess; worker: AppProcess }> {
   const apiPort = await freePort();
   const env: Record<string, string> = {
@@ -59,7 +61,7 @@ export async function startBenchApps(options: {
   };
   const apiBase = `http://127.0.0.1:${apiPort}/api`;
   const api = await startBenchApi(env, apiBase);
-  const worker = await startBenchWorker(env);
+  const worker = await startBenchWorker(env, 'bench-worker', options.workerNodeArgs);
   return { env, apiBase, api, worker };
 }
 
@@ -78,8 +80,12 @@ export function startBenchApi(
 }
 
 /** A worker process (again, after a crash: same env). */
-export function startBenchWorker(env: Record<string, string>, name = 'bench-worker'): Promise<AppProcess> {
-  return startApp({ name, entry: 'apps/worker/src/main', env, ready: async () => true });
+export function startBenchWorker(
+  env: Record<string, string>,
+  name = 'bench-worker',
+  nodeArgs: string[] = [],
+): Promise<AppProcess> {
+  return startApp({ name, entry: 'apps/worker/src/main', env, nodeArgs, ready: async () => true });
 }
 
 /** A repository connected to a project of its own (`seedBench`'s `more`). */
@@ -138,6 +144,7 @@ export async function startBenchSystem(options: {
   simArgs: string[];
   repositories: string[];
   env?: Record<string, string>;
+  workerNodeArgs?: string[];
 }): Promise<BenchSystem> {
   const { db, databaseUrl, redisUrl } = await benchDatabase();
   const simPort = await freePort();
@@ -155,6 +162,7 @@ export async function startBenchSystem(options: {
     redisUrl,
     mcpUrl: `${simUrl}/mcp`,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.workerNodeArgs ? { workerNodeArgs: options.workerNodeArgs } : {}),
   });
   const { token } = await seedBench(env, options.repositories);
   return { db, simUrl, apiBase, token, env, sim, api, worker };

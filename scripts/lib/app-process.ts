@@ -21,6 +21,8 @@ export async function startApp(options: {
   name: string;
   entry: string;
   args?: string[];
+  /** Options for node itself, before the entry (e.g. `--max-old-space-size=64`). */
+  nodeArgs?: string[];
   env: Record<string, string>;
   ready: () => Promise<boolean>;
   timeoutMs?: number;
@@ -42,6 +44,7 @@ export async function startApp(options: {
       '--enable-source-maps',
       // PROFILE_DIR=<dir>: every child writes a V8 CPU profile there on exit (chrome://inspect, speedscope).
       ...(process.env['PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROFILE_DIR']}`] : []),
+      ...(options.nodeArgs ?? []),
       path.join(options.root ?? repoRoot, 'dist', `${options.entry}.js`),
       ...(options.args ?? []),
     ],

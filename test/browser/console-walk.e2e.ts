@@ -192,6 +192,43 @@ describe('the admin console: the acceptance walk in Chromium', () => {
     await checkPage('11-issue');
   }, 200_000);
 
+  it("shows each closed issue's milestone as GitHub has it (brought in by the sync's search pages)", async () => {
+    const repo = system.sim.store.requireRepo('octocat', 'hello-world');
+    const titleOf = (number: number) => {
+      const milestone = repo.items.get(number)?.milestone ?? null;
+      return repo.milestones.find((m) => m.number === milestone)?.title ?? '—';
+    };
+    await page.getByRole('link', { name: 'Issues', exact: true }).click();
+    await page.getByRole('heading', { name: 'Issues' }).waitFor();
+    await page.getByLabel('State').selectOption('done');
+    // Every row of the page: the milestone column says what GitHub says (a seeded issue has one of 3, or none).
+    const shown = await waitFor('the list of done issues', async () => {
+      const rows = await page.getByRole('table').getByRole('row').all();
+      const read: { number: number; state: string; milestone: string }[] = [];
+      for (const row of rows.slice(1)) {
+        const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+        const number = Number(/#(\d+)$/.exec(cells.at(-1) ?? '')?.[1]);
+        read.push({ number, state: cells[1] ?? '', milestone: cells[2] ?? '' });
+      }
+      // The unfiltered list may still be shown until the filtered answer arrives.
+      const done = read.length > 5 && read.every((r) => r.state === 'done');
+      return done ? read.map(({ number, milestone }) => ({ number, milestone })) : undefined;
+    });
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown).toEqual(shown.map(({ number }) => ({ number, milestone: titleOf(number) })));
+    const withMilestone = shown.find((s) => s.milestone !== '—');
+    if (!withMilestone)
+      throw new Error(`no closed issue with a milestone on the page: ${JSON.stringify(shown)}`);
+    await checkPage('14-issues-done-milestones');
+    await page
+      .getByRole('row', { name: new RegExp(`hello-world#${withMilestone.number}\\b`) })
+      .getByRole('link')
+      .first()
+      .click();
+    await page.getByText(`milestone ${withMilestone.milestone}`).waitFor();
+    await checkPage('15-issue-milestone');
+  });
+
   it('shows the overview with the connection, last syncs, webhook health and write budget; the audit log', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByText('Connected', { exact: true }).waitFor();

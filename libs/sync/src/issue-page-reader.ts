@@ -82,6 +82,9 @@ export class IssuePageReader {
     const closedUpdates = list.issues
       .filter((i) => i.state === 'CLOSED')
       .map((i) => Date.parse(i.updated_at));
+    // Pages come oldest update first, one after the other: answers older than this page are of no use.
+    if (this.options.feed && list.issues.length > 0)
+      this.options.feed.passed(Math.min(...list.issues.map((i) => Date.parse(i.updated_at))));
     if (this.options.feed && closedUpdates.length > 0)
       await this.options.feed.ready(Math.max(...closedUpdates));
     const records = await mapLimit(list.issues, this.options.concurrency, async (item) => {

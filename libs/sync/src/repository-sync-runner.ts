@@ -14,6 +14,7 @@ import { InboundMerger } from './conflicts/inbound-merger.js';
 import { SyncJobEvents } from './events/sync-job-events.js';
 import { IssuePageReader, type IssueReader, type ReadPage } from './issue-page-reader.js';
 import { parseStateMapping } from '#libs/issues';
+import { NumberBitmap } from './number-bitmap.js';
 
 /** Incremental passes re-read a little before the cursor, so clock skew cannot lose an update. */
 export const SINCE_OVERLAP_MS = 60_000;
@@ -32,7 +33,8 @@ export interface RunOptions {
 /**
  * from_github pass over one repository sync. Pages are read one ahead of the write, and each page
  * commits together with the job checkpoint, so a retried or resumed job continues where it stopped
- * and a re-run is a no-op. Memory holds at most two pages whatever the repository size.
+ * and a re-run is a no-op. Memory holds at most two pages whatever the repository size (plus one bit per
+ * issue number seen, for the soft-delete of issues GitHub no longer has).
  */
 @Injectable()
 export class RepositorySyncRunner {
@@ -106,7 +108,7 @@ export class RepositorySyncRunner {
       return reader.details(repo, list, links);
     };
 
-    const seen = new Set<number>();
+    const seen = new NumberBitmap();
     const passStartedAt = new Date();
     let pending = prefetch(() => readPage(checkpoint.after));
     for (;;) {
@@ -150,7 +152,7 @@ export class RepositorySyncRunner {
 
     // A complete full pass saw every issue GitHub still has here: the others were deleted or transferred.
     if (checkpoint.since === null && checkpoint.fromStart && checkpoint.failed === 0) {
-      summary.soft_deleted = await this.store.softDeleteMissing(repoSync.id, [...seen], passStartedAt);
+      summary.soft_deleted = await this.store.softDeleteMissing(repoSync.id, seen.bytes(), passStartedAt);
     }
   }
 

@@ -36,15 +36,22 @@ export class IssueSyncStore {
 
   /**
    * Soft-deletes the workspace issues of a repository whose GitHub numbers a complete pass did not see:
-   * issues deleted on GitHub or transferred away. Returns how many were marked.
+   * issues deleted on GitHub or transferred away. `seen` is a bitmap: bit n (of byte ⌊n/8⌋, least
+   * significant first, as `get_bit` reads it) is set for number n. Returns how many were marked.
    */
-  async softDeleteMissing(repositorySyncId: string, seen: number[], passStartedAt: Date): Promise<number> {
+  async softDeleteMissing(
+    repositorySyncId: string,
+    seen: Uint8Array<ArrayBuffer>,
+    passStartedAt: Date,
+  ): Promise<number> {
+    const bits = seen.length * 8;
     // Links made after the pass began (an issue this system just created on GitHub) are not missing.
     return this.prisma.$executeRaw`
       UPDATE issues SET deleted_at = now(), updated_at = now()
       WHERE deleted_at IS NULL AND id IN (
         SELECT issue_id FROM github_issue_syncs
-        WHERE repository_sync_id = ${repositorySyncId}::uuid AND NOT (github_number = ANY(${seen}::int[]))
+        WHERE repository_sync_id = ${repositorySyncId}::uuid
+          AND CASE WHEN github_number < ${bits} THEN get_bit(${seen}::bytea, github_number) ELSE 0 END = 0
           AND last_synced_at < ${passStartedAt})`;
   }
 

@@ -19,12 +19,16 @@ export interface FeedOptions {
   maxWaitMs: number;
   /** Wait when a rate-limit answer gives no reset time. */
   rateLimitWaitMs: number;
+  /** Answers read ahead of the list pass before the feed pauses (default `MAX_AHEAD`). */
+  maxAhead?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 export type SearchClient = Pick<GitHubMcpClient, 'searchIssues'>;
 
 const PER_PAGE = 100;
+/** The feed pauses with this many answers not yet taken, unless the list pass waits for more. */
+export const MAX_AHEAD = 1_000;
 /** GitHub serves the first 1,000 results of a query: 10 pages of 100. */
 const PAGES_PER_QUERY = 10;
 const FIELDS: ('number' | 'state_reason' | 'milestone' | 'updated_at' | 'closed_at')[] = [
@@ -42,12 +46,17 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * oldest update first — the order of the list pass — in `updated:>=` slices so no query passes the first
  * 1,000 results. The list pass waits (`ready`) until the feed has passed a page's update times. On a bucket
  * wait longer than `maxWaitMs`, or any search failure, the feed stops: its callers read with issue_read.
+ * Memory stays bounded whatever the repository size: the feed reads ahead by at most `maxAhead` answers
+ * (a pause costs no search: the bucket refills meanwhile), and answers the list pass has gone past are
+ * dropped (`passed`).
  */
 export class ClosedIssueFeed {
   private readonly entries = new Map<number, SearchedClose>();
   /** Every indexed closed issue updated before this (ms) has arrived. */
   private covered = -Infinity;
   private waiters: { until: number; resolve: () => void }[] = [];
+  /** Resumes a feed paused for having read `maxAhead` answers ahead. */
+  private wake: (() => void) | undefined;
   private stopped = false;
   /** search_issues calls made (rate-limited answers included). */
   calls = 0;
@@ -75,20 +84,41 @@ export class ClosedIssueFeed {
   stop(): void {
     this.stopped = true;
     this.finish(this.gaveUp);
+    this.resume();
   }
 
   /** Resolves once every closed issue updated up to `updatedAt` has arrived, or the feed ended. */
   ready(updatedAt: number): Promise<void> {
     this.start();
     if (updatedAt < this.covered) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ until: updatedAt, resolve }));
+    const waiting = new Promise<void>((resolve) => this.waiters.push({ until: updatedAt, resolve }));
+    this.resume();
+    return waiting;
   }
 
   /** The search answer for an issue (taken: each is used once). */
   take(number: number): SearchedClose | undefined {
     const entry = this.entries.get(number);
     this.entries.delete(number);
+    if (entry) this.resume();
     return entry;
+  }
+
+  /**
+   * The list pass has reached issues updated at `updatedAt` (oldest update first): an answer about an older
+   * version can no longer match a listed issue (an issue changed since comes again with its new update
+   * time), so it is dropped.
+   */
+  passed(updatedAt: number): void {
+    for (const [number, entry] of this.entries) {
+      if (entry.updatedAt < updatedAt) this.entries.delete(number);
+    }
+    this.resume();
+  }
+
+  /** Answers held, not yet taken or dropped. */
+  get held(): number {
+    return this.entries.size;
   }
 
   private async run(): Promise<void> {
@@ -116,6 +146,7 @@ export class ClosedIssueFeed {
   }
 
   private async page(query: string, page: number) {
+    await this.roomAhead();
     for (;;) {
       if (this.stopped) return undefined;
       const searchedAt = Date.now();
@@ -152,6 +183,22 @@ export class ClosedIssueFeed {
       searchedAt,
     });
     return updatedAt;
+  }
+
+  /** Waits while `maxAhead` answers are held and nobody waits for more. */
+  private async roomAhead(): Promise<void> {
+    const limit = this.options.maxAhead ?? MAX_AHEAD;
+    while (!this.stopped && this.entries.size >= limit && this.waiters.length === 0) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  private resume(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 
   private advance(covered: number): void {

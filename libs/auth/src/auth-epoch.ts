@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient } from '#libs/redis';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 
 /** The Redis key of the auth epoch, under the hash-tagged queue prefix (with the rate-limit keys). */
@@ -52,9 +53,8 @@ export class AuthEpoch implements OnModuleDestroy {
   /** Opened by the first bump (most processes never bump). */
   private connection(): Redis {
     if (this.redis) return this.redis;
-    const redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
-    redis.on('error', () => undefined); // surfaced through bump's own rejection
-    this.redis = redis;
-    return redis;
+    // Errors surface through bump's own rejection.
+    this.redis = createRedisClient(this.config.redisUrl, 'auth-epoch');
+    return this.redis;
   }
 }

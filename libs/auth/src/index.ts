@@ -30,13 +30,13 @@ export {
   RateLimitGuard,
   TooManyRequestsException,
   clientIp,
-} from './rate-limit/rate-limit.guard.js';
+} from './request-rate-limits/rate-limit.guard.js';
 export {
   RATE_LIMIT_OVERRIDE,
   RateLimit,
   type RateLimitOverride,
   SKIP_RATE_LIMIT,
   SkipRateLimit,
-} from './rate-limit/rate-limit.decorators.js';
-export { ApiRateLimitModule } from './rate-limit/rate-limit.module.js';
-export { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage.js';
+} from './request-rate-limits/rate-limit.decorators.js';
+export { ApiRateLimitModule } from './request-rate-limits/rate-limit.module.js';
+export { RedisThrottlerStorage } from './request-rate-limits/redis-throttler.storage.js';

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
  * - `queue-worker`: BullMQ workers (BullMQ requires `maxRetriesPerRequest: null`: commands wait for Redis);
  * - `queue-producer`: BullMQ queues in the API, no offline queue: an outage fails a request at once;
  * - `api-rate-limit`: the API's per-request rate limits, a command gives up after one second;
+ * - `auth-epoch`: bumps of the auth epoch after a token or role change (connects on first use);
  * - `github-budget`: the per-token GitHub write budget (connects on first use);
  * - `lock`: exclusive locks (connects on first use);
  * - `events-publisher`: sync job changes published, no offline queue: a publish fails at once;
@@ -15,6 +16,7 @@ export type RedisRole =
   | 'queue-worker'
   | 'queue-producer'
   | 'api-rate-limit'
+  | 'auth-epoch'
   | 'github-budget'
   | 'lock'
   | 'events-publisher'
@@ -48,6 +50,7 @@ const ROLE_OPTIONS: Record<RedisRole, RoleDifferences> = {
   'queue-worker': { maxRetriesPerRequest: null },
   'queue-producer': { maxRetriesPerRequest: 1, enableOfflineQueue: false },
   'api-rate-limit': { maxRetriesPerRequest: 1, commandTimeout: 1000 },
+  'auth-epoch': { maxRetriesPerRequest: 1, commandTimeout: 1000, lazyConnect: true },
   'github-budget': { maxRetriesPerRequest: 3, lazyConnect: true },
   lock: { maxRetriesPerRequest: 2, lazyConnect: true },
   'events-publisher': { maxRetriesPerRequest: 1, enableOfflineQueue: false },

@@ -8,6 +8,7 @@ const ROLES: RedisRole[] = [
   'queue-worker',
   'queue-producer',
   'api-rate-limit',
+  'auth-epoch',
   'github-budget',
   'lock',
   'events-publisher',

@@ -3,12 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import { lockIssues } from '../sql/advisory-lock.js';
+import { ensureLabels } from '../sql/bulk-sql.js';
 import {
-  ensureLabels,
-  insertIssueLinks,
-  insertIssues,
-  replaceIssueLabelsAndAssignees,
-} from '../sql/bulk-sql.js';
+  insertPageIssues,
+  replaceLabelsAndAssignees,
+  touchLinks,
+  updateIssues,
+} from './issue-page-writes.js';
 import { CommentWriter } from '../comments/comment-writer.js';
 import type {
   GitHubIssueRecord,
@@ -92,15 +93,15 @@ export class IssueSyncStore {
           return link && (link.contentHash !== i.contentHash || link.deleted || milestoneMoved(i, link));
         });
         const labelIds = await this.ensureLabels(tx, scope, [...fresh, ...changed]);
-        const createdLinks = await this.insertIssues(tx, scope, fresh);
-        await this.updateIssues(tx, changed, links);
+        const createdLinks = await insertPageIssues(tx, scope, fresh);
+        await updateIssues(tx, changed, links);
         const touched = [...createdLinks, ...changed.map((i) => ({ issue: i, link: links.get(i.number)! }))];
-        await this.replaceLabelsAndAssignees(
+        await replaceLabelsAndAssignees(
           tx,
           touched.map((t) => ({ issueId: t.link.issueId, issue: t.issue })),
           labelIds,
         );
-        await this.touchLinks(tx, current, links);
+        await touchLinks(tx, current, links);
         const allLinks = new Map([...links, ...createdLinks.map((c) => [c.issue.number, c.link] as const)]);
         const commentStats = await this.comments.write(tx, scope.workspaceId, current, allLinks);
         const result: PageWriteResult = {
@@ -148,118 +149,6 @@ export class IssueSyncStore {
       names,
       names.map(() => randomUUID()),
     );
-  }
-
-  private async insertIssues(tx: Tx, scope: RepositorySyncScope, fresh: GitHubIssueRecord[]) {
-    if (fresh.length === 0) return [];
-    const [row] = await tx.$queryRaw<{ issue_sequence: number }[]>`
-      UPDATE projects SET issue_sequence = issue_sequence + ${fresh.length}, updated_at = now()
-      WHERE id = ${scope.projectId}::uuid RETURNING issue_sequence`;
-    const first = (row?.issue_sequence ?? fresh.length) - fresh.length + 1;
-    const ordered = [...fresh].sort((a, b) => a.number - b.number);
-    const created = ordered.map((issue, index) => {
-      const link: IssueLink = {
-        issueId: randomUUID(),
-        issueSyncId: randomUUID(),
-        number: issue.number,
-        contentHash: issue.contentHash,
-        commentCount: issue.commentCount,
-        githubUpdatedAt: issue.updatedAt,
-        state: issue.state,
-        milestone: issue.milestone ?? null,
-        deleted: false,
-      };
-      return { issue, link, sequenceId: first + index };
-    });
-    await insertIssues(
-      tx,
-      scope.workspaceId,
-      scope.projectId,
-      created.map(({ issue, link, sequenceId }) => ({
-        id: link.issueId,
-        sequenceId,
-        title: issue.title,
-        description: issue.body,
-        state: issue.state,
-        createdAt: issue.createdAt,
-        updatedAt: issue.updatedAt,
-        completedAt: issue.closedAt,
-        milestone: issue.milestone ?? null,
-      })),
-    );
-    await insertIssueLinks(
-      tx,
-      scope.workspaceId,
-      scope.id,
-      created.map(({ issue, link }) => ({
-        id: link.issueSyncId,
-        issueId: link.issueId,
-        number: issue.number,
-        url: issue.url,
-        updatedAt: issue.updatedAt,
-        commentCount: issue.commentCount,
-        contentHash: issue.contentHash,
-      })),
-    );
-    return created;
-  }
-
-  private async updateIssues(tx: Tx, changed: GitHubIssueRecord[], links: Map<number, IssueLink>) {
-    for (const issue of changed) {
-      const link = links.get(issue.number)!;
-      await tx.issue.update({
-        where: { id: link.issueId },
-        data: {
-          title: issue.title,
-          description: issue.body,
-          state: issue.state,
-          updatedAt: issue.updatedAt,
-          completedAt: issue.closedAt,
-          deletedAt: null,
-          ...(issue.milestone === undefined ? {} : { milestone: issue.milestone }),
-        },
-      });
-    }
-  }
-
-  private async replaceLabelsAndAssignees(
-    tx: Tx,
-    items: { issueId: string; issue: GitHubIssueRecord }[],
-    labelIds: Map<string, string>,
-  ) {
-    await replaceIssueLabelsAndAssignees(
-      tx,
-      items.map((i) => i.issueId),
-      items.flatMap(({ issueId, issue }) =>
-        [...new Set(issue.labels)].map((name) => ({ issueId, labelId: labelIds.get(name)! })),
-      ),
-      items.flatMap(({ issueId, issue }) =>
-        [...new Set(issue.assignees)].map((login) => ({ issueId, login })),
-      ),
-    );
-  }
-
-  /** Records what was seen on GitHub for existing links (hash, update time, comment count). */
-  private async touchLinks(tx: Tx, issues: GitHubIssueRecord[], links: Map<number, IssueLink>) {
-    for (const issue of issues) {
-      const link = links.get(issue.number);
-      if (!link) continue;
-      const same =
-        link.contentHash === issue.contentHash &&
-        link.commentCount === issue.commentCount &&
-        link.githubUpdatedAt.getTime() === issue.updatedAt.getTime();
-      if (same) continue;
-      await tx.gitHubIssueSync.update({
-        where: { id: link.issueSyncId },
-        data: {
-          contentHash: issue.contentHash,
-          githubUpdatedAt: issue.updatedAt,
-          githubCommentCount: issue.commentCount,
-          githubUrl: issue.url,
-          lastSyncedAt: new Date(),
-        },
-      });
-    }
   }
 
   private async saveProgress(tx: Tx, progress: PageProgress, result: PageWriteResult) {

@@ -3,51 +3,19 @@ import { Injectable } from '@nestjs/common';
 import type { GitHubWebhookEvent } from '../../../../prisma/generated/client/client.js';
 import { rethrowRefusedInput } from '../db-errors.js';
 import { PrismaService } from '../prisma.service.js';
-import { Prisma, type WebhookEventStatus } from '../prisma-types.js';
+import { Prisma } from '../prisma-types.js';
 import { EVENT_COLUMNS, type RawEventRow, toEvent } from './webhook-event-row.js';
+import type {
+  ClaimedWebhookEvent,
+  NewWebhookEvent,
+  WebhookEventListQuery,
+  WebhookEventScope,
+} from './webhook-event.types.js';
 
-export type { GitHubWebhookEvent };
-
-export interface NewWebhookEvent {
-  deliveryId: string;
-  eventType: string;
-  action: string | null;
-  /** The delivery's JSON text, stored as JSONB. */
-  payloadJson: string;
-  installationId: bigint | null;
-  repositoryGithubId: bigint | null;
-  /** Set when the delivery was verified with that integration's own secret (its scope is then that integration). */
-  workspaceIntegrationId: string | null;
-  /**
-   * The signed body's SHA-256, prefixed by its scope (github_webhook_events.body_digest, unique): a body
-   * already stored under another delivery id is not inserted again (a redelivery).
-   */
-  bodyDigest?: string | null;
-}
-
-export interface ClaimedWebhookEvent {
-  event: GitHubWebhookEvent;
-  /** False when the event had settled already (a duplicate job): it is returned as it is. */
-  claimed: boolean;
-}
-
-export interface WebhookEventScope {
-  integrationId: string;
-  installationId: bigint | null;
-}
-
-export interface WebhookEventListQuery {
-  status?: WebhookEventStatus | undefined;
-  eventType?: string | undefined;
-  page: number;
-  perPage: number;
-}
+export * from './webhook-event.types.js';
 
 /** Insert batches of up to this many deliveries get a prepared statement of their own on each connection. */
 const PREPARED_INSERT_SIZES = 16;
-
-/** Statuses after which a delivery is not processed again unless replayed. */
-export const SETTLED_WEBHOOK_STATUSES: readonly WebhookEventStatus[] = ['processed', 'ignored', 'failed'];
 
 /**
  * github_webhook_events: the durable inbox. A row is committed before the delivery is acknowledged;

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient } from '#libs/redis';
 import { authEpochKey } from '../auth-epoch.js';
 
 /** The connection with HIT_SCRIPT defined as a command (the number of keys is its first argument). */
@@ -79,14 +80,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   static connect(url: string, prefix: string): RedisThrottlerStorage {
-    const redis = new Redis(url, {
-      maxRetriesPerRequest: 1,
-      commandTimeout: 1000,
-      connectTimeout: 5000,
-      retryStrategy: (times: number) => Math.min(times * 200, 2000),
-    });
-    redis.on('error', () => undefined); // reported per command by the caller
-    return new RedisThrottlerStorage(redis, prefix);
+    // Errors are reported per command by the caller.
+    return new RedisThrottlerStorage(createRedisClient(url, 'api-rate-limit'), prefix);
   }
 
   async increment(

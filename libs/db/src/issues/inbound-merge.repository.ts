@@ -3,6 +3,7 @@ import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
 import type { DirtyFields, FieldConflict, FieldHashes, LocalIssueFields, OutboundField } from '#libs/issues';
 import { appendAudit } from '../audit/audit-rows.js';
+import { localFieldsOf } from './local-fields.js';
 
 /** What the merge of an incoming GitHub view needs to know about a linked local issue. */
 export interface MergeState {
@@ -57,14 +58,7 @@ export class InboundMergeRepository {
         issueId: issue.id,
         workspaceId: issue.workspaceId,
         githubUpdatedAt,
-        local: {
-          title: issue.title,
-          description: issue.description,
-          state: issue.state,
-          labels: issue.labels.map((l) => l.label.name),
-          assignees: issue.assignees.map((a) => a.githubLogin),
-          milestone: issue.milestone,
-        },
+        local: localFieldsOf(issue),
         dirtyFields: o.dirtyFields as DirtyFields,
         pushedHashes: o.pushedHashes as FieldHashes,
         pushedFingerprints: o.pushedFingerprints as FieldHashes,

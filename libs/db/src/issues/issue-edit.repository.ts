@@ -17,6 +17,7 @@ import {
   OUTBOUND_FIELDS,
   type OutboundField,
 } from '#libs/issues';
+import { localFieldsOf } from './local-fields.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -113,16 +114,7 @@ export class IssueEditRepository {
         },
       });
       const now = new Date();
-      const labels = current.labels.map((l) => l.label.name);
-      const logins = current.assignees.map((a) => a.githubLogin);
-      const before: LocalIssueFields = {
-        title: current.title,
-        description: current.description,
-        state: current.state,
-        labels,
-        assignees: logins,
-        milestone: current.milestone,
-      };
+      const before = localFieldsOf(current);
       const { changed, priorityChanged, set, labelsChanged, assigneesChanged } = issueChanges(
         { ...before, priority: current.priority, completedAt: current.completedAt },
         { ...patch, assignees: patch.assignees?.map((a) => a.login) },
@@ -136,7 +128,7 @@ export class IssueEditRepository {
           scope.workspaceId,
           current.projectId,
           scope.issueId,
-          patch.labels ?? labels,
+          patch.labels ?? before.labels,
           patch.assignees ?? current.assignees.map((a) => ({ login: a.githubLogin, userId: a.userId })),
         );
       }

@@ -7,6 +7,7 @@ import type { OutboundTarget, PushRecord } from './outbound.types.js';
 import type { DirtyFields, FieldHashes, OutboundField } from '#libs/issues';
 import { appendAudit } from '../audit/audit-rows.js';
 import { projectWriteTarget } from './write-target.repository.js';
+import { localFieldsOf } from '../issues/local-fields.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,14 +50,7 @@ export class OutboundStateRepository {
       workspaceId: issue.workspaceId,
       projectId: issue.projectId,
       deleted: issue.deletedAt !== null,
-      local: {
-        title: issue.title,
-        description: issue.description,
-        state: issue.state,
-        labels: issue.labels.map((l) => l.label.name),
-        assignees: issue.assignees.map((a) => a.githubLogin),
-        milestone: issue.milestone,
-      },
+      local: localFieldsOf(issue),
       outbound: o
         ? {
             version: o.version,

@@ -15,6 +15,7 @@ import { IntegrationRepository } from './integrations/integration.repository.js'
 import { IssueSyncStore } from './issues/issue-sync-store.repository.js';
 import { IssueReadModel } from './reads/issue.read-model.js';
 import { SyncStatusReadModel } from './reads/sync-status.read-model.js';
+import { SyncOverviewReadModel } from './reads/sync-overview.read-model.js';
 import { SyncJobRepository } from './jobs/sync-job.repository.js';
 import { WorkspaceRepository } from './access/workspace.repository.js';
 import { CommentEventStore } from './comments/comment-event-store.repository.js';
@@ -52,6 +53,7 @@ const repositories = [
   IssueSyncStore,
   IssueReadModel,
   SyncStatusReadModel,
+  SyncOverviewReadModel,
   WebhookEventRepository,
   WebhookTargetRepository,
   IssueEventStore,

@@ -107,6 +107,7 @@ describe('to_github / bidirectional: workspace edits written to GitHub (simulato
     });
     expect(edited.status).toBe(200);
     expect(edited.body.github_sync).toMatchObject({ queued: true });
+    expect(edited.body).toMatchObject({ body: 'edited', github_comment_id: String(onGitHub[0]!.id) });
     // The snapshot server has no update_issue_comment: the edit stays local and the issue says why.
     const why = await waitFor('the comment edit warning', async () => {
       const { github_outbound: o } = await detail(api, projectId, createdId);

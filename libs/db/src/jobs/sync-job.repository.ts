@@ -126,12 +126,6 @@ export class SyncJobRepository {
     return { items, total };
   }
 
-  /** The queued or running jobs of an integration (at most one per repository sync). */
-  /** Queued and running jobs, oldest first (a prepared statement: reads/). */
-  listActive(integrationId: string): Promise<GitHubSyncJob[]> {
-    return this.prisma.reads.activeJobs(integrationId);
-  }
-
   /** Marks the job running; `runs` in its metadata lists every worker start (resumes included). */
   async markRunning(jobId: string, attempt: number, worker: string): Promise<GitHubSyncJob> {
     await this.prisma.$executeRaw`

@@ -53,13 +53,6 @@ export class SyncStatusService {
     return { integration, repositories, current, recent, activeByRepository, names };
   }
 
-  async job(workspaceId: string, jobId: string): Promise<GitHubSyncJob> {
-    const integration = await this.integrations.findForWorkspace(workspaceId);
-    const job = integration ? await this.jobs.findForIntegration(integration.id, jobId) : null;
-    if (!job) throw new NotFoundError(`sync job ${jobId} not found`);
-    return job;
-  }
-
   /** One job with its repository's name (for the detail route and its live stream). */
   async jobView(workspaceId: string, jobId: string): Promise<JobView> {
     const view = await this.jobs.findViewForWorkspace(workspaceId, jobId);

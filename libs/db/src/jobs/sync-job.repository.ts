@@ -87,10 +87,6 @@ export class SyncJobRepository {
     return this.prisma.gitHubSyncJob.findUnique({ where: { jobId } });
   }
 
-  findForIntegration(integrationId: string, jobId: string): Promise<GitHubSyncJob | null> {
-    return this.prisma.gitHubSyncJob.findFirst({ where: { jobId, workspaceIntegrationId: integrationId } });
-  }
-
   /** A job of the workspace's GitHub integration with its repository's "owner/name" (null: disconnected). */
   findViewForWorkspace(workspaceId: string, jobId: string) {
     return this.prisma.reads.jobView(workspaceId, jobId);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import pg from 'pg';
-import { ReadQueries, type ReadStatement } from '#libs/db';
+import { ReadQueries } from '#libs/db';
 import { repositoryNames } from '#libs/sync';
 import { presentJob } from '../apps/api/src/integrations/sync-job.presenter.js';
 import { presentStatus } from '../apps/api/src/integrations/sync-views.js';
@@ -15,8 +15,8 @@ import { presentComment, presentIssue, presentOutbound } from '../apps/api/src/i
  * liveness answer, returned as is).
  */
 const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'], max: 10 });
-const reads = new ReadQueries(async (statement: ReadStatement, values: unknown[]) => {
-  return (await pool.query<Record<string, unknown>>({ ...statement, values })).rows;
+const reads = new ReadQueries(async (query, name) => {
+  return (await pool.query<Record<string, unknown>>({ name, text: query.text, values: query.values })).rows;
 });
 const live = process.env['FLOOR_LIVE_BODY'] ?? '{}';
 const PREFIX = /^\/api\/workspaces\/([^/]+)\/(.*?)\/?$/;

@@ -72,6 +72,19 @@ describe('issue detail: comments in pages', () => {
     expect(beyond.body).toMatchObject({ comments: [], comments_total: COMMENTS, comments_next_page: null });
   });
 
+  it('answers an edited comment as itself (no GitHub link here); a comment of another issue is a 404', async () => {
+    const first = ((await api.get(path)).body.comments as Comment[])[0]!;
+    const edited = await api.patch(`${path}comments/${first.id}/`, { body: 'comment 1, edited' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: first.id, body: 'comment 1, edited', github_comment_id: null });
+    const other = await api.post(path.replace(/[^/]+\/$/, ''), { title: 'Quiet issue' });
+    expect(other.status).toBe(201);
+    const otherPath = path.replace(/[^/]+\/$/, `${String(other.body.id)}/`);
+    const elsewhere = await api.patch(`${otherPath}comments/${first.id}/`, { body: 'moved?' });
+    expect(elsewhere.status).toBe(404);
+    expect(bodies((await api.get(path)).body)[0]).toBe('comment 1, edited');
+  });
+
   it('refuses more than 100 per page and unknown query parameters', async () => {
     expect((await api.get(`${path}?comments_per_page=101`)).status).toBe(400);
     expect((await api.get(`${path}?comments_page=0`)).status).toBe(400);

@@ -107,6 +107,7 @@ describe('to_github / bidirectional: workspace edits written to GitHub (simulato
     });
     expect(edited.status).toBe(200);
     expect(edited.body.github_sync).toMatchObject({ queued: true });
+    expect(edited.body).toMatchObject({ body: 'edited', github_comment_id: String(onGitHub[0]!.id) });
     // The snapshot server has no update_issue_comment: the edit stays local and the issue says why.
     const why = await waitFor('the comment edit warning', async () => {
       const { github_outbound: o } = await detail(api, projectId, createdId);
@@ -117,6 +118,13 @@ describe('to_github / bidirectional: workspace edits written to GitHub (simulato
       pending_comment_edits: 1,
     });
     expect(system.sim.store.repo('acme', 'web')!.commentsOf(number)[0]?.body).toBe(body);
+
+    // The same body again changes nothing and owes nothing: no job, and no claim that the edit stays local.
+    const unchanged = await api.patch(`${issuesPath}/${createdId}/comments/${local[0]!.id}/`, {
+      body: 'edited',
+    });
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body.github_sync).toEqual({ queued: false, job_id: null });
   });
 
   it('a partial write (PATCH applied, close failed) is completed by the retry without repeating the PATCH', async () => {

@@ -26,7 +26,8 @@ export interface AppConfig {
     idempotencyLeaseMs: number;
     sseHeartbeatMs: number;
   };
-  worker: { port: number; concurrency: number };
+  /** `heapGrowingPercent`: V8's heap growing factor for the worker process (apps/worker/src/heap-growth.ts). */
+  worker: { port: number; concurrency: number; heapGrowingPercent: number };
   /** Graceful stop: drain timeout (API requests, worker jobs) and the API's readiness-503 delay. */
   shutdown: { timeoutMs: number; delayMs: number };
   /** Slugs whose workspace admins may open the queue dashboard; empty = nobody may (the default). */
@@ -149,7 +150,11 @@ export function loadConfig(raw: RawEnv): AppConfig {
       idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS * 1000,
       sseHeartbeatMs: env.SSE_HEARTBEAT_SECONDS * 1000,
     },
-    worker: { port: env.WORKER_PORT, concurrency: env.WORKER_CONCURRENCY },
+    worker: {
+      port: env.WORKER_PORT,
+      concurrency: env.WORKER_CONCURRENCY,
+      heapGrowingPercent: env.WORKER_HEAP_GROWING_PERCENT,
+    },
     shutdown: {
       timeoutMs: Math.round(env.SHUTDOWN_TIMEOUT * 1000),
       delayMs: Math.round(env.SHUTDOWN_DELAY * 1000),

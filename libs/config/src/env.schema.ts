@@ -55,6 +55,8 @@ export const envSchema = z.object({
   IDEMPOTENCY_LEASE_SECONDS: int(1, 3600).default(60),
   WORKER_PORT: int(0, 65_535).default(3001),
   WORKER_CONCURRENCY: int(1, 64).default(4),
+  /** Worker: how far V8 lets the heap grow past the live set before collecting (percent; 0: V8 decides). */
+  WORKER_HEAP_GROWING_PERCENT: int(0, 300).default(100),
   /** Seconds a stopping process waits for in-flight requests / active jobs before closing or handing them back. */
   SHUTDOWN_TIMEOUT: seconds.default(25),
   /** Seconds the API keeps serving (readiness 503) after SIGTERM, so load balancers stop sending first. */

@@ -47,6 +47,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it("takes the worker's heap growing percent (0: V8 decides), naming a bad value", () => {
+    expect(loadConfig(base).worker.heapGrowingPercent).toBe(100);
+    expect(loadConfig({ ...base, WORKER_HEAP_GROWING_PERCENT: '0' }).worker.heapGrowingPercent).toBe(0);
+    expect(problemsOf({ ...base, WORKER_HEAP_GROWING_PERCENT: '500' })[0]).toMatch(
+      /^WORKER_HEAP_GROWING_PERCENT /,
+    );
+  });
+
   it('names each missing variable', () => {
     expect(problemsOf({})).toEqual(
       expect.arrayContaining([

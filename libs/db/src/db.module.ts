@@ -13,7 +13,9 @@ import { DatabaseHealth } from './maintenance/database-health.js';
 import { MaintenanceRepository } from './maintenance/maintenance.repository.js';
 import { IntegrationRepository } from './integrations/integration.repository.js';
 import { IssueSyncStore } from './issues/issue-sync-store.repository.js';
-import { IssueRepository } from './issues/issue.repository.js';
+import { IssueReadModel } from './reads/issue.read-model.js';
+import { SyncStatusReadModel } from './reads/sync-status.read-model.js';
+import { SyncOverviewReadModel } from './reads/sync-overview.read-model.js';
 import { SyncJobRepository } from './jobs/sync-job.repository.js';
 import { WorkspaceRepository } from './access/workspace.repository.js';
 import { CommentEventStore } from './comments/comment-event-store.repository.js';
@@ -49,7 +51,9 @@ const repositories = [
   IntegrationRepository,
   SyncJobRepository,
   IssueSyncStore,
-  IssueRepository,
+  IssueReadModel,
+  SyncStatusReadModel,
+  SyncOverviewReadModel,
   WebhookEventRepository,
   WebhookTargetRepository,
   IssueEventStore,

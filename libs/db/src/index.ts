@@ -8,11 +8,21 @@ export { ReadQueries } from './reads/read-queries.js';
 export type {
   CommentWithLink,
   IntegrationSummary,
+  IssueWithRelations,
   OutboundStatus,
   ReadExecutor,
   RepositorySyncSummary,
 } from './reads/read-rows.js';
-export type { ReadStatement } from './reads/read-statements.js';
+
+// Read models: the answer of one view, composed from the reads above
+export {
+  type CommentsPage,
+  type IssueDetail,
+  type IssueListQuery,
+  IssueReadModel,
+} from './reads/issue.read-model.js';
+export { SyncStatusReadModel, type SyncStatusReads } from './reads/sync-status.read-model.js';
+export { SyncOverviewReadModel, type SyncOverviewReads } from './reads/sync-overview.read-model.js';
 
 // Workspaces, members, projects, API tokens, console sessions, idempotency keys
 export { ApiTokenRepository, type ApiTokenWithUser } from './access/api-token.repository.js';
@@ -63,7 +73,6 @@ export {
 // Issues: edits, sync pages and batches, webhook events, inbound merges, pull requests
 export { IssueSyncStore } from './issues/issue-sync-store.repository.js';
 export type * from './issues/issue-sync-store.types.js';
-export { IssueRepository, type IssueListQuery, type IssueWithRelations } from './issues/issue.repository.js';
 export { IssueEventStore } from './issues/issue-event-store.repository.js';
 export type {
   IssueApplyOutcome,

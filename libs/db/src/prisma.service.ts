@@ -6,7 +6,6 @@ import { PrismaClient } from '../../../prisma/generated/client/client.js';
 import { createAppPool } from './app-pool.js';
 import type { Prisma } from './prisma-types.js';
 import { ReadQueries } from './reads/read-queries.js';
-import type { ReadStatement } from './reads/read-statements.js';
 import { withSerialTransactions } from './serial-transactions.js';
 
 /**
@@ -29,10 +28,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     const pool = createAppPool(config);
     super({ adapter: withSerialTransactions(new PrismaPg(pool, { disposeExternalPool: true })) });
     this.pool = pool;
-    this.reads = new ReadQueries(async (statement: ReadStatement, values: unknown[]) => {
-      const result = await pool.query<Record<string, unknown>>({ ...statement, values });
-      return result.rows;
-    });
+    this.reads = new ReadQueries((query, name) => this.sql(query, name));
   }
 
   /**

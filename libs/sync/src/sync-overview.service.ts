@@ -1,12 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, integrationEnabled } from '#libs/config';
-import {
-  type GitHubSyncJob,
-  IntegrationRepository,
-  SyncJobRepository,
-  type WorkspaceIntegration,
-  WebhookStatsRepository,
-} from '#libs/db';
+import { SyncOverviewReadModel, type WorkspaceIntegration } from '#libs/db';
 import { TokenBudgets, tokenKey } from '#libs/github-budget';
 import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { type JobView, nameOf, repositoryNames } from './sync-status.service.js';
@@ -40,32 +34,23 @@ export class SyncOverviewService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly integrations: IntegrationRepository,
-    private readonly jobs: SyncJobRepository,
-    private readonly webhookStats: WebhookStatsRepository,
+    private readonly reads: SyncOverviewReadModel,
     private readonly budgets: TokenBudgets,
     private readonly cipher: SecretCipher,
   ) {}
 
   async overview(workspaceId: string, now = new Date()): Promise<SyncOverview> {
-    const integration = await this.integrations.findForWorkspace(workspaceId);
-    const [recent, names, stats, deliveries, used] = integration
-      ? await Promise.all([
-          this.jobs.listRecent(integration.id, RECENT_JOBS),
-          this.integrations.listRepositorySyncs(integration.id).then(repositoryNames),
-          this.webhookStats.stats(
-            { integrationId: integration.id, installationId: integration.installationId },
-            new Date(now.getTime() - DAY_MS),
-          ),
-          this.webhookStats.lastDeliveryPerRepository(integration.id),
-          this.usedLastMinute(integration, now),
-        ])
-      : [[] as GitHubSyncJob[], new Map<string, string>(), null, [], 0];
-    const staleBefore = now.getTime() - DAY_MS;
+    const since = new Date(now.getTime() - DAY_MS);
+    const reads = await this.reads.overview(workspaceId, RECENT_JOBS, since);
+    const integration = reads?.integration ?? null;
+    const used = reads ? await this.usedLastMinute(reads.integration, now) : 0;
+    const names = repositoryNames(reads?.repositories ?? []);
+    const stats = reads?.webhooks;
+    const deliveries = reads?.deliveries ?? [];
     return {
       integration,
       enabled: integrationEnabled(this.config),
-      recentJobs: recent.map((job) => ({ job, repository: nameOf(names, job) })),
+      recentJobs: (reads?.recent ?? []).map((job) => ({ job, repository: nameOf(names, job) })),
       webhooks: {
         secretConfigured:
           this.config.github.webhookSecrets.length > 0 || Boolean(integration?.webhookSecretEncrypted),
@@ -73,7 +58,7 @@ export class SyncOverviewService {
         processed24h: stats?.processed ?? 0,
         failed24h: stats?.failed ?? 0,
         staleRepositories: deliveries
-          .filter((d) => d.lastDeliveryAt === null || d.lastDeliveryAt.getTime() < staleBefore)
+          .filter((d) => d.lastDeliveryAt === null || d.lastDeliveryAt.getTime() < since.getTime())
           .map((d) => ({ fullName: d.fullName, lastDeliveryAt: d.lastDeliveryAt })),
       },
       writeBudget: {

@@ -6,6 +6,7 @@ import {
   type RepositorySyncSummary,
   type RepositorySyncWithRepo,
   SyncJobRepository,
+  SyncStatusReadModel,
   type SyncJobStatus,
   type SyncTrigger,
   type WorkspaceIntegration,
@@ -37,29 +38,19 @@ export class SyncStatusService {
   constructor(
     private readonly integrations: IntegrationRepository,
     private readonly jobs: SyncJobRepository,
+    private readonly statusReads: SyncStatusReadModel,
   ) {}
 
   async status(workspaceId: string) {
-    const integration = await this.integrations.findSummaryForWorkspace(workspaceId);
-    if (!integration) throw new NotFoundError(NOT_CONNECTED);
-    const [repositories, recent, active] = await Promise.all([
-      this.integrations.listRepositorySyncSummaries(integration.id),
-      this.jobs.listRecent(integration.id, RECENT_JOBS),
-      this.jobs.listActive(integration.id),
-    ]);
+    const reads = await this.statusReads.status(workspaceId, RECENT_JOBS);
+    if (!reads) throw new NotFoundError(NOT_CONNECTED);
+    const { integration, repositories, recent, active } = reads;
     /** The current job: the oldest running one, else the oldest queued one (active is oldest first). */
     const current = active.find((j) => j.status === 'running') ?? active[0] ?? null;
     const names = repositoryNames(repositories);
     /** The queued or running job of each repository sync. */
     const activeByRepository = new Map(active.map((j) => [j.repositorySyncId ?? '', j]));
     return { integration, repositories, current, recent, activeByRepository, names };
-  }
-
-  async job(workspaceId: string, jobId: string): Promise<GitHubSyncJob> {
-    const integration = await this.integrations.findForWorkspace(workspaceId);
-    const job = integration ? await this.jobs.findForIntegration(integration.id, jobId) : null;
-    if (!job) throw new NotFoundError(`sync job ${jobId} not found`);
-    return job;
   }
 
   /** One job with its repository's name (for the detail route and its live stream). */

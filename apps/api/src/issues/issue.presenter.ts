@@ -1,4 +1,4 @@
-import type { CommentWithLink, IssueComment, IssueWithRelations, OutboundStatus } from '#libs/db';
+import type { CommentWithLink, IssueDetail, IssueWithRelations, OutboundStatus } from '#libs/db';
 import type {
   GitHubOutboundView,
   IssueCommentView,
@@ -37,9 +37,7 @@ export function presentIssue(issue: IssueWithRelations): IssueView {
   };
 }
 
-export function presentComment(
-  comment: IssueComment & { githubSync: { githubId: bigint } | null },
-): IssueCommentView {
+export function presentComment(comment: CommentWithLink): IssueCommentView {
   return {
     id: comment.id,
     body: comment.body,
@@ -66,12 +64,7 @@ export function presentOutbound(status: OutboundStatus): GitHubOutboundView {
 }
 
 /** One issue with a page of its comments (oldest first) and what it still owes GitHub. */
-export function presentIssueDetail(
-  issue: IssueWithRelations,
-  comments: { items: CommentWithLink[]; total: number },
-  page: { page: number; perPage: number },
-  outbound: OutboundStatus,
-): IssueDetailView {
+export function presentIssueDetail({ issue, comments, page, outbound }: IssueDetail): IssueDetailView {
   const more = page.page * page.perPage < comments.total;
   return {
     ...presentIssue(issue),

@@ -3,7 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { z, type output as Output } from 'zod';
 import { Principal } from '#libs/auth';
 import { NotFoundError } from '#libs/common';
-import { IssueRepository, OutboundStateRepository, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
+import { type CommentsPage, IssueReadModel, type TokenPrincipal, WorkspaceRepository } from '#libs/db';
 import { type EditCaller, IssueEditService } from '#libs/sync';
 import {
   commentWriteSchema,
@@ -35,7 +35,6 @@ const detailQuery = z
     comments_per_page: pageSize(),
   })
   .strict();
-type CommentsPage = { page: number; perPage: number };
 const FIRST_COMMENTS: CommentsPage = { page: 1, perPage: 50 };
 
 /**
@@ -48,8 +47,7 @@ const FIRST_COMMENTS: CommentsPage = { page: 1, perPage: 50 };
 export class IssuesController {
   constructor(
     private readonly workspaces: WorkspaceRepository,
-    private readonly issues: IssueRepository,
-    private readonly outbound: OutboundStateRepository,
+    private readonly issues: IssueReadModel,
     private readonly edits: IssueEditService,
   ) {}
 
@@ -161,8 +159,7 @@ export class IssuesController {
       ids.comment_id,
       input.body,
     );
-    const comments = await this.issues.listComments(ids.issue_id);
-    const linked = comments.find((c) => c.id === comment.id)?.githubSync ?? null;
+    const linked = (await this.issues.comment(ids.issue_id, comment.id))?.githubSync ?? null;
     return { ...presentComment({ ...comment, githubSync: linked }), github_sync: github };
   }
 
@@ -172,15 +169,10 @@ export class IssuesController {
     issueId: string,
     page: CommentsPage = FIRST_COMMENTS,
   ): Promise<Output<typeof issueDetailSchema>> {
-    // What is still owed to GitHub is read before the issue: a sync_issue job that finishes between the
-    // reads then shows as still owed (the client looks again), never as done beside the fields from before.
-    const outbound = await this.outbound.status(issueId);
-    const [issue, comments] = await Promise.all([
-      this.issues.findOne(principal.workspaceId, projectId, issueId),
-      this.issues.listCommentsPage(issueId, page.page, page.perPage),
-    ]);
-    if (!issue) throw new NotFoundError(`issue ${issueId} not found`);
-    return presentIssueDetail(issue, comments, page, outbound);
+    // The read model reads what is still owed to GitHub before the issue (see IssueReadModel.detail).
+    const detail = await this.issues.detail(principal.workspaceId, projectId, issueId, page);
+    if (!detail) throw new NotFoundError(`issue ${issueId} not found`);
+    return presentIssueDetail(detail);
   }
 
   private async project(principal: TokenPrincipal, projectId: string) {

@@ -646,8 +646,6 @@ export interface components {
     GitHubSyncNote: {
       job_id: string | null;
       queued: boolean;
-      /** @description comment edits only: why the edit stays local */
-      warning?: string;
     };
     /** @description The workspace's GitHub connection */
     Integration: {

@@ -40,14 +40,14 @@ export class CommentEditRepository {
 
   /**
    * Edits a comment. One not yet on GitHub is written with its new body; one already there is marked as
-   * edited after its push (written with update_issue_comment where the server offers it): `onGitHub`
-   * tells the caller which.
+   * edited after its push (written with update_issue_comment where the server offers it). `version` is
+   * null when the body did not change (nothing is owed).
    */
   async updateComment(
     scope: { workspaceId: string; issueId: string; commentId: string },
     body: string,
     actor: Actor,
-  ): Promise<{ comment: IssueComment; version: number | null; onGitHub: boolean } | null> {
+  ): Promise<{ comment: IssueComment; version: number | null } | null> {
     return this.prisma.$transaction(async (tx) => {
       const found = await tx.issueComment.findFirst({
         where: {
@@ -59,7 +59,7 @@ export class CommentEditRepository {
         include: { githubSync: { select: { id: true } } },
       });
       if (!found) return null;
-      if (found.body === body) return { comment: found, version: null, onGitHub: found.githubSync !== null };
+      if (found.body === body) return { comment: found, version: null };
       const comment = await tx.issueComment.update({
         where: { id: found.id },
         data: { body, updatedAt: new Date() },
@@ -83,7 +83,7 @@ export class CommentEditRepository {
         issue_id: scope.issueId,
         ...(onGitHub ? { on_github: true } : {}),
       });
-      return { comment, version, onGitHub };
+      return { comment, version };
     });
   }
 }

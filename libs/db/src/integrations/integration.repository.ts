@@ -6,11 +6,7 @@ import type {
   Project,
   WorkspaceIntegration,
 } from '../prisma-types.js';
-import {
-  GITHUB_MCP_PROVIDER,
-  type IntegrationSummary,
-  type RepositorySyncSummary,
-} from '../reads/read-rows.js';
+import { GITHUB_MCP_PROVIDER } from '../reads/read-rows.js';
 
 export { GITHUB_MCP_PROVIDER } from '../reads/read-rows.js';
 
@@ -39,11 +35,6 @@ export class IntegrationRepository {
     });
   }
 
-  /** The integration's fields a status answer shows (a prepared statement: reads/). */
-  findSummaryForWorkspace(workspaceId: string): Promise<IntegrationSummary | null> {
-    return this.prisma.reads.integration(workspaceId);
-  }
-
   findById(id: string): Promise<WorkspaceIntegration | null> {
     return this.prisma.workspaceIntegration.findUnique({ where: { id } });
   }
@@ -54,11 +45,6 @@ export class IntegrationRepository {
       include: { repository: true, project: true },
       orderBy: { createdAt: 'asc' },
     });
-  }
-
-  /** The status answer's view of the connected repositories, oldest first (a prepared statement: reads/). */
-  listRepositorySyncSummaries(integrationId: string): Promise<RepositorySyncSummary[]> {
-    return this.prisma.reads.repositorySyncs(integrationId);
   }
 
   findRepositorySync(id: string): Promise<RepositorySyncWithRepo | null> {

@@ -1,5 +1,6 @@
 import type { IssueApplyResult, IssueSnapshot, LinkedIssueRow } from './issue-event.types.js';
-import { type IssueFieldsWrite, type LinkWrite, issueKeyOf } from './issue-batch-sql.js';
+import { issueKeyOf } from './issue-batch-sql.js';
+import type { IssueFieldsWrite, LinkWrite } from './issue-writes.js';
 import { sameSet } from '#libs/issues';
 import type { RepositorySyncScope } from './issue-sync-store.types.js';
 

@@ -5,10 +5,9 @@ type Tx = Prisma.TransactionClient;
 
 /**
  * Set-based statements of the batched webhook path (IssueBatchStore): one statement per table for a whole
- * batch of events, writing exactly what the single-issue helpers of issue-event-sql.ts write.
+ * batch of events, writing exactly what the single-issue helpers of issue-event-sql.ts write (the `issues`
+ * rows: writeIssuesAndLinks in issue-writes.ts).
  */
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export interface IssueKey {
   repositorySyncId: string;
@@ -58,52 +57,6 @@ export async function findLinkedIssues(tx: Tx, keys: IssueKey[]): Promise<Map<st
     });
   }
   return links;
-}
-
-export interface IssueFieldsWrite {
-  issueId: string;
-  title: string;
-  body: string;
-  state: string;
-  milestone: string | null;
-  updatedAt: Date;
-  closedAt: Date | null;
-}
-
-export interface LinkWrite {
-  linkId: string;
-  contentHash: string;
-  updatedAt: Date;
-  url: string;
-  /** Null keeps the stored id (as `updateLink` does). */
-  githubId: bigint | null;
-}
-
-/** `updateIssueFields` and `updateLink` for many issues: one statement (two data-modifying CTEs). */
-export async function writeIssuesAndLinks(tx: Tx, issues: IssueFieldsWrite[], links: LinkWrite[]) {
-  if (issues.length === 0 && links.length === 0) return;
-  await tx.$executeRaw`
-    WITH written_issues AS (
-      UPDATE issues AS t
-      SET title = u.title, description = u.description, state = u.state::"IssueState", milestone = u.milestone,
-          updated_at = u.updated_at, completed_at = u.completed_at
-      FROM unnest(${issues.map((i) => i.issueId)}::uuid[], ${issues.map((i) => i.title)}::text[],
-                  ${issues.map((i) => i.body)}::text[], ${issues.map((i) => i.state)}::text[],
-                  ${issues.map((i) => i.milestone)}::text[], ${issues.map((i) => iso(i.updatedAt))}::timestamptz[],
-                  ${issues.map((i) => iso(i.closedAt))}::timestamptz[])
-        AS u(id, title, description, state, milestone, updated_at, completed_at)
-      WHERE t.id = u.id
-    ), written_links AS (
-      UPDATE github_issue_syncs AS t
-      SET content_hash = u.hash, github_updated_at = u.updated_at, github_url = u.url,
-          github_id = COALESCE(u.github_id, t.github_id), last_synced_at = now()
-      FROM unnest(${links.map((l) => l.linkId)}::uuid[], ${links.map((l) => l.contentHash)}::text[],
-                  ${links.map((l) => iso(l.updatedAt))}::timestamptz[], ${links.map((l) => l.url)}::text[],
-                  ${links.map((l) => l.githubId?.toString() ?? null)}::bigint[])
-        AS u(id, hash, updated_at, url, github_id)
-      WHERE t.id = u.id
-    )
-    SELECT 1`;
 }
 
 /** `ensureLabels` for several projects at once (ON CONFLICT: labels another writer created are kept). */

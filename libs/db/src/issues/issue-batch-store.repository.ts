@@ -7,8 +7,8 @@ import {
   findLinkedIssues,
   replaceIssueAssignees,
   replaceIssueLabels,
-  writeIssuesAndLinks,
 } from './issue-batch-sql.js';
+import { writeIssuesAndLinks } from './issue-writes.js';
 import {
   type BatchIssuePlan,
   type BatchIssueResult,

@@ -18,6 +18,7 @@ import {
   type OutboundField,
 } from '#libs/issues';
 import { localFieldsOf } from './local-fields.js';
+import { createIssue, updateIssue } from './issue-writes.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -60,21 +61,19 @@ export class IssueEditRepository {
         WHERE id = ${input.projectId}::uuid AND workspace_id = ${input.workspaceId}::uuid RETURNING issue_sequence`;
       if (!row) throw new Error(`project ${input.projectId} does not exist`);
       const now = new Date();
-      const issue = await tx.issue.create({
-        data: {
-          workspaceId: input.workspaceId,
-          projectId: input.projectId,
-          sequenceId: row.issue_sequence,
-          title: input.title,
-          description: input.description,
-          state: input.state,
-          priority: input.priority,
-          milestone: input.milestone,
-          createdById: input.createdById,
-          createdAt: now,
-          updatedAt: now,
-          completedAt: completedAtFor(input.state, null, now),
-        },
+      const issue = await createIssue(tx, {
+        workspaceId: input.workspaceId,
+        projectId: input.projectId,
+        sequenceId: row.issue_sequence,
+        title: input.title,
+        description: input.description,
+        state: input.state,
+        priority: input.priority,
+        milestone: input.milestone,
+        createdById: input.createdById,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: completedAtFor(input.state, null, now),
       });
       await this.replaceSets(tx, input.workspaceId, input.projectId, issue.id, input.labels, input.assignees);
       const dirty = Object.fromEntries(OUTBOUND_FIELDS.map((f) => [f, now.toISOString()]));
@@ -121,7 +120,7 @@ export class IssueEditRepository {
         now,
       );
       if (changed.length === 0 && !priorityChanged) return { issueId: scope.issueId, version: null, changed };
-      await tx.issue.update({ where: { id: scope.issueId }, data: { ...set, updatedAt: now } });
+      await updateIssue(tx, scope.issueId, { ...set, updatedAt: now });
       if (labelsChanged || assigneesChanged) {
         await this.replaceSets(
           tx,

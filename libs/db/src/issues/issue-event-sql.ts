@@ -30,14 +30,6 @@ export async function replaceLabels(tx: Tx, issueId: string, labelIds: string[])
     SELECT ${issueId}::uuid, label_id FROM unnest(${labelIds}::uuid[]) AS label_id ON CONFLICT DO NOTHING`;
 }
 
-export async function updateIssueFields(tx: Tx, issueId: string, snapshot: IssueSnapshot): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE issues SET title = ${snapshot.title}, description = ${snapshot.body}, state = ${snapshot.state}::"IssueState",
-                      milestone = ${snapshot.milestone}, updated_at = ${snapshot.updatedAt},
-                      completed_at = ${snapshot.closedAt}
-    WHERE id = ${issueId}::uuid`;
-}
-
 /** Records the GitHub view just applied (hash, update time, URL, REST id) on the issue link. */
 export async function updateLink(tx: Tx, linkId: string, snapshot: IssueSnapshot): Promise<void> {
   await tx.$executeRaw`

@@ -5,13 +5,8 @@ import type { Prisma } from '../prisma-types.js';
 import { issueLockKey, lockRecord } from '../sql/advisory-lock.js';
 import { ensureLabels } from '../sql/bulk-sql.js';
 import { snapshotOutcome } from './issue-batch-plan.js';
-import {
-  findLinkedIssue,
-  replaceAssignees,
-  replaceLabels,
-  updateIssueFields,
-  updateLink,
-} from './issue-event-sql.js';
+import { findLinkedIssue, replaceAssignees, replaceLabels, updateLink } from './issue-event-sql.js';
+import { createIssue, softDeleteIssue, updateIssueFields } from './issue-writes.js';
 import type {
   IssueApplyResult,
   IssueDeleteOutcome,
@@ -78,7 +73,7 @@ export class IssueEventStore {
       }
       const ref = { issueId: link.issueId, issueSyncId: link.id };
       if (link.deletedAt) return { outcome: 'already_deleted' as const, link: ref };
-      await tx.issue.update({ where: { id: link.issueId }, data: { deletedAt: at } });
+      await softDeleteIssue(tx, link.issueId, at);
       const newest = Math.max(link.githubUpdatedAt.getTime(), snapshot.updatedAt.getTime());
       await tx.gitHubIssueSync.update({
         where: { id: link.id },
@@ -104,21 +99,19 @@ export class IssueEventStore {
       WHERE id = ${scope.projectId}::uuid RETURNING issue_sequence`;
     if (!row) throw new Error(`project ${scope.projectId} does not exist`);
     const issueId = randomUUID();
-    await tx.issue.create({
-      data: {
-        id: issueId,
-        workspaceId: scope.workspaceId,
-        projectId: scope.projectId,
-        sequenceId: row.issue_sequence,
-        title: snapshot.title,
-        description: snapshot.body,
-        state: snapshot.state,
-        milestone: snapshot.milestone,
-        createdAt: snapshot.createdAt,
-        updatedAt: snapshot.updatedAt,
-        completedAt: snapshot.closedAt,
-        deletedAt,
-      },
+    await createIssue(tx, {
+      id: issueId,
+      workspaceId: scope.workspaceId,
+      projectId: scope.projectId,
+      sequenceId: row.issue_sequence,
+      title: snapshot.title,
+      description: snapshot.body,
+      state: snapshot.state,
+      milestone: snapshot.milestone,
+      createdAt: snapshot.createdAt,
+      updatedAt: snapshot.updatedAt,
+      completedAt: snapshot.closedAt,
+      deletedAt,
     });
     const link = await tx.gitHubIssueSync.create({
       data: {

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma-types.js';
-import {
-  insertIssueLinks,
-  insertIssues as insertIssueRows,
-  replaceIssueLabelsAndAssignees,
-} from '../sql/bulk-sql.js';
+import { insertIssueLinks, replaceIssueLabelsAndAssignees } from '../sql/bulk-sql.js';
+import { insertIssues as insertIssueRows, updateIssue } from './issue-writes.js';
 import type { GitHubIssueRecord, IssueLink, RepositorySyncScope } from './issue-sync-store.types.js';
 
 type Tx = Prisma.TransactionClient;
@@ -69,17 +66,14 @@ export async function insertPageIssues(tx: Tx, scope: RepositorySyncScope, fresh
 export async function updateIssues(tx: Tx, changed: GitHubIssueRecord[], links: Map<number, IssueLink>) {
   for (const issue of changed) {
     const link = links.get(issue.number)!;
-    await tx.issue.update({
-      where: { id: link.issueId },
-      data: {
-        title: issue.title,
-        description: issue.body,
-        state: issue.state,
-        updatedAt: issue.updatedAt,
-        completedAt: issue.closedAt,
-        deletedAt: null,
-        ...(issue.milestone === undefined ? {} : { milestone: issue.milestone }),
-      },
+    await updateIssue(tx, link.issueId, {
+      title: issue.title,
+      description: issue.body,
+      state: issue.state,
+      updatedAt: issue.updatedAt,
+      completedAt: issue.closedAt,
+      deletedAt: null,
+      ...(issue.milestone === undefined ? {} : { milestone: issue.milestone }),
     });
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import { OPEN_ISSUE_STATES } from '#libs/issues';
 import { appendAudit } from '../audit/audit-rows.js';
+import { closeIssuesByNumber } from './issue-writes.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -124,13 +124,7 @@ export class PullRequestRepository {
   ): Promise<{ issueId: string; number: number }[]> {
     if (row.linkedIssueNumbers.length === 0) return [];
     const completedAt = row.mergedAt ?? new Date();
-    const moved = await tx.$queryRaw<{ issue_id: string; number: number; state: string }[]>`
-      UPDATE issues i SET state = 'done', completed_at = COALESCE(i.completed_at, ${completedAt}), updated_at = now()
-      FROM github_issue_syncs l
-      WHERE l.issue_id = i.id AND l.repository_sync_id = ${row.repositorySyncId}::uuid
-        AND l.github_number = ANY(${row.linkedIssueNumbers}::int[])
-        AND i.deleted_at IS NULL AND i.state::text = ANY(${[...OPEN_ISSUE_STATES]}::text[])
-      RETURNING i.id::text AS issue_id, l.github_number AS number, 'done' AS state`;
+    const moved = await closeIssuesByNumber(tx, row.repositorySyncId, row.linkedIssueNumbers, completedAt);
     await appendAudit(
       tx,
       moved.map((m) => ({

@@ -87,10 +87,6 @@ export class SyncJobRepository {
     return this.prisma.gitHubSyncJob.findUnique({ where: { jobId } });
   }
 
-  findForIntegration(integrationId: string, jobId: string): Promise<GitHubSyncJob | null> {
-    return this.prisma.gitHubSyncJob.findFirst({ where: { jobId, workspaceIntegrationId: integrationId } });
-  }
-
   /** A job of the workspace's GitHub integration with its repository's "owner/name" (null: disconnected). */
   findViewForWorkspace(workspaceId: string, jobId: string) {
     return this.prisma.reads.jobView(workspaceId, jobId);
@@ -124,12 +120,6 @@ export class SyncJobRepository {
       this.prisma.gitHubSyncJob.count({ where }),
     ]);
     return { items, total };
-  }
-
-  /** The queued or running jobs of an integration (at most one per repository sync). */
-  /** Queued and running jobs, oldest first (a prepared statement: reads/). */
-  listActive(integrationId: string): Promise<GitHubSyncJob[]> {
-    return this.prisma.reads.activeJobs(integrationId);
   }
 
   /** Marks the job running; `runs` in its metadata lists every worker start (resumes included). */

@@ -5,6 +5,7 @@ import type { NewLink } from './outbound.types.js';
 import { lockOutbound } from './outbound-state.repository.js';
 import { completedAtFor, type DirtyFields, type LocalIssueFields, type OutboundField } from '#libs/issues';
 import { appendAudit } from '../audit/audit-rows.js';
+import { type IssueColumns, softDeleteIssue, updateIssue } from '../issues/issue-writes.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,7 +43,7 @@ export class OutboundLinkRepository {
       };
       if (existing && existing.issueId !== issueId) {
         await tx.gitHubIssueSync.update({ where: { id: existing.id }, data: { ...data, issueId } });
-        await tx.issue.update({ where: { id: existing.issueId }, data: { deletedAt: new Date() } });
+        await softDeleteIssue(tx, existing.issueId, new Date());
         await appendAudit(tx, [
           {
             workspaceId,
@@ -81,14 +82,14 @@ export class OutboundLinkRepository {
     await this.prisma.$transaction(async (tx) => {
       const row = await lockOutbound(tx, issueId);
       const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId } });
-      const data: Prisma.IssueUpdateInput = {};
+      const data: IssueColumns = {};
       if (values.title !== undefined) data.title = values.title;
       if (values.description !== undefined) data.description = values.description;
       if (values.state !== undefined) {
         data.state = values.state;
         data.completedAt = completedAtFor(values.state, issue.completedAt, new Date());
       }
-      if (Object.keys(data).length > 0) await tx.issue.update({ where: { id: issueId }, data });
+      if (Object.keys(data).length > 0) await updateIssue(tx, issueId, data);
       if (values.labels) await replaceLabels(tx, issue.workspaceId, issue.projectId, issueId, values.labels);
       if (values.assignees) {
         await tx.issueAssignee.deleteMany({ where: { issueId } });

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
 import type { Prisma } from '../prisma-types.js';
-import type { OutboundStatus } from '../reads/read-rows.js';
 import type { OutboundTarget, PushRecord } from './outbound.types.js';
 import type { DirtyFields, FieldHashes, OutboundField } from '#libs/issues';
 import { appendAudit } from '../audit/audit-rows.js';
@@ -91,11 +90,6 @@ export class OutboundStateRepository {
     return this.prisma.gitHubCommentOutbound.count({
       where: { issueId, editedAfterPush: true, comment: { deletedAt: null } },
     });
-  }
-
-  /** What an issue still owes GitHub (for the issue API). */
-  status(issueId: string): Promise<OutboundStatus> {
-    return this.prisma.reads.outboundStatus(issueId);
   }
 
   /** One sync_issue per issue at a time, across workers; an expired lease (killed worker) is taken over. */

@@ -15,7 +15,9 @@ import {
   type ReadExecutor,
   type RepositorySyncSummary,
   type TokenPrincipal,
+  type Row,
   bigOrNull,
+  comment,
   date,
   dateOrNull,
   issue,
@@ -24,6 +26,7 @@ import {
   strOrNull,
 } from './read-rows.js';
 import * as sql from './read-statements.js';
+import type { ReadStatement } from './read-statements.js';
 import type { IssueState, SyncDirection } from '#libs/issues';
 
 /**
@@ -33,13 +36,17 @@ import type { IssueState, SyncDirection } from '#libs/issues';
 export class ReadQueries {
   constructor(private readonly run: ReadExecutor) {}
 
+  private rows(statement: ReadStatement): Promise<Row[]> {
+    return this.run(statement.query, statement.name);
+  }
+
   async principal(tokenHash: string, now = new Date()): Promise<TokenPrincipal | null> {
     return (await this.liveToken(tokenHash, now))?.principal ?? null;
   }
 
   /** The principal of a live token and when the token expires (null: never). */
   async liveToken(tokenHash: string, now = new Date()): Promise<LiveToken | null> {
-    const [r] = await this.run(sql.PRINCIPAL, [tokenHash, now]);
+    const [r] = await this.rows(sql.principal(tokenHash, now));
     if (!r) return null;
     const principal: TokenPrincipal = {
       tokenId: str(r.token_id),
@@ -52,7 +59,7 @@ export class ReadQueries {
   }
 
   async integration(workspaceId: string): Promise<IntegrationSummary | null> {
-    const [r] = await this.run(sql.INTEGRATION, [workspaceId, GITHUB_MCP_PROVIDER]);
+    const [r] = await this.rows(sql.integration(workspaceId, GITHUB_MCP_PROVIDER));
     if (!r) return null;
     return {
       id: str(r.id),
@@ -69,7 +76,7 @@ export class ReadQueries {
   }
 
   async repositorySyncs(integrationId: string): Promise<RepositorySyncSummary[]> {
-    const rows = await this.run(sql.REPOSITORY_SYNCS, [integrationId]);
+    const rows = await this.rows(sql.repositorySyncs(integrationId));
     return rows.map((r) => ({
       id: str(r.id),
       projectId: str(r.project_id),
@@ -93,11 +100,11 @@ export class ReadQueries {
   }
 
   async activeJobs(integrationId: string): Promise<GitHubSyncJob[]> {
-    return (await this.run(sql.ACTIVE_JOBS, [integrationId])).map(job);
+    return (await this.rows(sql.activeJobs(integrationId))).map(job);
   }
 
   async recentJobs(integrationId: string, limit: number): Promise<GitHubSyncJob[]> {
-    return (await this.run(sql.RECENT_JOBS, [integrationId, limit])).map(job);
+    return (await this.rows(sql.recentJobs(integrationId, limit))).map(job);
   }
 
   /** A job of the workspace's GitHub integration with its repository's "owner/name"; null when none. */
@@ -105,13 +112,13 @@ export class ReadQueries {
     workspaceId: string,
     jobId: string,
   ): Promise<{ job: GitHubSyncJob; repository: string | null } | null> {
-    const [r] = await this.run(sql.JOB_VIEW, [workspaceId, GITHUB_MCP_PROVIDER, jobId]);
+    const [r] = await this.rows(sql.jobView(workspaceId, GITHUB_MCP_PROVIDER, jobId));
     if (!r) return null;
     return { job: job(r), repository: r.repo_owner ? `${str(r.repo_owner)}/${str(r.repo_name)}` : null };
   }
 
   async project(workspaceId: string, projectId: string): Promise<Project | null> {
-    const [r] = await this.run(sql.PROJECT, [projectId, workspaceId]);
+    const [r] = await this.rows(sql.project(projectId, workspaceId));
     if (!r) return null;
     return {
       id: str(r.id),
@@ -131,16 +138,16 @@ export class ReadQueries {
     page: number;
     perPage: number;
   }): Promise<{ items: IssueWithRelations[]; total: number }> {
-    const scope = [query.workspaceId, query.projectId, query.state ?? null];
+    const scope = [query.workspaceId, query.projectId, query.state ?? null] as const;
     const [rows, count] = await Promise.all([
-      this.run(sql.ISSUE_PAGE, [...scope, query.perPage, (query.page - 1) * query.perPage]),
-      this.run(sql.ISSUE_COUNT, scope),
+      this.rows(sql.issuePage(...scope, query.perPage, (query.page - 1) * query.perPage)),
+      this.rows(sql.issueCount(...scope)),
     ]);
     return { items: rows.map(issue), total: (count[0]?.n as number | undefined) ?? 0 };
   }
 
   async issue(workspaceId: string, projectId: string, issueId: string): Promise<IssueWithRelations | null> {
-    const [r] = await this.run(sql.ISSUE, [issueId, workspaceId, projectId]);
+    const [r] = await this.rows(sql.issue(issueId, workspaceId, projectId));
     return r ? issue(r) : null;
   }
 
@@ -151,26 +158,20 @@ export class ReadQueries {
     perPage: number,
   ): Promise<{ items: CommentWithLink[]; total: number }> {
     const [rows, count] = await Promise.all([
-      this.run(sql.COMMENTS_PAGE, [issueId, perPage, (page - 1) * perPage]),
-      this.run(sql.COMMENT_COUNT, [issueId]),
+      this.rows(sql.commentsPage(issueId, perPage, (page - 1) * perPage)),
+      this.rows(sql.commentCount(issueId)),
     ]);
-    const items = rows.map((r) => ({
-      id: str(r.id),
-      workspaceId: str(r.workspace_id),
-      issueId: str(r.issue_id),
-      body: str(r.body),
-      authorId: strOrNull(r.author_id),
-      authorLogin: strOrNull(r.author_login),
-      createdAt: date(r.created_at),
-      updatedAt: date(r.updated_at),
-      deletedAt: dateOrNull(r.deleted_at),
-      githubSync: r.github_id === null ? null : { githubId: BigInt(str(r.github_id)) },
-    }));
-    return { items, total: (count[0]?.n as number | undefined) ?? 0 };
+    return { items: rows.map(comment), total: (count[0]?.n as number | undefined) ?? 0 };
+  }
+
+  /** One live comment of the issue with its GitHub link; null when there is none. */
+  async comment(issueId: string, commentId: string): Promise<CommentWithLink | null> {
+    const [r] = await this.rows(sql.comment(issueId, commentId));
+    return r ? comment(r) : null;
   }
 
   async outboundStatus(issueId: string): Promise<OutboundStatus> {
-    const [r = {}] = await this.run(sql.OUTBOUND_STATUS, [issueId]);
+    const [r = {}] = await this.rows(sql.outboundStatus(issueId));
     return {
       pendingFields: Object.keys((r.dirty_fields ?? {}) as object).sort(),
       pendingState: strOrNull(r.pending_state),

@@ -9,14 +9,14 @@ import type {
   SyncTrigger,
   WorkspaceIntegration,
 } from '../prisma-types.js';
-import type { ReadStatement } from './read-statements.js';
+import type { Prisma } from '../prisma-types.js';
 import type { IssuePriority, IssueState, SyncDirection } from '#libs/issues';
 
-/** Runs one named statement and returns its rows (pg's parsing: Date, parsed JSON, arrays; int8 as text). */
-export type ReadExecutor = (
-  statement: ReadStatement,
-  values: unknown[],
-) => Promise<Record<string, unknown>[]>;
+/**
+ * Runs one statement as the prepared statement `name` on a pg pool and returns its rows (pg's parsing:
+ * Date, parsed JSON, arrays; int8 as text). PrismaService.sql is one.
+ */
+export type ReadExecutor = (query: Prisma.Sql, name: string) => Promise<Record<string, unknown>[]>;
 
 /** workspace_integrations.provider of the GitHub MCP integration (the only provider). */
 export const GITHUB_MCP_PROVIDER = 'github_mcp';
@@ -158,5 +158,20 @@ export function issue(r: Row): IssueWithRelations {
             repositorySync: { repository: { owner: str(r.repo_owner), name: str(r.repo_name) } },
           },
     _count: { comments: r.comment_count as number },
+  };
+}
+
+export function comment(r: Row): CommentWithLink {
+  return {
+    id: str(r.id),
+    workspaceId: str(r.workspace_id),
+    issueId: str(r.issue_id),
+    body: str(r.body),
+    authorId: strOrNull(r.author_id),
+    authorLogin: strOrNull(r.author_login),
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+    deletedAt: dateOrNull(r.deleted_at),
+    githubSync: r.github_id === null ? null : { githubId: BigInt(str(r.github_id)) },
   };
 }

@@ -5,35 +5,10 @@ type Tx = Prisma.TransactionClient;
 /**
  * Set-based writes for the sync hot path: one statement per table per page (`INSERT … SELECT FROM unnest`)
  * instead of Prisma's per-row createMany, which costs several CPU milliseconds per row on a 100-issue page.
+ * The `issues` rows themselves are written in issues/issue-writes.ts.
  */
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-export interface IssueRow {
-  id: string;
-  sequenceId: number;
-  title: string;
-  description: string;
-  state: string;
-  createdAt: Date;
-  updatedAt: Date;
-  completedAt: Date | null;
-  milestone?: string | null;
-}
-
-export async function insertIssues(tx: Tx, workspaceId: string, projectId: string, rows: IssueRow[]) {
-  if (rows.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO issues (id, workspace_id, project_id, sequence_id, title, description, state, created_at, updated_at, completed_at, milestone)
-    SELECT u.id, ${workspaceId}::uuid, ${projectId}::uuid, u.seq, u.title, u.description, u.state::"IssueState",
-           u.created_at, u.updated_at, u.completed_at, u.milestone
-    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.sequenceId)}::int[],
-                ${rows.map((r) => r.title)}::text[], ${rows.map((r) => r.description)}::text[],
-                ${rows.map((r) => r.state)}::text[], ${rows.map((r) => iso(r.createdAt))}::timestamptz[],
-                ${rows.map((r) => iso(r.updatedAt))}::timestamptz[], ${rows.map((r) => iso(r.completedAt))}::timestamptz[],
-                ${rows.map((r) => r.milestone ?? null)}::text[])
-      AS u(id, seq, title, description, state, created_at, updated_at, completed_at, milestone)`;
-}
 
 export interface IssueLinkRow {
   id: string;

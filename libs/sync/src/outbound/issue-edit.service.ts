@@ -154,19 +154,10 @@ export class IssueEditService {
       caller,
     );
     if (!result) throw new NotFoundError(`comment ${commentId} not found`);
+    // An edit of a comment already on GitHub is owed like any other (update_issue_comment where the server
+    // offers it); where it does not, the pass records a comment_edit_not_writable warning on the issue.
     const github = await this.enqueue(issueId, result.version, 'comment', await this.writes(issueId));
-    return {
-      comment: result.comment,
-      github: {
-        ...github,
-        ...(result.onGitHub && result.version === null
-          ? {
-              warning:
-                'the comment is already on GitHub and GitHub MCP cannot edit comments: the edit stays local',
-            }
-          : {}),
-      },
-    };
+    return { comment: result.comment, github };
   }
 
   private async writes(issueId: string): Promise<boolean> {

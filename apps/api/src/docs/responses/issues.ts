@@ -98,7 +98,6 @@ export const githubSyncNoteSchema = z
   .object({
     queued: z.boolean(),
     job_id: z.string().nullable(),
-    warning: z.string().optional().describe('comment edits only: why the edit stays local'),
   })
   .meta({ id: 'GitHubSyncNote' });
 

@@ -3,6 +3,7 @@ import {
   type Rest,
   auditActions,
   editOnGitHub,
+  jobConflicts,
   simIssue,
   sleep,
   syncQueue,
@@ -63,13 +64,7 @@ describe('bidirectional: conflicting edits, per-field last writer wins (simulato
       });
       expect(issue.title).toBe('GitHub B');
       expect(simIssue(system, target.number).title).toBe('GitHub B');
-      const queue = syncQueue(system);
-      const job = await waitFor(
-        'job result',
-        async () => (await queue.getJob(jobId))?.returnvalue ?? undefined,
-      );
-      await queue.close();
-      expect((job as { conflicts: unknown[] }).conflicts).toEqual([
+      expect(await jobConflicts(system, jobId)).toEqual([
         expect.objectContaining({ field: 'title', winner: 'github', source: 'sync_issue' }),
       ]);
       expect((await auditActions(system, 'github.sync.conflict')).at(-1)).toMatchObject({
@@ -97,13 +92,7 @@ describe('bidirectional: conflicting edits, per-field last writer wins (simulato
       });
       expect(issue.title).toBe('Local C');
       expect(simIssue(system, target.number).title).toBe('Local C');
-      const queue = syncQueue(system);
-      const job = await waitFor(
-        'job result',
-        async () => (await queue.getJob(jobId))?.returnvalue ?? undefined,
-      );
-      await queue.close();
-      expect((job as { conflicts: unknown[] }).conflicts).toEqual([
+      expect(await jobConflicts(system, jobId)).toEqual([
         expect.objectContaining({ field: 'title', winner: 'local', source: 'sync_issue' }),
       ]);
       expect(await wonLocally()).toBe(before + 1);

@@ -111,6 +111,20 @@ export function syncQueue(system: TestSystem): Queue {
   });
 }
 
+/** The conflicts a `sync_issue` job recorded in its result, once it has finished. */
+export async function jobConflicts(system: TestSystem, jobId: string): Promise<unknown[]> {
+  const queue = syncQueue(system);
+  try {
+    const job = await waitFor(
+      'job result',
+      async () => (await queue.getJob(jobId))?.returnvalue ?? undefined,
+    );
+    return (job as { conflicts: unknown[] }).conflicts;
+  } finally {
+    await queue.close();
+  }
+}
+
 export async function setDirection(
   system: TestSystem,
   direction: 'to_github' | 'bidirectional' | 'from_github',

@@ -6,9 +6,11 @@ import { PrismaClient } from '../../../prisma/generated/client/client.js';
 import { createAppPool } from './app-pool.js';
 import type { Prisma } from './prisma-types.js';
 import { ReadQueries } from './reads/read-queries.js';
+import { withSerialTransactions } from './serial-transactions.js';
 
 /**
- * The one Prisma client of a process, on a pg pool it owns. Only repositories in libs/db use it.
+ * The one Prisma client of a process, on a pg pool it owns. Only repositories in libs/db use it. A
+ * transaction's statements reach its connection one at a time (serial-transactions.ts).
  *
  * `sql` runs one statement on that same pool without Prisma's query engine. It is for the few statements
  * that run for every webhook delivery: there the engine's own work per query (parameter serialisation,
@@ -24,7 +26,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const pool = createAppPool(config);
-    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    super({ adapter: withSerialTransactions(new PrismaPg(pool, { disposeExternalPool: true })) });
     this.pool = pool;
     this.reads = new ReadQueries((query, name) => this.sql(query, name));
   }

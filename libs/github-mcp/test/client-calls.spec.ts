@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GitHubMcpClientFactory } from '#libs/github-mcp';
 import { comment, issue42, listIssuesPage, me, pullRequest57, repoSearch } from './support/fixtures.js';
+import { testClientFactory } from './support/client-factory.js';
 import { type FakeMcpServer, jsonResult, startFakeMcpServer } from './support/fake-mcp-server.js';
 
 describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
@@ -12,12 +13,7 @@ describe('GitHubMcpClient wrappers against an in-test MCP server', () => {
   });
   beforeEach(() => {
     server.calls.length = 0;
-    factory = new GitHubMcpClientFactory({
-      serverUrl: server.url,
-      timeoutMs: 5000,
-      maxRetries: 0,
-      retryDelayMs: 1,
-    });
+    factory = testClientFactory(server.url);
   });
   afterEach(async () => {
     await factory.closeAll();

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GitHubMcpClientFactory, type GitHubMcpOptions, McpTransientError } from '#libs/github-mcp';
 import { me } from './support/fixtures.js';
+import { testClientFactory } from './support/client-factory.js';
 import { type FakeMcpServer, jsonResult, startFakeMcpServer } from './support/fake-mcp-server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -10,13 +11,7 @@ describe('connections per token', () => {
   let factory: GitHubMcpClientFactory;
 
   const make = (overrides: Partial<GitHubMcpOptions> = {}): GitHubMcpClientFactory => {
-    factory = new GitHubMcpClientFactory({
-      serverUrl: server.url,
-      timeoutMs: 5000,
-      maxRetries: 0,
-      retryDelayMs: 1,
-      ...overrides,
-    });
+    factory = testClientFactory(server.url, overrides);
     return factory;
   };
 

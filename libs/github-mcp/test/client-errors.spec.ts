@@ -10,6 +10,7 @@ import {
   McpUnauthorizedError,
 } from '#libs/github-mcp';
 import { issue42, listIssuesPage } from './support/fixtures.js';
+import { testClientFactory } from './support/client-factory.js';
 import {
   type FakeMcpServer,
   jsonResult,
@@ -39,12 +40,7 @@ describe('error channels end-to-end', () => {
   });
   beforeEach(() => {
     server.setHttpHook(undefined);
-    factory = new GitHubMcpClientFactory({
-      serverUrl: server.url,
-      timeoutMs: 5000,
-      maxRetries: 0,
-      retryDelayMs: 1,
-    });
+    factory = testClientFactory(server.url);
   });
   afterEach(async () => {
     await factory.closeAll();
@@ -95,12 +91,7 @@ describe('error channels end-to-end', () => {
   });
 
   it('isError rate limit → McpRateLimitError with resetAt, not retried', async () => {
-    const retrying = new GitHubMcpClientFactory({
-      serverUrl: server.url,
-      timeoutMs: 5000,
-      maxRetries: 3,
-      retryDelayMs: 1,
-    });
+    const retrying = testClientFactory(server.url, { maxRetries: 3 });
     server.setTool('list_issues', () =>
       toolError('failed to list issues: API rate limit exceeded for user ID 1.'),
     );
@@ -190,12 +181,7 @@ describe('error channels end-to-end', () => {
   it('connection refused → McpTransientError (network, not delivered)', async () => {
     const closed = await startFakeMcpServer();
     await closed.close();
-    const nowhere = new GitHubMcpClientFactory({
-      serverUrl: closed.url,
-      timeoutMs: 2000,
-      maxRetries: 0,
-      retryDelayMs: 1,
-    });
+    const nowhere = testClientFactory(closed.url, { timeoutMs: 2000 });
     const error = await failure(nowhere.forToken(TOKEN).getMe());
     expect(error).toBeInstanceOf(McpTransientError);
     expect(error).toMatchObject({ reason: 'network', notDelivered: true });

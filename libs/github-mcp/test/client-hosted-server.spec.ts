@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { encodingForServer, GitHubMcpClientFactory, type TextEncodingSetting } from '#libs/github-mcp';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { issue42, listIssuesPage } from './support/fixtures.js';
+import { testClientFactory } from './support/client-factory.js';
 import { type FakeMcpServer, jsonResult, startFakeMcpServer } from './support/fake-mcp-server.js';
 
 /** The hosted server's text encoding, structured results, tools/list and headers. */
@@ -18,11 +19,7 @@ describe('GitHubMcpClient against servers after the snapshot', () => {
 
   async function start(version: string, textEncoding?: TextEncodingSetting, toolsets?: string[]) {
     server = await startFakeMcpServer({ version });
-    factory = new GitHubMcpClientFactory({
-      serverUrl: server.url,
-      timeoutMs: 5000,
-      maxRetries: 0,
-      retryDelayMs: 1,
+    factory = testClientFactory(server.url, {
       ...(textEncoding === undefined ? {} : { textEncoding }),
       ...(toolsets === undefined ? {} : { toolsets }),
     });

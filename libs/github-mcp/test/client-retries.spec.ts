@@ -7,6 +7,7 @@ import {
   McpTransientError,
 } from '#libs/github-mcp';
 import { me } from './support/fixtures.js';
+import { testClientFactory } from './support/client-factory.js';
 import { type FakeMcpServer, jsonResult, startFakeMcpServer, toolError } from './support/fake-mcp-server.js';
 
 const BAD_GATEWAY = 'failed to get user: GET https://api.github.com/user: 502 Bad Gateway []';
@@ -18,11 +19,8 @@ describe('timeouts and retries', () => {
   let events: GitHubMcpCallEvent[];
 
   const make = (overrides: Partial<GitHubMcpOptions> = {}): GitHubMcpClientFactory => {
-    const factory = new GitHubMcpClientFactory({
-      serverUrl: server.url,
-      timeoutMs: 5000,
+    const factory = testClientFactory(server.url, {
       maxRetries: 2,
-      retryDelayMs: 1,
       onCall: (event) => events.push(event),
       ...overrides,
     });

@@ -59,3 +59,9 @@ export function formError(error: unknown, fields: readonly string[]): unknown {
   }
   return error ?? undefined;
 }
+
+/** The form-level error of a form (see formError) as an ErrorNotice, or nothing. */
+export function FormErrorNotice({ error, fields }: { error: unknown; fields: readonly string[] }) {
+  const shown = formError(error, fields);
+  return shown ? <ErrorNotice error={shown} /> : null;
+}

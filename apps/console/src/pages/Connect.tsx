@@ -4,8 +4,8 @@ import { useSearchParams } from 'react-router';
 import { api, apiUrl, unwrap } from '../api/client';
 import { useIsAdmin, useSlug } from '../api/session';
 import { useMe } from '../app/use-me';
-import { ErrorNotice, fieldError, formError } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
+import { ErrorNotice, FormErrorNotice, fieldError } from '../components/ErrorNotice';
+import { TextField } from '../components/Field';
 
 const OAUTH_ERRORS: Record<string, string> = {
   access_denied: 'GitHub authorization was denied: nothing was connected.',
@@ -90,26 +90,16 @@ function InstallationForm() {
   return (
     <form onSubmit={submit} aria-labelledby="inst-title">
       <h2 id="inst-title">Or link a GitHub App installation</h2>
-      <Field
+      <TextField
         label="Installation id"
         hint="From the App's installation page on GitHub"
         error={fieldError(link.error, 'installation_id')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            inputMode="numeric"
-            required
-            value={installationId}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setInstallationId(e.target.value)}
-          />
-        )}
-      </Field>
-      {formError(link.error, ['installation_id']) ? (
-        <ErrorNotice error={formError(link.error, ['installation_id'])} />
-      ) : null}
+        inputMode="numeric"
+        required
+        value={installationId}
+        onChange={setInstallationId}
+      />
+      <FormErrorNotice error={link.error} fields={['installation_id']} />
       {link.isSuccess ? (
         <p role="status" className="notice notice-ok">
           Installation linked.
@@ -146,27 +136,17 @@ function TokenForm() {
   return (
     <form onSubmit={submit} aria-labelledby="token-title">
       <h2 id="token-title">Or paste a personal access token</h2>
-      <Field
+      <TextField
         label="GitHub token"
         hint="Needs the repo scope; stored encrypted, never shown again"
         error={fieldError(connect.error, 'token')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="off"
-            required
-            value={token}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setToken(e.target.value)}
-          />
-        )}
-      </Field>
-      {formError(connect.error, ['token']) ? (
-        <ErrorNotice error={formError(connect.error, ['token'])} />
-      ) : null}
+        type="password"
+        autoComplete="off"
+        required
+        value={token}
+        onChange={setToken}
+      />
+      <FormErrorNotice error={connect.error} fields={['token']} />
       {connect.isSuccess ? (
         <p role="status" className="notice notice-ok">
           Token connected.

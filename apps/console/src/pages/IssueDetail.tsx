@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSlug } from '../api/session';
-import { ErrorNotice, fieldError, formError } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
+import { ErrorNotice, FormErrorNotice, fieldError } from '../components/ErrorNotice';
+import { Field, TextField } from '../components/Field';
 import { when } from '../components/format';
 
 const STATES = ['backlog', 'unstarted', 'started', 'done', 'cancelled'] as const;
@@ -103,17 +103,12 @@ export function IssueDetail() {
       </div>
       <form onSubmit={submit} className="panel" aria-label="Edit issue">
         <h2>Edit</h2>
-        <Field label="Title" error={fieldError(save.error, 'title')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              value={edit.title}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setDraft({ ...edit, title: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Title"
+          error={fieldError(save.error, 'title')}
+          value={edit.title}
+          onChange={(title) => setDraft({ ...edit, title })}
+        />
         <Field label="State" error={fieldError(save.error, 'state')}>
           {({ id, describedBy }) => (
             <select
@@ -130,20 +125,14 @@ export function IssueDetail() {
             </select>
           )}
         </Field>
-        <Field label="Labels" hint="Comma-separated" error={fieldError(save.error, 'labels')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              value={edit.labels}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setDraft({ ...edit, labels: e.target.value })}
-            />
-          )}
-        </Field>
-        {formError(save.error, ['title', 'state', 'labels']) ? (
-          <ErrorNotice error={formError(save.error, ['title', 'state', 'labels'])} />
-        ) : null}
+        <TextField
+          label="Labels"
+          hint="Comma-separated"
+          error={fieldError(save.error, 'labels')}
+          value={edit.labels}
+          onChange={(labels) => setDraft({ ...edit, labels })}
+        />
+        <FormErrorNotice error={save.error} fields={['title', 'state', 'labels']} />
         {save.isSuccess ? (
           <p role="status" className="notice notice-ok">
             Saved.
@@ -178,9 +167,7 @@ export function IssueDetail() {
             />
           )}
         </Field>
-        {formError(addComment.error, ['body']) ? (
-          <ErrorNotice error={formError(addComment.error, ['body'])} />
-        ) : null}
+        <FormErrorNotice error={addComment.error} fields={['body']} />
         <button type="submit" disabled={addComment.isPending}>
           Comment
         </button>

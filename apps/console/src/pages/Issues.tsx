@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSlug } from '../api/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FilterSelect } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
+import { useUrlFilters } from '../hooks/use-url-filters';
 
 const PER_PAGE = 50;
 const STATES = ['backlog', 'unstarted', 'started', 'done', 'cancelled'] as const;
@@ -12,21 +13,13 @@ const STATES = ['backlog', 'unstarted', 'started', 'done', 'cancelled'] as const
 /** A project's issues with state, milestone, labels, assignees and the GitHub link. */
 export function Issues() {
   const slug = useSlug();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set, oneOf } = useUrlFilters();
   const projects = useQuery({
     queryKey: ['projects', slug],
     queryFn: () => unwrap(api.GET('/api/workspaces/{slug}/projects', { params: { path: { slug } } })),
   });
   const projectId = params.get('project') ?? projects.data?.results[0]?.id ?? '';
-  const state = STATES.find((s) => s === params.get('state')) ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next);
-  };
+  const state = oneOf('state', STATES);
   const issues = useQuery({
     queryKey: ['issues', slug, projectId, state, page],
     enabled: projectId !== '',

@@ -5,7 +5,7 @@ import { useSlug } from '../api/session';
 import { CopyField } from '../components/CopyField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ago, when } from '../components/format';
-import { JobStatus } from '../components/JobStatus';
+import { JobTable, itemCount } from '../components/JobTable';
 
 const AUTH_KINDS: Record<string, string> = {
   oauth: 'OAuth (a GitHub user)',
@@ -110,35 +110,14 @@ export function Overview() {
       {jobs.length === 0 ? (
         <p>No sync has run yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Status</th>
-              <th scope="col">Repository</th>
-              <th scope="col">Items</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => (
-              <tr key={job.job_id}>
-                <td>
-                  <Link to={`/sync/${job.job_id}`}>{job.job_id.slice(0, 8)}</Link>
-                </td>
-                <td>
-                  <JobStatus status={job.status} />
-                </td>
-                <td>{job.repository ?? '—'}</td>
-                <td>
-                  {job.done} / {job.total}
-                  {job.failures ? ` (${job.failures} failed)` : ''}
-                </td>
-                <td>{when(job.created_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <JobTable
+          jobs={jobs}
+          columns={[
+            { header: 'Repository', cell: (job) => job.repository ?? '—' },
+            { header: 'Items', cell: (job) => itemCount(job.done, job.total, job.failures) },
+            { header: 'Created', cell: (job) => when(job.created_at) },
+          ]}
+        />
       )}
     </section>
   );

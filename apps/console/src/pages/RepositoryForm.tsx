@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useSlug } from '../api/session';
-import { ErrorNotice, fieldError, formError } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
+import { FormErrorNotice, fieldError } from '../components/ErrorNotice';
+import { Field, TextField } from '../components/Field';
 
 export interface RepositorySettings {
   direction: 'from_github' | 'to_github' | 'bidirectional';
@@ -124,35 +124,20 @@ export function RepositoryForm(props: {
       </Field>
       <fieldset className="inline">
         <legend>Or create a project</legend>
-        <Field label="Project name" error={fieldError(createProject.error, 'name')}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              value={newProject.name}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setNewProject({ ...newProject, name: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label="Project name"
+          error={fieldError(createProject.error, 'name')}
+          value={newProject.name}
+          onChange={(name) => setNewProject({ ...newProject, name })}
+        />
+        <TextField
           label="Identifier"
           hint="1–10 capital letters or digits, e.g. WEB"
           error={fieldError(createProject.error, 'identifier')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              value={newProject.identifier}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setNewProject({ ...newProject, identifier: e.target.value })}
-            />
-          )}
-        </Field>
-        {formError(createProject.error, ['name', 'identifier']) ? (
-          <ErrorNotice error={formError(createProject.error, ['name', 'identifier'])} />
-        ) : null}
+          value={newProject.identifier}
+          onChange={(identifier) => setNewProject({ ...newProject, identifier })}
+        />
+        <FormErrorNotice error={createProject.error} fields={['name', 'identifier']} />
         <button type="button" disabled={createProject.isPending} onClick={() => createProject.mutate()}>
           Create project
         </button>
@@ -171,38 +156,22 @@ export function RepositoryForm(props: {
           </select>
         )}
       </Field>
-      <Field
+      <TextField
         label="Sync interval (seconds)"
         hint="30 to 86400"
         error={fieldError(save.error, 'sync_interval_seconds')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="number"
-            inputMode="numeric"
-            value={interval}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setIntervalSeconds(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        type="number"
+        inputMode="numeric"
+        value={interval}
+        onChange={setIntervalSeconds}
+      />
+      <TextField
         label="Only issues with these labels"
         hint="Comma-separated; empty syncs every issue"
         error={fieldError(save.error, 'label_filter')}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            value={labels}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setLabels(e.target.value)}
-          />
-        )}
-      </Field>
+        value={labels}
+        onChange={setLabels}
+      />
       <Field label="Open GitHub issues become" error={fieldError(save.error, 'state_mapping')}>
         {({ id, describedBy }) => (
           <select
@@ -226,7 +195,7 @@ export function RepositoryForm(props: {
           <input type="checkbox" checked={pulls} onChange={(e) => setPulls(e.target.checked)} /> Pull requests
         </label>
       </div>
-      {formError(save.error, FIELDS) ? <ErrorNotice error={formError(save.error, FIELDS)} /> : null}
+      <FormErrorNotice error={save.error} fields={FIELDS} />
       <div className="actions">
         <button type="button" onClick={props.onDone}>
           Cancel

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useSlug } from '../api/session';
 import { ErrorNotice, fieldError } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
+import { Field, TextField } from '../components/Field';
 import { Pager } from '../components/Pager';
 import { RepositoryForm } from './RepositoryForm';
 
@@ -54,21 +54,13 @@ export function RepositorySearch({ connected }: { connected: Set<string> }) {
             />
           )}
         </Field>
-        <Field
+        <TextField
           label="Owner"
           hint="Defaults to the connected identity"
           error={fieldError(results.error, 'owner')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              value={draft.owner}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
-            />
-          )}
-        </Field>
+          value={draft.owner}
+          onChange={(owner) => setDraft({ ...draft, owner })}
+        />
         <button type="submit">Search</button>
       </form>
       {results.isError && !fieldError(results.error, 'owner') && !fieldError(results.error, 'q') ? (

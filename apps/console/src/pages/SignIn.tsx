@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, setCsrfToken, unwrap } from '../api/client';
 import { useRefreshSession } from '../api/session';
-import { ErrorNotice, fieldError, formError } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
+import { FormErrorNotice, fieldError } from '../components/ErrorNotice';
+import { TextField } from '../components/Field';
 
 const LINK_ERRORS: Record<string, string> = {
   link_expired:
@@ -45,46 +45,28 @@ export function SignIn() {
         </div>
       ) : null}
       <form onSubmit={submit} aria-label="Sign in">
-        <Field
+        <TextField
           label="Workspace"
           hint="The workspace slug, e.g. acme"
           error={fieldError(signIn.error, 'workspace')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name="workspace"
-              autoComplete="organization"
-              required
-              value={workspace}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setWorkspace(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          name="workspace"
+          autoComplete="organization"
+          required
+          value={workspace}
+          onChange={setWorkspace}
+        />
+        <TextField
           label="API token"
           hint="npm run cli -- create-token …"
           error={fieldError(signIn.error, 'token')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name="token"
-              type="password"
-              autoComplete="off"
-              required
-              value={token}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setToken(e.target.value)}
-            />
-          )}
-        </Field>
-        {formError(signIn.error, ['workspace', 'token']) ? (
-          <ErrorNotice error={formError(signIn.error, ['workspace', 'token'])} />
-        ) : null}
+          name="token"
+          type="password"
+          autoComplete="off"
+          required
+          value={token}
+          onChange={setToken}
+        />
+        <FormErrorNotice error={signIn.error} fields={['workspace', 'token']} />
         <button type="submit" className="primary" disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>

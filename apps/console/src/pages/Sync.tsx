@@ -9,6 +9,7 @@ import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { JobProgress } from '../components/JobProgress';
 import { JobStatus } from '../components/JobStatus';
+import { JobTable, itemCount } from '../components/JobTable';
 import { Pager } from '../components/Pager';
 import { useEventStream } from '../hooks/use-event-stream';
 
@@ -115,37 +116,18 @@ export function Sync() {
       {jobs.isError ? <ErrorNotice error={jobs.error} /> : null}
       {jobs.data ? (
         <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Status</th>
-                <th scope="col">Trigger</th>
-                <th scope="col">Items</th>
-                <th scope="col">Created</th>
-                <th scope="col">Finished</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.data.results.map((job) => (
-                <tr key={job.job_id}>
-                  <td>
-                    <Link to={`/sync/${job.job_id}`}>{job.job_id.slice(0, 8)}</Link>
-                  </td>
-                  <td>
-                    <JobStatus status={job.status} />
-                  </td>
-                  <td>{job.trigger}</td>
-                  <td>
-                    {job.items_synced} / {job.items_total}
-                    {job.items_failed ? ` (${job.items_failed} failed)` : ''}
-                  </td>
-                  <td>{when(job.created_at)}</td>
-                  <td>{when(job.completed_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <JobTable
+            jobs={jobs.data.results}
+            columns={[
+              { header: 'Trigger', cell: (job) => job.trigger },
+              {
+                header: 'Items',
+                cell: (job) => itemCount(job.items_synced, job.items_total, job.items_failed),
+              },
+              { header: 'Created', cell: (job) => when(job.created_at) },
+              { header: 'Finished', cell: (job) => when(job.completed_at) },
+            ]}
+          />
           {jobs.data.results.length === 0 ? <p>No job matches.</p> : null}
           <Pager page={page} perPage={PER_PAGE} total={jobs.data.total} onPage={setPage} label="Jobs" />
         </>

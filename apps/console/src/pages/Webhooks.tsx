@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSlug } from '../api/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { Pager } from '../components/Pager';
+import { useUrlFilters } from '../hooks/use-url-filters';
 
 const PER_PAGE = 25;
 const STATUSES = ['received', 'queued', 'processing', 'processed', 'failed', 'ignored'] as const;
@@ -22,17 +23,9 @@ const EVENTS = [
 /** Stored deliveries with status and event filters (kept in the URL, so a filtered list can be shared). */
 export function Webhooks() {
   const slug = useSlug();
-  const [params, setParams] = useSearchParams();
-  const status = STATUSES.find((s) => s === params.get('status')) ?? '';
+  const { params, page, set, oneOf } = useUrlFilters();
+  const status = oneOf('status', STATUSES);
   const event = params.get('event') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next);
-  };
   const list = useQuery({
     queryKey: ['webhooks', slug, status, event, page],
     queryFn: () =>

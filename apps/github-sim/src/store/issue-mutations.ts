@@ -4,9 +4,9 @@ import { nodeId } from '../util/ids.js';
 import { StoreError, notFound } from './errors.js';
 import type { ValidationDetail } from './errors.js';
 import type { MutationHost } from './host.js';
+import { openItem } from './new-items.js';
 import type { RepoState } from './repo-state.js';
 import type { IssueState, SimIssue, SimLabel, SimUser, StateReason } from './types.js';
-import { emptyReactions } from './types.js';
 
 export interface IssueInput {
   title: string;
@@ -97,33 +97,15 @@ export function createIssue(
   const assignees = resolveAssignees(host, state, input.assignees ?? []);
   checkMilestone(state, input.milestone);
   const labels = resolveLabels(host, state, input.labels ?? []);
-  const id = nextId(host.counters, 'issue');
-  const now = host.clock.now();
-  const issue: SimIssue = {
-    id,
-    node_id: nodeId('I', state.repo.id, id),
-    number: state.allocateNumber(),
+  return openItem(host, state, actor, {
+    kind: 'I',
     title: input.title,
-    body: input.body ?? '',
-    state: 'open',
-    state_reason: null,
-    user: actor.login,
+    body: input.body,
     labels,
     assignees,
     milestone: input.milestone ?? null,
-    locked: false,
-    comments: 0,
-    reactions: emptyReactions(),
-    created_at: now,
-    updated_at: now,
-    closed_at: null,
-    closed_by: null,
-    pull: null,
-  };
-  state.items.set(issue.number, issue);
-  state.touch();
-  host.emit({ type: 'issue.opened', at: now, repo: state.repo, sender: actor, issue });
-  return issue;
+    pull: () => null,
+  });
 }
 
 function labelByName(state: RepoState, name: string): SimLabel | undefined {

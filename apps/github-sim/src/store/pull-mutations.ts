@@ -1,13 +1,11 @@
 /** Pull request creation and merge (tests and the demo move GitHub's pull requests with these). */
 import { createHash } from 'node:crypto';
-import { nextId } from '../generator/ids.js';
-import { nodeId } from '../util/ids.js';
 import { StoreError } from './errors.js';
 import type { MutationHost } from './host.js';
 import { requireIssue, updateIssue } from './issue-mutations.js';
+import { openItem } from './new-items.js';
 import type { RepoState } from './repo-state.js';
 import type { SimIssue, SimUser } from './types.js';
-import { emptyReactions } from './types.js';
 
 export interface PullRequestInput {
   title: string;
@@ -29,29 +27,15 @@ export function createPullRequest(
   input: PullRequestInput,
   actor: SimUser,
 ): SimIssue {
-  const id = nextId(host.counters, 'issue');
-  const now = host.clock.now();
   const base = input.base ?? state.repo.default_branch;
-  const pr: SimIssue = {
-    id,
-    node_id: nodeId('PR', state.repo.id, id),
-    number: state.allocateNumber(),
+  return openItem(host, state, actor, {
+    kind: 'PR',
     title: input.title,
-    body: input.body ?? '',
-    state: 'open',
-    state_reason: null,
-    user: actor.login,
+    body: input.body,
     labels: [],
     assignees: [],
     milestone: null,
-    locked: false,
-    comments: 0,
-    reactions: emptyReactions(),
-    created_at: now,
-    updated_at: now,
-    closed_at: null,
-    closed_by: null,
-    pull: {
+    pull: (id) => ({
       draft: input.draft ?? false,
       merged: false,
       merged_at: null,
@@ -68,12 +52,8 @@ export function createPullRequest(
       deletions: 0,
       changed_files: 1,
       commits: 1,
-    },
-  };
-  state.items.set(pr.number, pr);
-  state.touch();
-  host.emit({ type: 'issue.opened', at: now, repo: state.repo, sender: actor, issue: pr });
-  return pr;
+    }),
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { isAssignable } from '../../store/issue-mutations.js';
 import { commentHtmlUrl } from '../minimal.js';
 import { requiredInt, requiredString } from '../params.js';
 import { errorResult, jsonResult } from '../result.js';
+import { OWNER_PROPERTY, REPO_PROPERTY } from '../toolsnaps/properties.js';
 import type { ToolResult } from '../result.js';
 import { friendlyRestMessage, restFailure } from '../upstream-errors.js';
 import type { ToolCall } from './types.js';
@@ -43,8 +44,8 @@ export const updateIssueCommentSnap = {
     properties: {
       body: { description: 'New comment content', minLength: 1, type: 'string' },
       comment_id: { description: 'The numeric ID of the comment to update', minimum: 1, type: 'integer' },
-      owner: { description: 'Repository owner', type: 'string' },
-      repo: { description: 'Repository name', type: 'string' },
+      owner: OWNER_PROPERTY,
+      repo: REPO_PROPERTY,
     },
     required: ['owner', 'repo', 'comment_id', 'body'],
     type: 'object' as const,

@@ -1,3 +1,4 @@
+import { OWNER_PROPERTY, REPO_PROPERTY } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `add_issue_comment.snap` (github-mcp-server @64a49f34). */
@@ -26,19 +27,13 @@ export const addIssueCommentSnap: ToolSnap = {
         description: 'Issue or pull request number to comment on or react to.',
         type: 'number',
       },
-      owner: {
-        description: 'Repository owner',
-        type: 'string',
-      },
+      owner: OWNER_PROPERTY,
       reaction: {
         description: 'Emoji reaction to add. Required unless body is provided.',
         enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
         type: 'string',
       },
-      repo: {
-        description: 'Repository name',
-        type: 'string',
-      },
+      repo: REPO_PROPERTY,
     },
     required: ['owner', 'repo', 'issue_number'],
     type: 'object',

@@ -1,3 +1,4 @@
+import { PAGINATION_PROPERTIES } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `issue_read.snap` (github-mcp-server @64a49f34). */
@@ -24,17 +25,7 @@ export const issueReadSnap: ToolSnap = {
         description: 'The owner of the repository',
         type: 'string',
       },
-      page: {
-        description: 'Page number for pagination (min 1)',
-        minimum: 1,
-        type: 'number',
-      },
-      perPage: {
-        description: 'Results per page for pagination (min 1, max 100)',
-        maximum: 100,
-        minimum: 1,
-        type: 'number',
-      },
+      ...PAGINATION_PROPERTIES,
       repo: {
         description: 'The name of the repository',
         type: 'string',

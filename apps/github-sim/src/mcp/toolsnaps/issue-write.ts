@@ -1,3 +1,4 @@
+import { OWNER_PROPERTY, REPO_PROPERTY } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `issue_write.snap` (github-mcp-server @64a49f34). */
@@ -85,14 +86,8 @@ export const issueWriteSnap: ToolSnap = {
         description: 'Milestone number',
         type: 'number',
       },
-      owner: {
-        description: 'Repository owner',
-        type: 'string',
-      },
-      repo: {
-        description: 'Repository name',
-        type: 'string',
-      },
+      owner: OWNER_PROPERTY,
+      repo: REPO_PROPERTY,
       state: {
         description: 'New state',
         enum: ['open', 'closed'],

@@ -1,3 +1,4 @@
+import { OWNER_PROPERTY, PER_PAGE_PROPERTY, REPO_PROPERTY } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `list_issues.snap` (github-mcp-server @64a49f34). */
@@ -73,20 +74,9 @@ export const listIssuesSnap: ToolSnap = {
         enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
         type: 'string',
       },
-      owner: {
-        description: 'Repository owner',
-        type: 'string',
-      },
-      perPage: {
-        description: 'Results per page for pagination (min 1, max 100)',
-        maximum: 100,
-        minimum: 1,
-        type: 'number',
-      },
-      repo: {
-        description: 'Repository name',
-        type: 'string',
-      },
+      owner: OWNER_PROPERTY,
+      perPage: PER_PAGE_PROPERTY,
+      repo: REPO_PROPERTY,
       since: {
         description: 'Filter by date (ISO 8601 timestamp)',
         type: 'string',

@@ -1,3 +1,4 @@
+import { OWNER_PROPERTY, PAGINATION_PROPERTIES, REPO_PROPERTY } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `list_pull_requests.snap` (github-mcp-server @64a49f34). */
@@ -59,25 +60,9 @@ export const listPullRequestsSnap: ToolSnap = {
         description: 'Filter by head user/org and branch',
         type: 'string',
       },
-      owner: {
-        description: 'Repository owner',
-        type: 'string',
-      },
-      page: {
-        description: 'Page number for pagination (min 1)',
-        minimum: 1,
-        type: 'number',
-      },
-      perPage: {
-        description: 'Results per page for pagination (min 1, max 100)',
-        maximum: 100,
-        minimum: 1,
-        type: 'number',
-      },
-      repo: {
-        description: 'Repository name',
-        type: 'string',
-      },
+      owner: OWNER_PROPERTY,
+      ...PAGINATION_PROPERTIES,
+      repo: REPO_PROPERTY,
       sort: {
         description: 'Sort by',
         enum: ['created', 'updated', 'popularity', 'long-running'],

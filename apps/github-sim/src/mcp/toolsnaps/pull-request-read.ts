@@ -1,3 +1,4 @@
+import { OWNER_PROPERTY, PAGINATION_PROPERTIES, REPO_PROPERTY } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `pull_request_read.snap` (github-mcp-server @64a49f34). */
@@ -31,29 +32,13 @@ export const pullRequestReadSnap: ToolSnap = {
         ],
         type: 'string',
       },
-      owner: {
-        description: 'Repository owner',
-        type: 'string',
-      },
-      page: {
-        description: 'Page number for pagination (min 1)',
-        minimum: 1,
-        type: 'number',
-      },
-      perPage: {
-        description: 'Results per page for pagination (min 1, max 100)',
-        maximum: 100,
-        minimum: 1,
-        type: 'number',
-      },
+      owner: OWNER_PROPERTY,
+      ...PAGINATION_PROPERTIES,
       pullNumber: {
         description: 'Pull request number',
         type: 'number',
       },
-      repo: {
-        description: 'Repository name',
-        type: 'string',
-      },
+      repo: REPO_PROPERTY,
     },
     required: ['method', 'owner', 'repo', 'pullNumber'],
     type: 'object',

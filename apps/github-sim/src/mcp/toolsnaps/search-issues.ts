@@ -1,3 +1,4 @@
+import { PAGINATION_PROPERTIES } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `search_issues.snap` (github-mcp-server @64a49f34). */
@@ -55,17 +56,7 @@ export const searchIssuesSnap: ToolSnap = {
           'Optional repository owner. If provided with repo, only issues for this repository are listed.',
         type: 'string',
       },
-      page: {
-        description: 'Page number for pagination (min 1)',
-        minimum: 1,
-        type: 'number',
-      },
-      perPage: {
-        description: 'Results per page for pagination (min 1, max 100)',
-        maximum: 100,
-        minimum: 1,
-        type: 'number',
-      },
+      ...PAGINATION_PROPERTIES,
       query: {
         description:
           'The search query, as natural language. When the user gives alternative wordings, include them as plain words rather than joining them with OR.',

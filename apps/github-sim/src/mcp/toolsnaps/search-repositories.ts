@@ -1,3 +1,4 @@
+import { PAGINATION_PROPERTIES } from './properties.js';
 import type { ToolSnap } from './types.js';
 
 /** Verbatim upstream snap `search_repositories.snap` (github-mcp-server @64a49f34). */
@@ -22,17 +23,7 @@ export const searchRepositoriesSnap: ToolSnap = {
         enum: ['asc', 'desc'],
         type: 'string',
       },
-      page: {
-        description: 'Page number for pagination (min 1)',
-        minimum: 1,
-        type: 'number',
-      },
-      perPage: {
-        description: 'Results per page for pagination (min 1, max 100)',
-        maximum: 100,
-        minimum: 1,
-        type: 'number',
-      },
+      ...PAGINATION_PROPERTIES,
       query: {
         description:
           "Repository search query. Examples: 'machine learning in:name stars:>1000 language:python', 'topic:react', 'user:facebook'. Supports advanced search syntax for precise filtering.",

@@ -22,7 +22,7 @@ export {
   IssueReadModel,
 } from './reads/issue.read-model.js';
 export { SyncStatusReadModel, type SyncStatusReads } from './reads/sync-status.read-model.js';
-export { SyncOverviewReadModel, type SyncOverviewReads } from './reads/sync-overview.read-model.js';
+export { SyncOverviewReadModel, type SyncOverviewFigures } from './reads/sync-overview.read-model.js';
 
 // Workspaces, members, projects, API tokens, console sessions, idempotency keys
 export { ApiTokenRepository, type ApiTokenWithUser } from './access/api-token.repository.js';

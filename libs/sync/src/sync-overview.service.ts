@@ -41,9 +41,14 @@ export class SyncOverviewService {
 
   async overview(workspaceId: string, now = new Date()): Promise<SyncOverview> {
     const since = new Date(now.getTime() - DAY_MS);
-    const reads = await this.reads.overview(workspaceId, RECENT_JOBS, since);
-    const integration = reads?.integration ?? null;
-    const used = reads ? await this.usedLastMinute(reads.integration, now) : 0;
+    const integration = await this.reads.integration(workspaceId);
+    // The database's figures and the write budget in Redis, read together.
+    const [reads, used] = integration
+      ? await Promise.all([
+          this.reads.figures(integration, RECENT_JOBS, since),
+          this.usedLastMinute(integration, now),
+        ])
+      : [null, 0];
     const names = repositoryNames(reads?.repositories ?? []);
     const stats = reads?.webhooks;
     const deliveries = reads?.deliveries ?? [];

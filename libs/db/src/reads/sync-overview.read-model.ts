@@ -11,9 +11,8 @@ import {
   WebhookStatsRepository,
 } from '../webhook-inbox/webhook-stats.repository.js';
 
-/** What the console's overview shows of the database: the integration, recent jobs, webhook figures. */
-export interface SyncOverviewReads {
-  integration: WorkspaceIntegration;
+/** What the console's overview shows of the database beside the integration: recent jobs, webhook figures. */
+export interface SyncOverviewFigures {
   /** Newest first. */
   recent: GitHubSyncJob[];
   /** Oldest first (they name the jobs' repositories). */
@@ -24,7 +23,10 @@ export interface SyncOverviewReads {
   deliveries: RepositoryDelivery[];
 }
 
-/** The rows of the console overview (`GET …/overview`), read together once the integration is known. */
+/**
+ * The rows of the console overview (`GET …/overview`): the integration, then its figures read together. Two
+ * steps, so that a caller can run its own reads of the integration (the write budget in Redis) beside the figures.
+ */
 @Injectable()
 export class SyncOverviewReadModel {
   constructor(
@@ -33,10 +35,17 @@ export class SyncOverviewReadModel {
     private readonly webhookStats: WebhookStatsRepository,
   ) {}
 
-  /** The workspace's GitHub integration and its figures; null when GitHub is not connected. */
-  async overview(workspaceId: string, recentJobs: number, since: Date): Promise<SyncOverviewReads | null> {
-    const integration = await this.integrations.findForWorkspace(workspaceId);
-    if (!integration) return null;
+  /** The workspace's GitHub integration; null when GitHub is not connected. */
+  integration(workspaceId: string): Promise<WorkspaceIntegration | null> {
+    return this.integrations.findForWorkspace(workspaceId);
+  }
+
+  /** The integration's recent jobs, repositories and webhook figures since `since`. */
+  async figures(
+    integration: WorkspaceIntegration,
+    recentJobs: number,
+    since: Date,
+  ): Promise<SyncOverviewFigures> {
     const [recent, repositories, webhooks, deliveries] = await Promise.all([
       this.jobs.listRecent(integration.id, recentJobs),
       this.integrations.listRepositorySyncs(integration.id),
@@ -46,6 +55,6 @@ export class SyncOverviewReadModel {
       ),
       this.webhookStats.lastDeliveryPerRepository(integration.id),
     ]);
-    return { integration, recent, repositories, webhooks, deliveries };
+    return { recent, repositories, webhooks, deliveries };
   }
 }

@@ -33,6 +33,9 @@ export async function benchDatabase(options: { durable?: boolean } = {}) {
     durable: options.durable ?? false,
   });
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // Ctrl-C stops Postgres under the idle pool: its connections' errors must not crash the bench before it
+  // stops Redis and the apps.
+  db.on('error', () => undefined);
   await db.query('TRUNCATE workspaces, users, github_sync_jobs, audit_logs, github_webhook_events CASCADE');
   return { db, databaseUrl, redisUrl };
 }

@@ -42,8 +42,8 @@ export const recentJobs = named(
 );
 
 /**
- * The sync status view in one statement (one round trip): the integration's columns as `integration` does,
- * and as JSON arrays its repositories (oldest first, columns of `repositorySyncs`), its newest `limit` jobs
+ * The sync status view in one statement (one round trip): the integration's summary columns, and as JSON
+ * arrays its repositories (oldest first, with their repository and project names), its newest `limit` jobs
  * and its queued and running jobs (oldest first). No row when the workspace has no integration.
  */
 export const statusView = named(

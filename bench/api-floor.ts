@@ -30,13 +30,9 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 async function route(workspaceId: string, rest: string, query: URLSearchParams): Promise<unknown> {
   let m = /^integrations\/github-mcp\/status$/.exec(rest);
   if (m) {
-    const integration = await reads.integration(workspaceId);
-    if (!integration) return undefined;
-    const [repositories, recent, active] = await Promise.all([
-      reads.repositorySyncs(integration.id),
-      reads.recentJobs(integration.id, 10),
-      reads.activeJobs(integration.id),
-    ]);
+    const view = await reads.statusView(workspaceId, 10);
+    if (!view) return undefined;
+    const { integration, repositories, recent, active } = view;
     const current = active.find((j) => j.status === 'running') ?? active[0] ?? null;
     const activeByRepository = new Map(active.map((j) => [j.repositorySyncId ?? '', j]));
     const names = repositoryNames(repositories);
@@ -57,12 +53,9 @@ async function route(workspaceId: string, rest: string, query: URLSearchParams):
     const { items, total } = await reads.issuePage({ workspaceId, projectId: project.id, page, perPage });
     return { results: items.map(presentIssue), page, per_page: perPage, total };
   }
-  const issue = await reads.issue(workspaceId, project.id, m[2]);
-  if (!issue) return undefined;
-  const [comments, outbound] = await Promise.all([
-    reads.commentsPage(issue.id, 1, 50),
-    reads.outboundStatus(issue.id),
-  ]);
+  const view = await reads.issueDetail(workspaceId, project.id, m[2], 1, 50);
+  if (!view) return undefined;
+  const { issue, comments, outbound } = view;
   return {
     ...presentIssue(issue),
     comments: comments.items.map(presentComment),

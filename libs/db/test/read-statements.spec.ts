@@ -11,9 +11,11 @@ const at = (ms: number) => new Date(ms);
 /** Every read statement, called twice with different values (the state filter both null and set). */
 const calls: [string, statements.ReadStatement, statements.ReadStatement][] = [
   ['principal', statements.principal('token-hash-one', at(1)), statements.principal('token-hash-two', at(2))],
-  ['integration', statements.integration(id(), 'github_mcp'), statements.integration(id(), 'other_provider')],
-  ['repositorySyncs', statements.repositorySyncs(id()), statements.repositorySyncs(id())],
-  ['activeJobs', statements.activeJobs(id()), statements.activeJobs(id())],
+  [
+    'statusView',
+    statements.statusView(id(), 'github_mcp', 10),
+    statements.statusView(id(), 'other_provider', 5),
+  ],
   ['recentJobs', statements.recentJobs(id(), 10), statements.recentJobs(id(), 5)],
   [
     'jobView',
@@ -22,16 +24,16 @@ const calls: [string, statements.ReadStatement, statements.ReadStatement][] = [
   ],
   ['project', statements.project(id(), id()), statements.project(id(), id())],
   [
-    'issuePage',
-    statements.issuePage(id(), id(), null, 50, 0),
-    statements.issuePage(id(), id(), 'done', 5, 10),
+    'issueList',
+    statements.issueList(id(), id(), null, 50, 0),
+    statements.issueList(id(), id(), 'done', 5, 10),
   ],
-  ['issueCount', statements.issueCount(id(), id(), null), statements.issueCount(id(), id(), 'backlog')],
-  ['issue', statements.issue(id(), id(), id()), statements.issue(id(), id(), id())],
-  ['commentsPage', statements.commentsPage(id(), 50, 0), statements.commentsPage(id(), 10, 20)],
+  [
+    'issueDetail',
+    statements.issueDetail(id(), id(), id(), 50, 0),
+    statements.issueDetail(id(), id(), id(), 10, 20),
+  ],
   ['comment', statements.comment(id(), id()), statements.comment(id(), id())],
-  ['commentCount', statements.commentCount(id()), statements.commentCount(id())],
-  ['outboundStatus', statements.outboundStatus(id()), statements.outboundStatus(id())],
 ];
 
 describe('read statements (prepared under their names)', () => {
@@ -81,18 +83,14 @@ describe('ReadQueries on a real Postgres (each statement prepared, then run agai
     const [ws, project, issue] = [id(), id(), id()];
     for (const state of [undefined, 'done'] as const) {
       expect(await reads.principal('no-such-token')).toBeNull();
-      expect(await reads.integration(ws)).toBeNull();
-      expect(await reads.repositorySyncs(id())).toEqual([]);
-      expect(await reads.activeJobs(id())).toEqual([]);
+      expect(await reads.statusView(ws, 10)).toBeNull();
       expect(await reads.recentJobs(id(), 10)).toEqual([]);
       expect(await reads.jobView(ws, 'no-such-job')).toBeNull();
       expect(await reads.project(ws, project)).toBeNull();
       const page = { workspaceId: ws, projectId: project, state, page: 2, perPage: 10 };
       expect(await reads.issuePage(page)).toEqual({ items: [], total: 0 });
-      expect(await reads.issue(ws, project, issue)).toBeNull();
-      expect(await reads.commentsPage(issue, 1, 50)).toEqual({ items: [], total: 0 });
+      expect(await reads.issueDetail(ws, project, issue, 1, 50)).toBeNull();
       expect(await reads.comment(issue, id())).toBeNull();
-      expect(await reads.outboundStatus(issue)).toMatchObject({ pendingFields: [], pendingComments: 0 });
     }
     expect(new Set(prepared)).toEqual(new Set(calls.map(([, a]) => a.name)));
   });

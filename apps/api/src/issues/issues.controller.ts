@@ -169,7 +169,7 @@ export class IssuesController {
     issueId: string,
     page: CommentsPage = FIRST_COMMENTS,
   ): Promise<Output<typeof issueDetailSchema>> {
-    // The read model reads what is still owed to GitHub before the issue (see IssueReadModel.detail).
+    // One statement: the issue and what it still owes GitHub come from one snapshot (IssueReadModel.detail).
     const detail = await this.issues.detail(principal.workspaceId, projectId, issueId, page);
     if (!detail) throw new NotFoundError(`issue ${issueId} not found`);
     return presentIssueDetail(detail);

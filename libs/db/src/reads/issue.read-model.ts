@@ -27,7 +27,7 @@ export interface IssueDetail {
 
 /**
  * What the issue API answers: a project's issue list, one issue's detail view, one comment with its
- * GitHub link. Every read is one of the pool's prepared statements (reads/read-statements.ts).
+ * GitHub link. Every read is one of the pool's prepared statements (reads/read-statements.ts), one per answer.
  */
 @Injectable()
 export class IssueReadModel {
@@ -45,14 +45,16 @@ export class IssueReadModel {
     issueId: string,
     page: CommentsPage,
   ): Promise<IssueDetail | null> {
-    // What is still owed to GitHub is read before the issue: a sync_issue job that finishes between the
-    // reads then shows as still owed (the client looks again), never as done beside the fields from before.
-    const outbound = await this.prisma.reads.outboundStatus(issueId);
-    const [issue, comments] = await Promise.all([
-      this.prisma.reads.issue(workspaceId, projectId, issueId),
-      this.prisma.reads.commentsPage(issueId, page.page, page.perPage),
-    ]);
-    return issue ? { issue, comments, page, outbound } : null;
+    // One statement, so one snapshot: a sync_issue job that finishes meanwhile shows either as still owed
+    // beside the fields from before or as done beside the new ones, never as done beside the old fields.
+    const view = await this.prisma.reads.issueDetail(
+      workspaceId,
+      projectId,
+      issueId,
+      page.page,
+      page.perPage,
+    );
+    return view ? { ...view, page } : null;
   }
 
   /** One live comment of the issue with its GitHub link; null when the issue has no such comment. */

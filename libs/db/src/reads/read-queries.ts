@@ -1,33 +1,27 @@
-import type {
-  GitHubRepositorySync,
-  GitHubSyncJob,
-  MemberRole,
-  Project,
-  WorkspaceIntegration,
-} from '../prisma-types.js';
+import type { GitHubSyncJob, MemberRole, Project } from '../prisma-types.js';
 import {
   type CommentWithLink,
   GITHUB_MCP_PROVIDER,
-  type IntegrationSummary,
   type IssueWithRelations,
   type LiveToken,
   type OutboundStatus,
   type ReadExecutor,
-  type RepositorySyncSummary,
+  type SyncStatusReads,
   type TokenPrincipal,
   type Row,
-  bigOrNull,
   comment,
   date,
   dateOrNull,
+  integrationSummary,
   issue,
   job,
+  outbound,
+  repositorySync,
   str,
-  strOrNull,
 } from './read-rows.js';
 import * as sql from './read-statements.js';
 import type { ReadStatement } from './read-statements.js';
-import type { IssueState, SyncDirection } from '#libs/issues';
+import type { IssueState } from '#libs/issues';
 
 /**
  * The hot read routes' queries on the pg pool (prepared statements, see read-statements.ts), answering in
@@ -58,49 +52,16 @@ export class ReadQueries {
     return { principal, expiresAt: dateOrNull(r.expires_at) };
   }
 
-  async integration(workspaceId: string): Promise<IntegrationSummary | null> {
-    const [r] = await this.rows(sql.integration(workspaceId, GITHUB_MCP_PROVIDER));
+  /** The sync status view's rows in one statement; null when the workspace has no integration. */
+  async statusView(workspaceId: string, recentJobs: number): Promise<SyncStatusReads | null> {
+    const [r] = await this.rows(sql.statusView(workspaceId, GITHUB_MCP_PROVIDER, recentJobs));
     if (!r) return null;
     return {
-      id: str(r.id),
-      provider: str(r.provider),
-      authKind: r.auth_kind as WorkspaceIntegration['authKind'],
-      status: r.status as WorkspaceIntegration['status'],
-      statusMessage: strOrNull(r.status_message),
-      githubLogin: strOrNull(r.github_login),
-      scopes: r.scopes as string[],
-      installationId: bigOrNull(r.installation_id),
-      createdAt: date(r.created_at),
-      updatedAt: date(r.updated_at),
+      integration: integrationSummary(r),
+      repositories: (r.repositories as Row[]).map(repositorySync),
+      recent: (r.recent as Row[]).map(job),
+      active: (r.active as Row[]).map(job),
     };
-  }
-
-  async repositorySyncs(integrationId: string): Promise<RepositorySyncSummary[]> {
-    const rows = await this.rows(sql.repositorySyncs(integrationId));
-    return rows.map((r) => ({
-      id: str(r.id),
-      projectId: str(r.project_id),
-      direction: r.direction as SyncDirection,
-      enabled: r.enabled as boolean,
-      syncIntervalSeconds: r.sync_interval_seconds as number,
-      labelFilter: r.label_filter as string[],
-      stateMapping: r.state_mapping as GitHubRepositorySync['stateMapping'],
-      includeComments: r.include_comments as boolean,
-      includePullRequests: r.include_pull_requests as boolean,
-      lastCursor: dateOrNull(r.last_cursor),
-      lastSyncedAt: dateOrNull(r.last_synced_at),
-      repository: {
-        owner: str(r.owner),
-        name: str(r.name),
-        githubId: BigInt(str(r.github_id)),
-        private: r.private as boolean,
-      },
-      project: { name: str(r.project_name) },
-    }));
-  }
-
-  async activeJobs(integrationId: string): Promise<GitHubSyncJob[]> {
-    return (await this.rows(sql.activeJobs(integrationId))).map(job);
   }
 
   async recentJobs(integrationId: string, limit: number): Promise<GitHubSyncJob[]> {
@@ -138,48 +99,39 @@ export class ReadQueries {
     page: number;
     perPage: number;
   }): Promise<{ items: IssueWithRelations[]; total: number }> {
-    const scope = [query.workspaceId, query.projectId, query.state ?? null] as const;
-    const [rows, count] = await Promise.all([
-      this.rows(sql.issuePage(...scope, query.perPage, (query.page - 1) * query.perPage)),
-      this.rows(sql.issueCount(...scope)),
-    ]);
-    return { items: rows.map(issue), total: (count[0]?.n as number | undefined) ?? 0 };
+    const offset = (query.page - 1) * query.perPage;
+    const [r] = await this.rows(
+      sql.issueList(query.workspaceId, query.projectId, query.state ?? null, query.perPage, offset),
+    );
+    return { items: ((r?.items ?? []) as Row[]).map(issue), total: (r?.total as number | undefined) ?? 0 };
   }
 
-  async issue(workspaceId: string, projectId: string, issueId: string): Promise<IssueWithRelations | null> {
-    const [r] = await this.rows(sql.issue(issueId, workspaceId, projectId));
-    return r ? issue(r) : null;
-  }
-
-  /** One page of an issue's live comments (oldest first) and how many it has in all. */
-  async commentsPage(
+  /**
+   * The issue's detail view from one statement (one snapshot): the issue, one page of its live comments
+   * (oldest first) with how many it has in all, and what it still owes GitHub; null when there is no such issue.
+   */
+  async issueDetail(
+    workspaceId: string,
+    projectId: string,
     issueId: string,
     page: number,
     perPage: number,
-  ): Promise<{ items: CommentWithLink[]; total: number }> {
-    const [rows, count] = await Promise.all([
-      this.rows(sql.commentsPage(issueId, perPage, (page - 1) * perPage)),
-      this.rows(sql.commentCount(issueId)),
-    ]);
-    return { items: rows.map(comment), total: (count[0]?.n as number | undefined) ?? 0 };
+  ): Promise<{
+    issue: IssueWithRelations;
+    comments: { items: CommentWithLink[]; total: number };
+    outbound: OutboundStatus;
+  } | null> {
+    const offset = (page - 1) * perPage;
+    const [r] = await this.rows(sql.issueDetail(issueId, workspaceId, projectId, perPage, offset));
+    if (!r) return null;
+    const found = issue(r);
+    const items = (r.comments as Row[]).map(comment);
+    return { issue: found, comments: { items, total: found._count.comments }, outbound: outbound(r) };
   }
 
   /** One live comment of the issue with its GitHub link; null when there is none. */
   async comment(issueId: string, commentId: string): Promise<CommentWithLink | null> {
     const [r] = await this.rows(sql.comment(issueId, commentId));
     return r ? comment(r) : null;
-  }
-
-  async outboundStatus(issueId: string): Promise<OutboundStatus> {
-    const [r = {}] = await this.rows(sql.outboundStatus(issueId));
-    return {
-      pendingFields: Object.keys((r.dirty_fields ?? {}) as object).sort(),
-      pendingState: strOrNull(r.pending_state),
-      pendingComments: r.unsent as number,
-      pendingCommentEdits: r.edits as number,
-      lastError: strOrNull(r.last_error),
-      warnings: (r.warnings ?? []) as unknown[],
-      lastPushedAt: dateOrNull(r.last_pushed_at),
-    };
   }
 }

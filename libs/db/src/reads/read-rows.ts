@@ -69,6 +69,17 @@ export type RepositorySyncSummary = Pick<
   project: { name: string };
 };
 
+/** What the sync status view shows: the integration, its repositories, its recent and active jobs. */
+export interface SyncStatusReads {
+  integration: IntegrationSummary;
+  /** Oldest first. */
+  repositories: RepositorySyncSummary[];
+  /** Newest first. */
+  recent: GitHubSyncJob[];
+  /** Queued and running jobs, oldest first. */
+  active: GitHubSyncJob[];
+}
+
 export type IssueWithRelations = Issue & {
   labels: { label: { name: string } }[];
   assignees: { githubLogin: string; userId: string | null }[];
@@ -97,8 +108,9 @@ export interface OutboundStatus {
 export type Row = Record<string, unknown>;
 export const str = (v: unknown) => v as string;
 export const strOrNull = (v: unknown) => (v ?? null) as string | null;
-export const date = (v: unknown) => v as Date;
-export const dateOrNull = (v: unknown) => (v ?? null) as Date | null;
+/** A timestamp column: a Date from pg, or ISO text where the row was aggregated as JSON (json_agg). */
+export const date = (v: unknown) => (v instanceof Date ? v : new Date(v as string));
+export const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : date(v));
 export const bigOrNull = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as string));
 
 export function job(r: Row): GitHubSyncJob {
@@ -173,5 +185,56 @@ export function comment(r: Row): CommentWithLink {
     updatedAt: date(r.updated_at),
     deletedAt: dateOrNull(r.deleted_at),
     githubSync: r.github_id === null ? null : { githubId: BigInt(str(r.github_id)) },
+  };
+}
+
+export function integrationSummary(r: Row): IntegrationSummary {
+  return {
+    id: str(r.id),
+    provider: str(r.provider),
+    authKind: r.auth_kind as WorkspaceIntegration['authKind'],
+    status: r.status as WorkspaceIntegration['status'],
+    statusMessage: strOrNull(r.status_message),
+    githubLogin: strOrNull(r.github_login),
+    scopes: r.scopes as string[],
+    installationId: bigOrNull(r.installation_id),
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+  };
+}
+
+export function repositorySync(r: Row): RepositorySyncSummary {
+  return {
+    id: str(r.id),
+    projectId: str(r.project_id),
+    direction: r.direction as SyncDirection,
+    enabled: r.enabled as boolean,
+    syncIntervalSeconds: r.sync_interval_seconds as number,
+    labelFilter: r.label_filter as string[],
+    stateMapping: r.state_mapping as GitHubRepositorySync['stateMapping'],
+    includeComments: r.include_comments as boolean,
+    includePullRequests: r.include_pull_requests as boolean,
+    lastCursor: dateOrNull(r.last_cursor),
+    lastSyncedAt: dateOrNull(r.last_synced_at),
+    repository: {
+      owner: str(r.owner),
+      name: str(r.name),
+      githubId: BigInt(str(r.github_id)),
+      private: r.private as boolean,
+    },
+    project: { name: str(r.project_name) },
+  };
+}
+
+/** What an issue still owes GitHub, from `issueDetail`'s columns (no outbound row: nothing pending). */
+export function outbound(r: Row): OutboundStatus {
+  return {
+    pendingFields: Object.keys((r.dirty_fields ?? {}) as object).sort(),
+    pendingState: strOrNull(r.pending_state),
+    pendingComments: r.unsent as number,
+    pendingCommentEdits: r.edits as number,
+    lastError: strOrNull(r.last_error),
+    warnings: (r.warnings ?? []) as unknown[],
+    lastPushedAt: dateOrNull(r.last_pushed_at),
   };
 }

@@ -29,46 +29,44 @@ export const principal = named(
     WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${now})`,
 );
 
-export const integration = named(
-  'integration',
-  (workspaceId: string, provider: string) => Prisma.sql`
-    SELECT id, provider, auth_kind::text AS auth_kind, status::text AS status, status_message, github_login,
-      scopes, installation_id::text AS installation_id, created_at, updated_at
-    FROM workspace_integrations WHERE workspace_id = ${workspaceId} AND provider = ${provider}`,
-);
-
-export const repositorySyncs = named(
-  'repository_syncs',
-  (integrationId: string) => Prisma.sql`
-    SELECT s.id, s.project_id, s.direction::text AS direction, s.enabled, s.sync_interval_seconds,
-      s.label_filter, s.state_mapping, s.include_comments, s.include_pull_requests, s.last_cursor,
-      s.last_synced_at, r.owner, r.name, r.github_id::text AS github_id, r.private, p.name AS project_name
-    FROM github_repository_syncs s
-    JOIN github_repositories r ON r.id = s.repository_id
-    JOIN projects p ON p.id = s.project_id
-    WHERE s.workspace_integration_id = ${integrationId}
-    ORDER BY s.created_at`,
-);
-
 const JOB_COLUMNS = Prisma.sql`j.id, j.job_id, j.workspace_id, j.workspace_integration_id,
   j.repository_sync_id, j.status::text AS status, j.direction::text AS direction, j.trigger::text AS trigger,
   j."full", j.items_total, j.items_synced, j.items_failed, j.checkpoint, j.started_at, j.completed_at,
   j.error_message, j.error_details, j.filters, j.metadata, j.version, j.created_at, j.updated_at`;
-
-/** The integration's queued and running jobs, oldest first. */
-export const activeJobs = named(
-  'active_jobs',
-  (integrationId: string) => Prisma.sql`
-    SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
-    WHERE j.workspace_integration_id = ${integrationId} AND j.status IN ('queued', 'running')
-    ORDER BY j.created_at`,
-);
 
 export const recentJobs = named(
   'recent_jobs',
   (integrationId: string, limit: number) => Prisma.sql`
     SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
     WHERE j.workspace_integration_id = ${integrationId} ORDER BY j.created_at DESC LIMIT ${limit}`,
+);
+
+/**
+ * The sync status view in one statement (one round trip): the integration's summary columns, and as JSON
+ * arrays its repositories (oldest first, with their repository and project names), its newest `limit` jobs
+ * and its queued and running jobs (oldest first). No row when the workspace has no integration.
+ */
+export const statusView = named(
+  'status_view',
+  (workspaceId: string, provider: string, limit: number) => Prisma.sql`
+    SELECT i.id, i.provider, i.auth_kind::text AS auth_kind, i.status::text AS status, i.status_message,
+      i.github_login, i.scopes, i.installation_id::text AS installation_id, i.created_at, i.updated_at,
+      (SELECT coalesce(json_agg(x ORDER BY x.created_at), '[]') FROM (
+         SELECT s.id, s.project_id, s.direction::text AS direction, s.enabled, s.sync_interval_seconds,
+           s.label_filter, s.state_mapping, s.include_comments, s.include_pull_requests, s.last_cursor,
+           s.last_synced_at, r.owner, r.name, r.github_id::text AS github_id, r.private,
+           p.name AS project_name, s.created_at
+         FROM github_repository_syncs s
+         JOIN github_repositories r ON r.id = s.repository_id
+         JOIN projects p ON p.id = s.project_id
+         WHERE s.workspace_integration_id = i.id) x) AS repositories,
+      (SELECT coalesce(json_agg(x ORDER BY x.created_at DESC), '[]') FROM (
+         SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
+         WHERE j.workspace_integration_id = i.id ORDER BY j.created_at DESC LIMIT ${limit}) x) AS recent,
+      (SELECT coalesce(json_agg(x ORDER BY x.created_at), '[]') FROM (
+         SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
+         WHERE j.workspace_integration_id = i.id AND j.status IN ('queued', 'running')) x) AS active
+    FROM workspace_integrations i WHERE i.workspace_id = ${workspaceId} AND i.provider = ${provider}`,
 );
 
 /** One job of the workspace's GitHub integration, with its repository's owner/name (null once disconnected). */
@@ -113,38 +111,20 @@ function issueScope(workspaceId: string, projectId: string, state: string | null
     AND (${state}::"IssueState" IS NULL OR i.state = ${state}::"IssueState")`;
 }
 
-export const issuePage = named(
-  'issue_page',
+/** A page of the project's live issues by sequence number (JSON, `ISSUE_SELECT`'s columns) and their total. */
+export const issueList = named(
+  'issue_list',
   (workspaceId: string, projectId: string, state: string | null, limit: number, offset: number) =>
-    Prisma.sql`${ISSUE_SELECT}
-      WHERE ${issueScope(workspaceId, projectId, state)}
-      ORDER BY i.sequence_id LIMIT ${limit} OFFSET ${offset}`,
-);
-
-export const issueCount = named(
-  'issue_count',
-  (workspaceId: string, projectId: string, state: string | null) => Prisma.sql`
-    SELECT count(*)::int AS n FROM issues i WHERE ${issueScope(workspaceId, projectId, state)}`,
-);
-
-export const issue = named(
-  'issue',
-  (issueId: string, workspaceId: string, projectId: string) => Prisma.sql`${ISSUE_SELECT}
-    WHERE i.id = ${issueId} AND i.workspace_id = ${workspaceId} AND i.project_id = ${projectId}
-      AND i.deleted_at IS NULL`,
+    Prisma.sql`
+    SELECT (SELECT count(*)::int FROM issues i WHERE ${issueScope(workspaceId, projectId, state)}) AS total,
+      (SELECT coalesce(json_agg(x ORDER BY x.sequence_id), '[]') FROM (${ISSUE_SELECT}
+         WHERE ${issueScope(workspaceId, projectId, state)}
+         ORDER BY i.sequence_id LIMIT ${limit} OFFSET ${offset}) x) AS items`,
 );
 
 const COMMENT_SELECT = Prisma.sql`SELECT c.id, c.workspace_id, c.issue_id, c.body, c.author_id,
     c.author_login, c.created_at, c.updated_at, c.deleted_at, g.github_id::text AS github_id
   FROM issue_comments c LEFT JOIN github_comment_syncs g ON g.comment_id = c.id`;
-
-/** One page of an issue's live comments, oldest first, with the GitHub comment id when linked. */
-export const commentsPage = named(
-  'comments_page',
-  (issueId: string, limit: number, offset: number) => Prisma.sql`${COMMENT_SELECT}
-    WHERE c.issue_id = ${issueId} AND c.deleted_at IS NULL
-    ORDER BY c.created_at, c.id LIMIT ${limit} OFFSET ${offset}`,
-);
 
 /** One live comment of an issue with the GitHub comment id when linked. */
 export const comment = named(
@@ -153,20 +133,26 @@ export const comment = named(
     WHERE c.id = ${commentId} AND c.issue_id = ${issueId} AND c.deleted_at IS NULL`,
 );
 
-export const commentCount = named(
-  'comment_count',
-  (issueId: string) => Prisma.sql`
-    SELECT count(*)::int AS n FROM issue_comments WHERE issue_id = ${issueId} AND deleted_at IS NULL`,
-);
-
-/** What an issue still owes GitHub: its outbound row (if any), unsent comments, edits not yet written. */
-export const outboundStatus = named(
-  'outbound_status',
-  (issueId: string) => Prisma.sql`
-    SELECT o.dirty_fields, o.pending_state, o.last_error, o.warnings, o.last_pushed_at,
-      (SELECT count(*)::int FROM issue_comments c WHERE c.issue_id = ${issueId} AND c.deleted_at IS NULL
+/**
+ * An issue's detail view in one statement, so in one snapshot: the issue (`ISSUE_SELECT`'s columns), one
+ * page of its live comments oldest first (JSON, `COMMENT_SELECT`'s columns) and what it still owes GitHub
+ * (its outbound row if any, unsent comments, edits not yet written). No row when the project has no such
+ * live issue.
+ */
+export const issueDetail = named(
+  'issue_detail',
+  (issueId: string, workspaceId: string, projectId: string, limit: number, offset: number) => Prisma.sql`
+    WITH x AS (${ISSUE_SELECT}
+      WHERE i.id = ${issueId} AND i.workspace_id = ${workspaceId} AND i.project_id = ${projectId}
+        AND i.deleted_at IS NULL)
+    SELECT x.*,
+      (SELECT coalesce(json_agg(cp ORDER BY cp.created_at, cp.id), '[]') FROM (${COMMENT_SELECT}
+         WHERE c.issue_id = x.id AND c.deleted_at IS NULL
+         ORDER BY c.created_at, c.id LIMIT ${limit} OFFSET ${offset}) cp) AS comments,
+      o.dirty_fields, o.pending_state, o.last_error, o.warnings, o.last_pushed_at,
+      (SELECT count(*)::int FROM issue_comments c WHERE c.issue_id = x.id AND c.deleted_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM github_comment_syncs g WHERE g.comment_id = c.id)) AS unsent,
       (SELECT count(*)::int FROM github_comment_outbound co JOIN issue_comments c ON c.id = co.comment_id
-         WHERE co.issue_id = ${issueId} AND co.edited_after_push AND c.deleted_at IS NULL) AS edits
-    FROM (SELECT 1) AS one LEFT JOIN github_issue_outbound o ON o.issue_id = ${issueId}`,
+         WHERE co.issue_id = x.id AND co.edited_after_push AND c.deleted_at IS NULL) AS edits
+    FROM x LEFT JOIN github_issue_outbound o ON o.issue_id = x.id`,
 );

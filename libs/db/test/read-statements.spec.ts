@@ -79,6 +79,54 @@ describe('ReadQueries on a real Postgres (each statement prepared, then run agai
     await database?.drop();
   });
 
+  it('status_view gives the same jobs as JSON as recent_jobs gives as columns (dates, JSON, numbers)', async () => {
+    const [ws, integration] = [id(), id()];
+    await pool.query(`INSERT INTO workspaces (id, slug, name, updated_at) VALUES ($1, $2, 'W', now())`, [
+      ws,
+      `ws-${ws.slice(0, 8)}`,
+    ]);
+    await pool.query(
+      `INSERT INTO workspace_integrations (id, workspace_id, auth_kind, scopes, installation_id, created_at,
+         updated_at) VALUES ($1, $2, 'app', '{repo,read:org}', 9007199254740993, $3, $3)`,
+      [integration, ws, at(1_700_000_000_123)],
+    );
+    const jobs: [string, string, number, unknown][] = [
+      ['completed', 'job-a', 1_700_000_001_001, null],
+      ['running', 'job-b', 1_700_000_002_999, { page: 3, cursor: 'c<&>"', nested: [1, 2.5, null] }],
+      ['queued', 'job-c', 1_700_000_003_500, null],
+    ];
+    for (const [status, jobId, ms, checkpoint] of jobs) {
+      await pool.query(
+        `INSERT INTO github_sync_jobs (id, job_id, workspace_id, workspace_integration_id, status, direction,
+           trigger, items_total, checkpoint, started_at, error_details, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'from_github', 'manual', 40, $6, $7, $8, $7, $7)`,
+        [
+          id(),
+          jobId,
+          ws,
+          integration,
+          status,
+          checkpoint,
+          at(ms),
+          status === 'completed' ? { why: 'x' } : null,
+        ],
+      );
+    }
+    const view = await reads.statusView(ws, 10);
+    const columns = await reads.recentJobs(integration, 10);
+    expect(view?.recent).toEqual(columns);
+    expect(view?.active).toEqual(columns.filter((j) => j.status !== 'completed').reverse());
+    expect(view?.recent[1]?.startedAt).toEqual(at(1_700_000_002_999));
+    expect(view?.integration).toMatchObject({
+      id: integration,
+      authKind: 'app',
+      scopes: ['repo', 'read:org'],
+      installationId: 9007199254740993n,
+      createdAt: at(1_700_000_000_123),
+    });
+    expect(view?.repositories).toEqual([]);
+  });
+
   it('answers empty results for unknown ids, twice on one connection (state filter null, then set)', async () => {
     const [ws, project, issue] = [id(), id(), id()];
     for (const state of [undefined, 'done'] as const) {

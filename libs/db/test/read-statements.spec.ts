@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { ReadQueries } from '#libs/db';
 import * as statements from '../src/reads/read-statements.js';
-import { type TestDatabase, createTestDatabase } from '../../../test/support/database.js';
+import { type TestDatabase, createTestDatabase, testPool } from '../../../test/support/database.js';
 
 const id = () => randomUUID();
 const at = (ms: number) => new Date(ms);
@@ -66,7 +66,7 @@ describe('ReadQueries on a real Postgres (each statement prepared, then run agai
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    pool = testPool(database.url, 1);
     reads = new ReadQueries(async (query, name) => {
       prepared.push(name);
       return (await pool.query<Record<string, unknown>>({ name, text: query.text, values: query.values }))

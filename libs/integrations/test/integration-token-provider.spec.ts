@@ -14,7 +14,7 @@ import {
 import { GitHubMcpClientFactory } from '#libs/github-mcp';
 import { SecretCipher, SecretsModule, accessTokenBinding } from '#libs/secrets';
 import { type RunningSimulator, startSimulator } from '../../../apps/github-sim/src/index.js';
-import { type TestDatabase, createTestDatabase } from '../../../test/support/database.js';
+import { type TestDatabase, createTestDatabase, testPool } from '../../../test/support/database.js';
 import {
   IntegrationTokenProvider,
   IntegrationTokensModule,
@@ -53,7 +53,7 @@ describe('IntegrationTokenProvider with a GitHub App (real RSA key, simulator, P
     sim.oauth.registerApp(APP_ID, keys.publicKey);
     sim.oauth.addInstallation(APP_ID, { id: Number(INSTALLATION), account: 'acme' });
     database = await createTestDatabase();
-    db = new pg.Pool({ connectionString: database.url, max: 1 });
+    db = testPool(database.url, 1);
     config = loadConfig({
       DATABASE_URL: database.url,
       REDIS_URL: 'redis://127.0.0.1:1',

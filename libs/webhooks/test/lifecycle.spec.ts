@@ -6,7 +6,7 @@ import pg from 'pg';
 import { ConfigModule, loadConfig } from '#libs/config';
 import { DbModule, WebhookEventRepository } from '#libs/db';
 import { JobName, type JobContext, PermanentJobError, jobOptions } from '#libs/queue';
-import { type TestDatabase, createTestDatabase } from '../../../test/support/database.js';
+import { type TestDatabase, createTestDatabase, testPool } from '../../../test/support/database.js';
 import type { EventOutcome } from '../src/processing/outcome.js';
 import { ProcessWebhookEventHandler } from '../src/processing/process-webhook-event.handler.js';
 import type { WebhookEventRouter } from '../src/processing/webhook-event.router.js';
@@ -22,7 +22,7 @@ describe('process_webhook_event lifecycle', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = new pg.Pool({ connectionString: database.url, max: 1 });
+    db = testPool(database.url, 1);
     const config = loadConfig({
       DATABASE_URL: database.url,
       REDIS_URL: 'redis://127.0.0.1:1',

@@ -13,7 +13,7 @@ import {
   startSimulator,
 } from '../../../apps/github-sim/src/index.js';
 import { startWorker } from '../../../apps/worker/src/bootstrap.js';
-import { type TestDatabase, createTestDatabase } from '../../support/database.js';
+import { type TestDatabase, createTestDatabase, testPool } from '../../support/database.js';
 import { type TestRedis, createTestRedis } from '../../support/redis.js';
 
 export interface TestSystem {
@@ -71,7 +71,7 @@ export async function startSystem(options: {
   const { app, url } = await startApi(config, 0);
   const workers: INestApplicationContext[] = [];
   const cli = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
-  const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  const db = testPool(database.url, 2);
   const system: TestSystem = {
     config,
     env,

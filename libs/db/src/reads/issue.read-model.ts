@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma.service.js';
-import type { CommentWithLink, IssueWithRelations, OutboundStatus } from './read-rows.js';
+import type { CommentWithLink, IssueDetailReads, IssueWithRelations } from './read-rows.js';
 import type { IssueState } from '#libs/issues';
 
 export interface IssueListQuery {
@@ -18,12 +18,7 @@ export interface CommentsPage {
 }
 
 /** One issue as its detail view shows it: the issue, a page of its comments, what it still owes GitHub. */
-export interface IssueDetail {
-  issue: IssueWithRelations;
-  comments: { items: CommentWithLink[]; total: number };
-  page: CommentsPage;
-  outbound: OutboundStatus;
-}
+export type IssueDetail = IssueDetailReads & { page: CommentsPage };
 
 /**
  * What the issue API answers: a project's issue list, one issue's detail view, one comment with its

@@ -2,9 +2,9 @@ import type { GitHubSyncJob, MemberRole, Project } from '../prisma-types.js';
 import {
   type CommentWithLink,
   GITHUB_MCP_PROVIDER,
+  type IssueDetailReads,
   type IssueWithRelations,
   type LiveToken,
-  type OutboundStatus,
   type ReadExecutor,
   type SyncStatusReads,
   type TokenPrincipal,
@@ -116,11 +116,7 @@ export class ReadQueries {
     issueId: string,
     page: number,
     perPage: number,
-  ): Promise<{
-    issue: IssueWithRelations;
-    comments: { items: CommentWithLink[]; total: number };
-    outbound: OutboundStatus;
-  } | null> {
+  ): Promise<IssueDetailReads | null> {
     const offset = (page - 1) * perPage;
     const [r] = await this.rows(sql.issueDetail(issueId, workspaceId, projectId, perPage, offset));
     if (!r) return null;

@@ -105,6 +105,13 @@ export interface OutboundStatus {
   lastPushedAt: Date | null;
 }
 
+/** An issue's detail view as one statement reads it: the issue, a page of its comments, what it owes GitHub. */
+export interface IssueDetailReads {
+  issue: IssueWithRelations;
+  comments: { items: CommentWithLink[]; total: number };
+  outbound: OutboundStatus;
+}
+
 export type Row = Record<string, unknown>;
 export const str = (v: unknown) => v as string;
 export const strOrNull = (v: unknown) => (v ?? null) as string | null;

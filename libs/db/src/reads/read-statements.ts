@@ -34,11 +34,14 @@ const JOB_COLUMNS = Prisma.sql`j.id, j.job_id, j.workspace_id, j.workspace_integ
   j."full", j.items_total, j.items_synced, j.items_failed, j.checkpoint, j.started_at, j.completed_at,
   j.error_message, j.error_details, j.filters, j.metadata, j.version, j.created_at, j.updated_at`;
 
-export const recentJobs = named(
-  'recent_jobs',
-  (integrationId: string, limit: number) => Prisma.sql`
-    SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
-    WHERE j.workspace_integration_id = ${integrationId} ORDER BY j.created_at DESC LIMIT ${limit}`,
+/** The newest `limit` jobs of an integration (a parameter, or a column of an enclosing query). */
+function newestJobs(integration: string | Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
+    WHERE j.workspace_integration_id = ${integration} ORDER BY j.created_at DESC LIMIT ${limit}`;
+}
+
+export const recentJobs = named('recent_jobs', (integrationId: string, limit: number) =>
+  newestJobs(integrationId, limit),
 );
 
 /**
@@ -60,9 +63,8 @@ export const statusView = named(
          JOIN github_repositories r ON r.id = s.repository_id
          JOIN projects p ON p.id = s.project_id
          WHERE s.workspace_integration_id = i.id) x) AS repositories,
-      (SELECT coalesce(json_agg(x ORDER BY x.created_at DESC), '[]') FROM (
-         SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
-         WHERE j.workspace_integration_id = i.id ORDER BY j.created_at DESC LIMIT ${limit}) x) AS recent,
+      (SELECT coalesce(json_agg(x ORDER BY x.created_at DESC), '[]')
+         FROM (${newestJobs(Prisma.sql`i.id`, limit)}) x) AS recent,
       (SELECT coalesce(json_agg(x ORDER BY x.created_at), '[]') FROM (
          SELECT ${JOB_COLUMNS} FROM github_sync_jobs j
          WHERE j.workspace_integration_id = i.id AND j.status IN ('queued', 'running')) x) AS active

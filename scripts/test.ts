@@ -13,7 +13,7 @@ import {
 /**
  * `npm test [-- <jest args>]`: Postgres + Redis (given or started), migrated template database,
  * lockfile (`npm ci` would accept it), typecheck, eslint, prettier, import cycles, then jest (without arguments: every
- * file, the `*.alone.e2e.ts` ones after the rest, by themselves). Everything runs even when an earlier step fails; the exit code is
+ * file). Everything runs even when an earlier step fails; the exit code is
  * non-zero when anything failed. The checks run in parallel, while the services start.
  */
 await runMain(async () => {

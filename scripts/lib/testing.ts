@@ -130,28 +130,13 @@ interface JestJson {
   numRuntimeErrorTestSuites: number;
 }
 
-/**
- * Test files named `*.alone.e2e.ts` measure the system under load they create themselves (e.g. liveness
- * latency while forged 25 MB bodies arrive): another suite sharing the 2 cores would measure that suite.
- * A full run runs every other file on 2 workers, then these one at a time with nothing beside them.
- */
-const ALONE = '\\.alone\\.e2e\\.ts$';
-
-/** Every test file: the shared run, then the `*.alone.e2e.ts` files by themselves; one result. */
-export async function runAllJest(env: TestEnvironment): Promise<JestResult> {
-  const shared = await runJest(['--testPathIgnorePatterns', '/node_modules/', '/dist/', ALONE], env);
-  const alone = await runJest(['--testPathPatterns', ALONE], env, 1);
-  return {
-    ok: shared.ok && alone.ok,
-    passed: shared.passed + alone.passed,
-    failed: shared.failed + alone.failed,
-    skipped: shared.skipped + alone.skipped,
-    summary: `${shared.summary}; alone: ${alone.summary}`,
-  };
+/** Every test file, on 2 workers. */
+export function runAllJest(env: TestEnvironment): Promise<JestResult> {
+  return runJest(['--testPathIgnorePatterns', '/node_modules/', '/dist/'], env);
 }
 
-/** Runs jest (native ESM mode, at most `workers` workers) with the test environment; extra args are jest's. */
-export async function runJest(args: string[], env: TestEnvironment, workers = 2): Promise<JestResult> {
+/** Runs jest (native ESM mode, 2 workers) with the test environment; extra args are jest's. */
+export async function runJest(args: string[], env: TestEnvironment): Promise<JestResult> {
   mkdirSync(dataDir, { recursive: true });
   const resultFile = path.join(dataDir, `jest-result-${process.pid}.json`);
   rmSync(resultFile, { force: true });
@@ -163,7 +148,7 @@ export async function runJest(args: string[], env: TestEnvironment, workers = 2)
   const started = Date.now();
   const code = await run(
     path.join(binDir, 'jest'),
-    [`--maxWorkers=${workers}`, '--json', `--outputFile=${resultFile}`, ...args],
+    ['--maxWorkers=2', '--json', `--outputFile=${resultFile}`, ...args],
     {
       cwd: repoRoot,
       env: { ...process.env, ...env, NODE_ENV: 'test', NODE_OPTIONS: nodeOptions.filter(Boolean).join(' ') },

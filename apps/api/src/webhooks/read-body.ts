@@ -7,11 +7,14 @@ import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
  * event loop for 100+ ms). A body over `limit` (by Content-Length, or by the bytes read) is refused
  * with 413 without being kept: like body-parser, the rest is read and dropped before the answer, so the
  * sender sees the 413 rather than a connection reset. `onChunk` sees each kept chunk as it arrives.
- * After each kept chunk the request is paused until the next turn of the event loop: a socket's reads
- * stop there, so one turn hashes at most a chunk or two per body however fast they arrive (without it,
- * libuv reads up to 32 chunks, 2 MB, per socket per turn, and eight bodies arriving together are hashed
- * for tens of milliseconds before any other request is read).
+ * Past its first 256 kB, a body is paused after each kept chunk until the next turn of the event loop: a
+ * socket's reads stop there, so one turn hashes at most a chunk or two per large body however fast they
+ * arrive (without it, libuv reads up to 32 chunks, 2 MB, per socket per turn, and eight bodies arriving
+ * together are hashed for tens of milliseconds before any other request is read). Smaller bodies are not
+ * paused: a burst of ordinary deliveries is verified as it is read and releases its permits at once.
  */
+const PAUSE_AFTER_BYTES = 256 * 1024;
+
 export function readBody(
   req: IncomingMessage,
   limit: number,
@@ -32,8 +35,10 @@ export function readBody(
       }
       onChunk?.(chunk);
       chunks.push(chunk);
-      req.pause();
-      setImmediate(() => req.resume());
+      if (size > PAUSE_AFTER_BYTES) {
+        req.pause();
+        setImmediate(() => req.resume());
+      }
     });
     req.once('end', () => {
       if (overLimit) reject(new PayloadTooLargeException(`request body is over ${limit / 1024 / 1024} MB`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { loadConfig } from '#libs/config';
 import { DashboardSessions, readCookie } from '../src/admin/dashboard-session.js';
 import { clientAddress, proxyTrust } from '../src/http/proxy-trust.js';

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { type DynamicModule, type INestApplication, Module, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '#libs/config';
-import { AppLogger } from '#libs/logging';
+import { AppLogger, echoRequestIds, genReqId } from '#libs/logging';
 import { Lifecycle } from '#libs/metrics';
 import { ProcessorWorkers } from './http/processor-workers.js';
 import { WorkerOpsModule } from './http/worker-ops.module.js';
@@ -28,13 +28,18 @@ export async function startWorker(
   config: AppConfig,
   options: { port?: number } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(WorkerRootModule.forRoot(config), {
-    bufferLogs: true,
-    abortOnError: false, // a start-up failure rejects (main.ts exits 1 with the error) instead of exiting here
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    WorkerRootModule.forRoot(config),
+    // Routed like the API's port: paths case-insensitive, a trailing slash optional.
+    new FastifyAdapter({ routerOptions: { caseSensitive: false, ignoreTrailingSlash: true }, genReqId }),
+    {
+      bufferLogs: true,
+      abortOnError: false, // a start-up failure rejects (main.ts exits 1 with the error) instead of exiting here
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(AppLogger));
-  app.disable('x-powered-by');
+  echoRequestIds(app.getHttpAdapter().getInstance());
   await app.listen(options.port ?? config.worker.port, config.api.host);
   return app;
 }

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 /**
  * Which peers may set X-Forwarded-For/-Proto/-Host/-Prefix: `false` (none), a hop count (that many proxies
  * in front of the API), or addresses / CIDR subnets / `loopback`, `linklocal`, `uniquelocal` of the
- * proxies — what express's `trust proxy` takes, except `true` (every hop: the client could forge its address).
+ * proxies — what fastify's `trustProxy` (and express's `trust proxy`) takes, except `true` (every hop: the client could forge its address).
  */
 export type TrustProxy = false | number | string[];
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { GitHubMcpClientFactory, GitHubMcpModule } from '#libs/github-mcp';
 import { me } from './support/fixtures.js';
@@ -13,7 +14,7 @@ describe('GitHubMcpModule', () => {
         GitHubMcpModule.forRoot({ serverUrl: server.url, timeoutMs: 5000, maxRetries: 0, retryDelayMs: 1 }),
       ],
     }).compile();
-    const app = moduleRef.createNestApplication();
+    const app = moduleRef.createNestApplication(new FastifyAdapter());
     await app.init();
     const factory = app.get(GitHubMcpClientFactory);
     await expect(factory.forToken('ghp_nest').getMe()).resolves.toMatchObject({ login: 'octocat' });

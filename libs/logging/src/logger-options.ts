@@ -22,15 +22,20 @@ const QUIET_PATHS = /\/(health(\/live)?|metrics)\/?$/;
 
 type Request = IncomingMessage & { ip?: string; originalUrl?: string };
 
-function header(req: IncomingMessage, name: string): string | undefined {
+function header(req: Pick<IncomingMessage, 'headers'>, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The id of a request: the caller's `X-Request-Id` (propagated) or a new one; echoed on the response. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
+/** The id of a request: the caller's `X-Request-Id` (propagated) when it looks like an id, or a new one. */
+export function requestIdOf(req: Pick<IncomingMessage, 'headers'>): string {
   const given = header(req, 'x-request-id');
-  const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** requestIdOf, echoed on the response. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const id = requestIdOf(req);
   res.setHeader('X-Request-Id', id);
   return id;
 }

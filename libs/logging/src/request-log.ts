@@ -8,7 +8,7 @@ export interface RequestLog {
 }
 
 /**
- * Request logging for a route served outside Nest and express (the webhook route): the same request id
+ * Request logging for a route served outside Nest and fastify (the webhook route): the same request id
  * (`X-Request-Id`, echoed), bound fields (`delivery_id`, `github_event`) and line as pino-http writes
  * for every other route — `{req, res, response_time_ms, msg: "POST /path 202"}` at info/warn/error by
  * status — on the process's root logger, so redaction and base fields are the same. Costs nothing when

@@ -1,10 +1,10 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyRequest, onResponseHookHandler } from 'fastify';
 import { githubEventLabel } from './github-events.js';
 import type { Metrics } from './metrics.js';
 
-function routeOf(req: Request): string {
-  const route = req.route as { path?: unknown } | undefined;
-  return typeof route?.path === 'string' ? `${req.baseUrl}${route.path}` : 'unmatched';
+/** The route pattern of a request (`/api/workspaces/:slug/…`), never its URL; `unmatched` for a 404. */
+function routeOf(req: FastifyRequest): string {
+  return req.is404 ? 'unmatched' : (req.routeOptions.url ?? 'unmatched');
 }
 
 export interface HttpRequestSample {
@@ -41,18 +41,15 @@ function first(value: string | string[] | undefined): string | undefined {
   return (Array.isArray(value) ? value[0] : value)?.trim();
 }
 
-/** Express middleware recording every request through recordHttpRequest (webhooks are not served here). */
-export function httpMetricsMiddleware(metrics: Metrics) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const started = performance.now();
-    res.once('finish', () => {
-      recordHttpRequest(metrics, {
-        method: req.method,
-        route: routeOf(req),
-        statusCode: res.statusCode,
-        seconds: (performance.now() - started) / 1000,
-      });
+/** A fastify `onResponse` hook recording every request through recordHttpRequest (webhooks are not served there). */
+export function httpMetricsHook(metrics: Metrics): onResponseHookHandler {
+  return (req, reply, done) => {
+    recordHttpRequest(metrics, {
+      method: req.method,
+      route: routeOf(req),
+      statusCode: reply.statusCode,
+      seconds: reply.elapsedTime / 1000,
     });
-    next();
+    done();
   };
 }

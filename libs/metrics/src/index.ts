@@ -1,4 +1,4 @@
-export { type HttpRequestSample, httpMetricsMiddleware, recordHttpRequest } from './http-metrics.js';
+export { type HttpRequestSample, httpMetricsHook, recordHttpRequest } from './http-metrics.js';
 export { type JobAttempt, type JobAttemptStatus, JobMetrics } from './job-metrics.js';
 export { mcpCallRecorder } from './mcp-metrics.js';
 export { Metrics, type MetricsRole } from './metrics.js';

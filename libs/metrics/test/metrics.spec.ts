@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import express from 'express';
+import Fastify from 'fastify';
 import { JobMetrics } from '../src/job-metrics.js';
-import { httpMetricsMiddleware, recordHttpRequest } from '../src/http-metrics.js';
+import { httpMetricsHook, recordHttpRequest } from '../src/http-metrics.js';
 import { mcpCallRecorder } from '../src/mcp-metrics.js';
 import { Metrics } from '../src/metrics.js';
 
@@ -126,14 +126,13 @@ describe('JobMetrics', () => {
   });
 });
 
-describe('httpMetricsMiddleware', () => {
+describe('httpMetricsHook', () => {
   it('labels requests by route pattern, and never by X-GitHub-Event', async () => {
     const metrics = new Metrics('api');
-    const app = express();
-    app.use(httpMetricsMiddleware(metrics));
-    app.get('/api/items/:id', (_req, res) => void res.json({}));
-    const server = app.listen(0);
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const app = Fastify();
+    app.addHook('onResponse', httpMetricsHook(metrics));
+    app.get('/api/items/:id', async () => ({}));
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       await fetch(`${base}/api/items/1`, { headers: { 'x-github-event': 'made_up_event' } });
       await fetch(`${base}/api/items/2`);
@@ -147,7 +146,7 @@ describe('httpMetricsMiddleware', () => {
       );
       expect(text).not.toContain('made_up_event');
     } finally {
-      server.close();
+      await app.close();
     }
   });
 

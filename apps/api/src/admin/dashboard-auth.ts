@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { type ConsoleSessionService, SESSION_COOKIE, hashApiToken } from '#libs/auth';
 import { DomainError } from '#libs/common';
 import type { AppConfig } from '#libs/config';
@@ -20,11 +20,11 @@ type Verdict = { ok: true; principal: TokenPrincipal } | { ok: false; status: 40
 const CLOSED =
   'the queue dashboard is closed: set QUEUE_DASHBOARD_WORKSPACES to the workspace slugs whose admins may open it';
 
-function deny(res: Response, status: number, message: string, code?: string): void {
-  if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-  res
+function deny(reply: FastifyReply, status: number, message: string, code?: string): FastifyReply {
+  if (status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+  return reply
     .status(status)
-    .json({ error: { code: code ?? (status === 401 ? 'unauthorized' : 'forbidden'), message } });
+    .send({ error: { code: code ?? (status === 401 ? 'unauthorized' : 'forbidden'), message } });
 }
 
 /**
@@ -35,7 +35,7 @@ function deny(res: Response, status: number, message: string, code?: string): vo
  * its own and a redirect to the URL without the token. A state-changing request (bull-board's retry,
  * clean, …) made with the console session needs its X-CSRF-Token or an `Origin` of this deployment.
  */
-export function dashboardAuth(deps: Deps) {
+export function dashboardAuth(deps: Deps): onRequestHookHandler {
   const { config, workspaces, sessions } = deps;
   const allowed = new Set(config.queueDashboardWorkspaces);
   const how = `open ${deps.mountPath}?token=<admin API token> or sign in to the console, or send Authorization: Bearer <admin API token>`;
@@ -51,14 +51,14 @@ export function dashboardAuth(deps: Deps) {
   }
 
   /** The console session's principal; a same-origin `Origin` stands in for the CSRF header. */
-  function consolePrincipal(req: Request, sessionId: string): Promise<TokenPrincipal> {
+  function consolePrincipal(req: FastifyRequest, sessionId: string): Promise<TokenPrincipal> {
     const origin = req.headers.origin;
     const sameOrigin = origin !== undefined && origin === new URL(publicBaseUrl(req, config)).origin;
     const method = sameOrigin ? 'GET' : req.method;
     return deps.consoleSessions.authenticate(sessionId, method, req.headers['x-csrf-token']);
   }
 
-  async function authenticate(req: Request): Promise<TokenPrincipal | null | 'none'> {
+  async function authenticate(req: FastifyRequest): Promise<TokenPrincipal | null | 'none'> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) return workspaces.findPrincipalByTokenHash(hashApiToken(bearer));
     const hash = sessions.verify(readCookie(req.headers.cookie, DASHBOARD_COOKIE));
@@ -68,34 +68,38 @@ export function dashboardAuth(deps: Deps) {
     return 'none';
   }
 
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  return async (req, res) => {
     try {
-      res.setHeader('Cache-Control', 'no-store');
-      const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
+      void res.header('Cache-Control', 'no-store');
+      const query = req.query as Record<string, unknown>;
+      const queryToken = typeof query.token === 'string' ? query.token : undefined;
       if (queryToken !== undefined) {
         const hash = hashApiToken(queryToken);
         const verdict = judge(await workspaces.findPrincipalByTokenHash(hash));
         if (!verdict.ok) return deny(res, verdict.status, verdict.message);
         const path = publicPath(req, config, deps.mountPath);
-        const secure = req.secure || config.api.publicBaseUrl?.startsWith('https:') ? '; Secure' : '';
-        res.setHeader(
+        const secure =
+          req.protocol === 'https' || config.api.publicBaseUrl?.startsWith('https:') ? '; Secure' : '';
+        void res.header(
           'Set-Cookie',
           `${DASHBOARD_COOKIE}=${sessions.issue(hash)}; Path=${path}; Max-Age=${sessions.maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`,
         );
-        return res.redirect(303, `${path}/`);
+        return res.redirect(`${path}/`, 303);
       }
       const principal = await authenticate(req);
       if (principal === 'none') return deny(res, 401, how);
       const verdict = judge(principal);
       if (!verdict.ok) return deny(res, verdict.status, verdict.message);
-      next();
+      return undefined;
     } catch (error) {
-      if (res.headersSent) return;
+      if (res.sent) return res;
       if (error instanceof DomainError && (error.kind === 'unauthorized' || error.kind === 'forbidden')) {
         const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
         return deny(res, error.kind === 'unauthorized' ? 401 : 403, error.message, code);
       }
-      res.status(503).json({ error: { code: 'service_unavailable', message: 'could not check the token' } });
+      return res
+        .status(503)
+        .send({ error: { code: 'service_unavailable', message: 'could not check the token' } });
     }
   };
 }

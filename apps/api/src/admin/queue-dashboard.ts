@@ -1,8 +1,8 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import type { INestApplication } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import type { AppConfig } from '#libs/config';
 import { ConsoleSessionService } from '#libs/auth';
 import { WorkspaceRepository } from '#libs/db';
@@ -19,30 +19,32 @@ export function queueDashboardPath(config: Pick<AppConfig, 'api'>): string {
 /** Where the dashboard was before it moved under the API prefix; GET/HEAD there redirect (308). */
 const LEGACY_PATH = '/admin/queues';
 
-type Render = (view: string, options?: object, callback?: (error: Error, html: string) => void) => void;
+type View = (page: string, data?: object) => unknown;
 
 /**
  * bull-board renders `<base href>` from a fixed base path; behind a proxy that strips a prefix the
  * browser needs that prefix in it, so the page is rendered with the public path of this request.
  */
-function publicBaseHref(config: AppConfig) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const render = res.render.bind(res) as Render;
-    const basePath = `${publicPath(req, config, queueDashboardPath(config))}/`;
-    (res as unknown as { render: Render }).render = (view, options, callback) =>
-      render(view, { ...(options ?? {}), basePath }, callback);
-    next();
+function publicBaseHref(config: AppConfig): preHandlerHookHandler {
+  return (req, reply, done) => {
+    const holder = reply as unknown as { view?: View };
+    const view = holder.view?.bind(reply);
+    if (view) {
+      const basePath = `${publicPath(req, config, queueDashboardPath(config))}/`;
+      holder.view = (page, data) => view(page, { ...(data ?? {}), basePath });
+    }
+    done();
   };
 }
 
 /**
  * bull-board at `/{API_PREFIX}/admin/queues` for every queue, behind workspace-admin auth;
- * read-only (every action answers 405) unless QUEUE_DASHBOARD_READ_ONLY=false. Mounted on Express
- * directly, before Nest's routes.
+ * read-only (every action answers 405) unless QUEUE_DASHBOARD_READ_ONLY=false. Mounted on fastify
+ * directly, beside Nest's routes (its auth is an onRequest hook of its own scope).
  */
-export function mountQueueDashboard(app: INestApplication, config: AppConfig): void {
+export async function mountQueueDashboard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const mountPath = queueDashboardPath(config);
-  const adapter = new ExpressAdapter();
+  const adapter = new FastifyAdapter();
   adapter.setBasePath(mountPath);
   createBullBoard({
     queues: app
@@ -54,7 +56,7 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): v
             readOnlyMode: config.queueDashboardReadOnly,
           }),
       ),
-    serverAdapter: adapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+    serverAdapter: adapter,
     options: { uiConfig: { boardTitle: 'GitHub MCP Sync' } },
   });
   const auth = dashboardAuth({
@@ -64,11 +66,20 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): v
     consoleSessions: app.get(ConsoleSessionService),
     mountPath,
   });
+  const fastify = app.getHttpAdapter().getInstance();
   if (mountPath !== LEGACY_PATH) {
-    app.use(LEGACY_PATH, (req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-      res.redirect(308, publicPath(req, config, `${mountPath}${req.url}`));
-    });
+    for (const url of [LEGACY_PATH, `${LEGACY_PATH}/*`]) {
+      fastify.get(url, (req, reply) =>
+        reply.redirect(publicPath(req, config, `${mountPath}${req.url.slice(LEGACY_PATH.length)}`), 308),
+      );
+    }
   }
-  app.use(mountPath, auth, publicBaseHref(config), adapter.getRouter());
+  await fastify.register(
+    async (scope: FastifyInstance) => {
+      scope.addHook('onRequest', auth);
+      scope.addHook('preHandler', publicBaseHref(config));
+      await scope.register(adapter.registerPlugin());
+    },
+    { prefix: mountPath },
+  );
 }

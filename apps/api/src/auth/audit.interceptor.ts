@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { type Observable, from, lastValueFrom } from 'rxjs';
 import {
   ADMIN_ONLY,
@@ -45,8 +45,8 @@ export class AuditInterceptor implements NestInterceptor {
         note.integrationId !== undefined
           ? note.integrationId
           : ((await this.integrations.findForWorkspace(principal.workspaceId))?.id ?? null);
-      const route = `${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
-      const { slug: _slug, ...params } = request.params;
+      const route = request.routeOptions.url ?? request.url.split('?')[0];
+      const { slug: _slug, ...params } = request.params as Record<string, string>;
       await this.audit.recordSafely(principal.workspaceId, actorOf(principal, request), {
         action: action ?? `${request.method} ${route}`,
         integrationId,

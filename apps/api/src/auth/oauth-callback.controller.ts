@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Logger, Redirect, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { Public, actorOf, readCookie } from '#libs/auth';
 import { DomainError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';

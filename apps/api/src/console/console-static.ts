@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import express, { type Request, type Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '#libs/config';
 
 /** The built console (`npm run build` → dist/console), found from this file in sources and in dist. */
@@ -28,17 +29,25 @@ const HEADERS: Record<string, string> = {
  * Serves the admin console at `/console/`: static files with relative URLs, so it works behind a
  * path-prefixed proxy. `index.html` is told where the API is (`../<API_PREFIX>/`, relative to the page).
  */
-export function mountConsole(app: NestExpressApplication, config: AppConfig, dir = consoleDirectory()): void {
-  const router = express.Router();
-  router.use((_req, res, next) => {
-    res.set(HEADERS);
-    next();
+export async function mountConsole(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  dir = consoleDirectory(),
+): Promise<void> {
+  await app
+    .getHttpAdapter()
+    .getInstance()
+    .register(async (scope: FastifyInstance) => consoleRoutes(scope, config, dir), { prefix: '/console' });
+}
+
+async function consoleRoutes(scope: FastifyInstance, config: AppConfig, dir: string | undefined) {
+  scope.addHook('onRequest', async (_req, reply) => {
+    void reply.headers(HEADERS);
   });
   if (dir === undefined) {
-    router.use((_req: Request, res: Response) => {
-      res.status(404).type('text/plain').send('The console is not built: run `npm run build`.\n');
-    });
-    app.use('/console', router);
+    scope.all('/*', (_req, reply) =>
+      reply.status(404).type('text/plain').send('The console is not built: run `npm run build`.\n'),
+    );
     return;
   }
   const apiBase = config.api.prefix ? `../${config.api.prefix}/` : '../';
@@ -46,18 +55,26 @@ export function mountConsole(app: NestExpressApplication, config: AppConfig, dir
     /<meta name="api-base" content="[^"]*"/,
     `<meta name="api-base" content="${apiBase}"`,
   );
-  const sendIndex = (req: Request, res: Response): void => {
-    if (req.originalUrl.split('?')[0] === '/console') {
-      res.redirect(301, 'console/');
-      return;
-    }
-    res.set('Cache-Control', 'no-cache').type('html').send(index);
+  const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
+    // `/console` and `/console/` are one route (trailing slashes are optional): only the second one
+    // resolves the page's relative URLs under /console/.
+    if (/^\/console$/i.test(req.url.split('?')[0] ?? '')) return reply.redirect('console/', 301);
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(index);
   };
-  router.get(['/', '/index.html'], sendIndex);
-  router.use(
-    '/assets',
-    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
-  );
-  router.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.use('/console', router);
+  scope.get('/', sendIndex);
+  scope.get('/index.html', sendIndex);
+  await scope.register(fastifyStatic, {
+    root: path.join(dir, 'assets'),
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+  });
+  await scope.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    index: false,
+    maxAge: '1h',
+    decorateReply: false,
+  });
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '#libs/auth';
 import type { AppConfig } from '#libs/config';
 import { publicBaseUrl, publicPath } from '../http/public-url.js';
@@ -10,11 +10,11 @@ export const OAUTH_COOKIE = 'ghsync_oauth';
 export const OAUTH_COOKIE_MAX_AGE_S = 600;
 
 /**
- * HTTPS as the browser sees it: the request came over TLS (`req.secure`, which honours X-Forwarded-Proto
+ * HTTPS as the browser sees it: the request came over TLS (`req.protocol`, which honours X-Forwarded-Proto
  * from a proxy TRUST_PROXY trusts), or PUBLIC_BASE_URL is https.
  */
 export function isSecure(req: Request, config: CookieConfig): boolean {
-  return req.secure || Boolean(config.api.publicBaseUrl?.startsWith('https:'));
+  return req.protocol === 'https' || Boolean(config.api.publicBaseUrl?.startsWith('https:'));
 }
 
 /**
@@ -34,10 +34,9 @@ function cookie(
   return `${parts.name}=${parts.value}; HttpOnly; SameSite=${parts.sameSite}; Path=${parts.path}; Max-Age=${parts.maxAge}${secure}`;
 }
 
+/** fastify adds to the answer's Set-Cookie list (other headers are replaced). */
 function append(res: Response, value: string): void {
-  const existing = res.getHeader('Set-Cookie');
-  const list = Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)];
-  res.setHeader('Set-Cookie', [...list, value]);
+  void res.header('Set-Cookie', value);
 }
 
 /** Sets (or with `undefined`, clears) the console session cookie. */

@@ -14,7 +14,7 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import {
   ConsoleSessionService,
   type ConsoleSessionView,
@@ -38,6 +38,7 @@ const COOKIE_HEADER = {
   },
 };
 
+const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 const sessionOf = (req: Request) => readCookie(req.headers.cookie, SESSION_COOKIE);
 
 /**
@@ -77,7 +78,7 @@ export class ConsoleSessionController {
     @Res({ passthrough: true }) res: Response,
     @Body() body: unknown,
   ): Promise<ConsoleSessionView> {
-    if (req.headers['content-type'] !== undefined && !req.is('application/json')) {
+    if (req.headers['content-type'] !== undefined && !JSON_TYPE.test(req.headers['content-type'])) {
       throw new UnsupportedMediaTypeException('send the body as application/json');
     }
     const input = parseInput(sessionBody, body);

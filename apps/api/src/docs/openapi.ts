@@ -7,7 +7,7 @@ import {
   type ResponseObject,
   SwaggerModule,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { ADMIN_ONLY, PUBLIC_ROUTE } from '#libs/auth';
 import type { AppConfig } from '#libs/config';
 import { APP_VERSION } from '#libs/metrics';
@@ -150,7 +150,7 @@ export function setupOpenApi(app: INestApplication, config: AppConfig): string {
   const build = () => (document ??= buildDocument(app, config.api.prefix));
   // `/{prefix}/docs-json` too: the console's types are generated from it.
   app.getHttpAdapter().get(`${path}-json`, (req: Request, res: Response) => {
-    res.json({ ...build(), servers: [{ url: publicBaseUrl(req, config) }] });
+    void res.send({ ...build(), servers: [{ url: publicBaseUrl(req, config) }] });
   });
   SwaggerModule.setup(path, app, build, {
     jsonDocumentUrl: `${path}/openapi.json`,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '#libs/auth';
 import { type HealthBody, Readiness } from '#libs/metrics';
 import { HEALTH_BODY_SCHEMA } from '../docs/schemas.js';
@@ -20,9 +20,9 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: database, Redis, queues with live workers (503 when not ready)' })
   @ApiResponse({ status: 200, description: 'ready', schema: HEALTH_BODY_SCHEMA })
   @ApiResponse({ status: 503, description: 'not ready or shutting down', schema: HEALTH_BODY_SCHEMA })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthBody> {
+  async ready(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthBody> {
     const { httpStatus, body } = await this.readiness.ready({ queues: true });
-    res.status(httpStatus);
+    void res.status(httpStatus);
     return body;
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '#libs/auth';
 import { Metrics } from '#libs/metrics';
 
@@ -12,10 +12,10 @@ export class MetricsController {
 
   @Get()
   @Public()
-  async scrape(@Res() res: Response): Promise<void> {
+  async scrape(@Res() res: FastifyReply): Promise<void> {
     const text = await this.metrics.render();
-    res.setHeader('Content-Type', this.metrics.contentType);
-    res.setHeader('Cache-Control', 'no-store');
-    res.send(text);
+    void res.header('Content-Type', this.metrics.contentType);
+    void res.header('Cache-Control', 'no-store');
+    void res.send(text);
   }
 }

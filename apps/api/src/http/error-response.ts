@@ -34,7 +34,7 @@ export interface ErrorAnswer {
 
 /**
  * The one mapping from errors to HTTP answers (the Nest filter and the webhook route use it): domain errors
- * by kind, Nest's HttpExceptions, an unreachable database → 503, body-parser style `{status}` errors, and
+ * by kind, Nest's HttpExceptions, an unreachable database → 503, body errors (`{status}` / fastify's `{statusCode}`), and
  * anything else → 500 `internal error` (the cause is logged by the caller, never sent).
  */
 export function errorAnswer(exception: unknown): ErrorAnswer {
@@ -64,9 +64,11 @@ function describe(exception: unknown): { status: number; message: string; field?
   if (isDatabaseUnavailable(exception)) {
     return { status: 503, message: new UnavailableError('database is unavailable').message };
   }
-  const httpError = exception as { status?: unknown; message?: unknown };
-  if (typeof httpError.status === 'number' && httpError.status >= 400 && httpError.status < 500) {
-    return { status: httpError.status, message: String(httpError.message ?? 'bad request') }; // body-parser errors
+  // Errors of body reading: `status` (json-bodies.ts, body-parser style) or fastify's `statusCode`.
+  const httpError = exception as { status?: unknown; statusCode?: unknown; message?: unknown };
+  const status = typeof httpError.status === 'number' ? httpError.status : httpError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, message: String(httpError.message ?? 'bad request') };
   }
   return { status: 500, message: 'internal error' };
 }

@@ -9,7 +9,7 @@ import {
   Logger,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { type Observable, from, lastValueFrom } from 'rxjs';
 import type { AuthenticatedRequest } from '#libs/auth';
 import { ConflictError, ValidationError } from '#libs/common';
@@ -88,7 +88,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const workspaceId = request.principal.workspaceId;
     return from(
       (async () => {
-        const path = request.path;
+        const path = request.url.split('?')[0] ?? '';
         if (Date.now() - this.lastSweep > SWEEP_EVERY_MS) {
           this.lastSweep = Date.now();
           await this.keys.deleteExpired();
@@ -115,8 +115,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           if (record.responseStatus === IDEMPOTENCY_UNSTORED) {
             throw new ConflictError('the original request completed; its response could not be stored');
           }
-          response.status(record.responseStatus);
-          response.setHeader('Idempotent-Replayed', 'true');
+          void response.status(record.responseStatus).header('Idempotent-Replayed', 'true');
           new AuditNotes(request).add({ details: { idempotent_replay: true, idempotency_key: key } });
           return record.responseBody;
         }

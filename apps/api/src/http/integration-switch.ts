@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { onRequestHookHandler } from 'fastify';
 import type { AppConfig } from '#libs/config';
 
 /** Routes that exist only for the GitHub integration (relative to the API prefix). */
@@ -14,14 +14,14 @@ const INTEGRATION_ROUTES = [
  * `ignored` and still applies installation events — so no delivery is lost. Health, metrics, docs, the
  * queue dashboard and the workspace issues API stay up.
  */
-export function integrationDisabledMiddleware(config: Pick<AppConfig, 'api'>) {
+export function integrationDisabledHook(config: Pick<AppConfig, 'api'>): onRequestHookHandler {
   const prefix = config.api.prefix ? `/${config.api.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : '';
-  // Case-insensitive like Express routing (caseSensitive is off), so `/Integrations/GitHub-MCP/…`, which
+  // Case-insensitive like the routing (caseSensitive is off), so `/Integrations/GitHub-MCP/…`, which
   // reaches the same controllers, is switched off too.
   const pattern = new RegExp(`^${prefix}/(${INTEGRATION_ROUTES.join('|')})`, 'i');
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if (!pattern.test(req.path)) return next();
-    res.status(503).json({
+  return (req, reply, done) => {
+    if (!pattern.test(req.url.split('?')[0] ?? '')) return done();
+    void reply.status(503).send({
       error: {
         code: 'integration_disabled',
         message:

@@ -20,8 +20,8 @@ function unmapped(address: string): string {
 const lists = new WeakMap<string[], ProxyTrust>();
 
 /**
- * TRUST_PROXY as a function, given to express as `trust proxy` (req.ip, req.protocol, req.host) and used
- * by the routes express does not serve, so every place agrees on who the client is.
+ * TRUST_PROXY as a function, given to fastify as `trustProxy` (req.ip, req.protocol, req.host) and used
+ * by the route fastify does not serve (webhooks), so every place agrees on who the client is.
  */
 export function proxyTrust(setting: TrustProxy): ProxyTrust {
   if (setting === false) return () => false;
@@ -43,7 +43,7 @@ export function proxyTrust(setting: TrustProxy): ProxyTrust {
 }
 
 /**
- * The client's address as express computes `req.ip`: from the socket's peer outward through
+ * The client's address as fastify (and express) compute `req.ip`: from the socket's peer outward through
  * X-Forwarded-For (last entry first), the first peer that is not a trusted proxy.
  */
 export function clientAddress(

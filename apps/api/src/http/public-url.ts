@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import type { AppConfig } from '#libs/config';
 import { proxyTrust } from './proxy-trust.js';
 
@@ -13,7 +13,7 @@ function firstHeader(req: Request, name: string): string | undefined {
 
 /**
  * The path a reverse proxy strips before forwarding (`X-Forwarded-Prefix: /some/prefix`). Honoured only
- * when the peer is a proxy TRUST_PROXY trusts, as express does for X-Forwarded-Proto/-Host (the header is
+ * when the peer is a proxy TRUST_PROXY trusts, as fastify does for X-Forwarded-Proto/-Host (the header is
  * as forgeable as X-Forwarded-For); '' otherwise.
  */
 export function forwardedPrefix(req: Request, config: Pick<AppConfig, 'trustProxy'>): string {

@@ -1,17 +1,23 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { EventSink } from '#libs/sync';
 
 /**
- * Starts a server-sent events answer on `res` (200, text/event-stream, no caching or proxy buffering)
- * and returns the sink writing `event:` / `id:` / `data:` frames to it.
+ * Starts a server-sent events answer on `reply` (200, text/event-stream, no caching or proxy buffering)
+ * and returns the sink writing `event:` / `id:` / `data:` frames to it. The stream is written to the raw
+ * response (fastify lets go of the reply), with the headers guards already set (rate limits, …).
  */
-export function openEventStream(res: Response): EventSink {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.setHeader('Connection', 'keep-alive');
-  res.flushHeaders();
+export function openEventStream(reply: FastifyReply): EventSink {
+  reply.hijack();
+  const res = reply.raw;
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) res.setHeader(name, value);
+  }
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    'X-Accel-Buffering': 'no',
+    Connection: 'keep-alive',
+  });
   res.socket?.setNoDelay(true);
   const listeners: (() => void)[] = [];
   let closed = false;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AdminOnly, AuditAction, Principal } from '#libs/auth';
 import { ValidationError } from '#libs/common';
@@ -70,7 +70,7 @@ export class ConnectionController {
   async connect(
     @Principal() principal: TokenPrincipal,
     @Body() body: unknown,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
     @Audit() audit: AuditNotes,
   ): Promise<z.output<typeof connectResponseSchema>> {
     const input = parseInput(connectBody, body);
@@ -82,7 +82,7 @@ export class ConnectionController {
       settings: toRepositorySyncSettings(settings),
     });
     audit.add({ targetType: 'repository_sync', targetId: sync.id, details: { repository, created } });
-    if (!created) res.status(200);
+    if (!created) void res.status(200);
     const [job] = sync.enabled
       ? await this.requests.request(principal.workspaceId, { repository, trigger: 'connect' })
       : [];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Put, Query, Redirect, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AdminOnly, AuditAction, NoAudit, Principal } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -85,8 +85,8 @@ export class CredentialsController {
   })
   async authorize(
     @Principal() principal: TokenPrincipal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const { authorizationUrl, nonce } = await this.oauth.authorizationUrl({
       workspaceId: principal.workspaceId,
@@ -95,7 +95,7 @@ export class CredentialsController {
       callbackUrl: oauthCallbackUrl(req, this.config),
     });
     setOAuthCookie(req, res, this.config, nonce);
-    res.setHeader('Cache-Control', 'no-store');
+    void res.header('Cache-Control', 'no-store');
     return { url: authorizationUrl, statusCode: 302 };
   }
 

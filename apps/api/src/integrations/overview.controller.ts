@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Principal } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { TokenPrincipal } from '#libs/db';
@@ -24,7 +24,7 @@ export class OverviewController {
   @Get()
   @ApiOperation({ summary: 'Integration overview: connection, recent jobs, webhooks, write budget' })
   @ApiZodResponse(200, OVERVIEW_VIEW, 'the overview (also when GitHub is not connected)')
-  async overview(@Principal() principal: TokenPrincipal, @Req() req: Request) {
+  async overview(@Principal() principal: TokenPrincipal, @Req() req: FastifyRequest) {
     const o = await this.overviews.overview(principal.workspaceId);
     const i = o.integration;
     return {

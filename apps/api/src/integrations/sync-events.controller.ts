@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
 import { SyncStatusService, SyncStreams } from '#libs/sync';
@@ -41,7 +41,7 @@ export class SyncEventsController {
     @Principal() principal: TokenPrincipal,
     @Param('jobId') jobId: string,
     @Headers('last-event-id') lastId: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await this.streams.streamJob({
       workspaceId: principal.workspaceId,
@@ -66,7 +66,7 @@ export class SyncEventsController {
   })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 200, description: 'the event stream', content: eventStreamSchema('status') })
-  async statusEvents(@Principal() principal: TokenPrincipal, @Res() res: Response): Promise<void> {
+  async statusEvents(@Principal() principal: TokenPrincipal, @Res() res: FastifyReply): Promise<void> {
     await this.streams.streamStatus({
       workspaceId: principal.workspaceId,
       load: async () => presentStatus(await this.statuses.status(principal.workspaceId)),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AdminOnly, Principal } from '#libs/auth';
 import type { TokenPrincipal } from '#libs/db';
@@ -45,11 +45,11 @@ export class SyncController {
   async sync(
     @Principal() principal: TokenPrincipal,
     @Body() body: unknown,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<z.output<typeof syncRequestResponseSchema>> {
     const input = parseInput(syncBody, body);
     const jobs = await this.requests.request(principal.workspaceId, { ...input, trigger: 'manual' });
-    if (!jobs.some((j) => j.created)) res.status(200);
+    if (!jobs.some((j) => j.created)) void res.status(200);
     return presentRequestedJobs(jobs);
   }
 

@@ -28,7 +28,7 @@ export interface WebhookRouteDeps {
 export type RawRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /**
- * `POST /{prefix}/webhooks/github-mcp/`, served straight from node:http, ahead of express and Nest's
+ * `POST /{prefix}/webhooks/github-mcp/`, served straight from node:http, ahead of fastify and Nest's
  * pipeline (guards, interceptors, pipes): GitHub's deliveries are the API's hottest path and need none of
  * it — they are public, authenticated by their signature over the raw body, exempt from rate limits and
  * idempotency keys. What other routes get is kept: the `{error: {code, message}}` answers of the one

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { type HealthBody, Lifecycle, Readiness } from '#libs/metrics';
 import { ProcessorWorkers } from './processor-workers.js';
 
@@ -19,9 +19,9 @@ export class WorkerHealthController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthBody> {
+  async ready(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthBody> {
     const { httpStatus, body } = await this.readiness.ready({ queues: false, extra: [() => this.check()] });
-    res.status(httpStatus);
+    void res.status(httpStatus);
     return body;
   }
 

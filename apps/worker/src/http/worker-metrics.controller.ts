@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Metrics } from '#libs/metrics';
 
 /** Worker port (WORKER_PORT): `GET /metrics`, Prometheus text format. */
@@ -8,10 +8,10 @@ export class WorkerMetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   @Get()
-  async scrape(@Res() res: Response): Promise<void> {
+  async scrape(@Res() res: FastifyReply): Promise<void> {
     const text = await this.metrics.render();
-    res.setHeader('Content-Type', this.metrics.contentType);
-    res.setHeader('Cache-Control', 'no-store');
-    res.send(text);
+    void res.header('Content-Type', this.metrics.contentType);
+    void res.header('Cache-Control', 'no-store');
+    void res.send(text);
   }
 }

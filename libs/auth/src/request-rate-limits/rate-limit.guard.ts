@@ -21,8 +21,9 @@ interface HttpRequest {
   socket?: { remoteAddress?: string };
   headers: Record<string, string | string[] | undefined>;
 }
+/** fastify's reply (headers are sent with the answer, or copied onto a stream's). */
 interface HttpResponse {
-  setHeader(name: string, value: string | number): void;
+  header(name: string, value: string | number): unknown;
 }
 
 /** Rate limit exceeded: 429 with `Retry-After` (set by the guard before throwing). */
@@ -78,11 +79,11 @@ export class RateLimitGuard implements CanActivate {
     noteAuthEpoch(request, hits.authEpoch);
     hits.records.forEach((record, i) => {
       const { throttlerName: name, limit } = checks[i] as (typeof checks)[number];
-      response.setHeader(`X-RateLimit-Limit-${name}`, limit);
-      response.setHeader(`X-RateLimit-Remaining-${name}`, Math.max(0, limit - record.totalHits));
-      response.setHeader(`X-RateLimit-Reset-${name}`, record.timeToExpire);
+      response.header(`X-RateLimit-Limit-${name}`, limit);
+      response.header(`X-RateLimit-Remaining-${name}`, Math.max(0, limit - record.totalHits));
+      response.header(`X-RateLimit-Reset-${name}`, record.timeToExpire);
       if (record.isBlocked) {
-        response.setHeader('Retry-After', Math.max(1, record.timeToBlockExpire));
+        response.header('Retry-After', Math.max(1, record.timeToBlockExpire));
         throw new TooManyRequestsException(
           `rate limit exceeded: more than ${limit} requests per ${windowSeconds} s for this ${name === 'ip' ? 'client address' : 'API token'}; retry after ${Math.max(1, record.timeToBlockExpire)} s`,
         );

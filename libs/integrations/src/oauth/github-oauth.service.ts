@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import type { Strategy } from 'passport-github2';
 import { type AuditActor, AuditTrail } from '#libs/auth';
 import { ValidationError } from '#libs/common';
@@ -17,7 +16,7 @@ import { SecretCipher, accessTokenBinding } from '#libs/secrets';
 import { CredentialRetirement } from '../credential-retirement.js';
 import { type GitHubGrant, OAUTH_SCOPES, createGitHubStrategy } from './github-strategy.js';
 import { OAuthCallbackError, exchangeError } from './oauth-errors.js';
-import { runStrategy } from './passport-driver.js';
+import { type OAuthRequest, runStrategy } from './passport-driver.js';
 
 const STATE_FAILURES = ['state_invalid', 'state_expired', 'state_mismatch'] as const;
 
@@ -57,7 +56,7 @@ export class GitHubOAuthService {
   private strategy: Strategy | undefined;
   private lastSweep = 0;
   /** The nonce each callback request's browser presented (read by the strategy's state check). */
-  private readonly nonces = new WeakMap<Request, string | undefined>();
+  private readonly nonces = new WeakMap<OAuthRequest, string | undefined>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,7 +76,7 @@ export class GitHubOAuthService {
   async authorizationUrl(input: {
     workspaceId: string;
     userId: string;
-    request: Request;
+    request: OAuthRequest;
     callbackUrl: string;
   }) {
     const strategy = this.getStrategy();
@@ -107,7 +106,7 @@ export class GitHubOAuthService {
    * `callbackUrl` must be the redirect_uri the authorization URL was built with.
    */
   async complete(
-    request: Request,
+    request: OAuthRequest,
     callbackUrl: string,
     actor: AuditActor,
     nonce: string | undefined,
@@ -172,7 +171,7 @@ export class GitHubOAuthService {
   }
 
   /** The strategy's state check: consumes the state, then compares the browser's nonce with its hash. */
-  private async consumeState(state: string, request: Request) {
+  private async consumeState(state: string, request: OAuthRequest) {
     const consumed = await this.states.consume(hashState(state));
     if (!consumed.ok) return { failure: consumed.reason === 'expired' ? 'state_expired' : 'state_invalid' };
     const nonce = this.nonces.get(request);

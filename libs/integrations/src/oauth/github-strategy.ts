@@ -1,6 +1,6 @@
-import type { Request } from 'express';
 import { type Profile, Strategy as GitHubStrategy } from 'passport-github2';
 import type { OAuthStateBinding } from '#libs/db';
+import type { OAuthRequest } from './passport-driver.js';
 
 /** Scopes the OAuth connection asks for. */
 export const OAUTH_SCOPES = ['repo', 'read:user', 'user:email'];
@@ -25,7 +25,10 @@ export interface GitHubStrategyOptions {
    * Consumes a state value for this request: its binding, or the failure code (unknown, used, expired, or
    * not started in this browser).
    */
-  consumeState(state: string, req: Request): Promise<{ binding: OAuthStateBinding } | { failure: string }>;
+  consumeState(
+    state: string,
+    req: OAuthRequest,
+  ): Promise<{ binding: OAuthStateBinding } | { failure: string }>;
 }
 
 interface OAuth2Internals {
@@ -48,11 +51,11 @@ interface OAuth2Internals {
  */
 export function createGitHubStrategy(options: GitHubStrategyOptions): GitHubStrategy {
   const store = {
-    store(_req: Request, _meta: unknown, callback: (err: Error | null, state?: string) => void) {
+    store(_req: OAuthRequest, _meta: unknown, callback: (err: Error | null, state?: string) => void) {
       callback(new Error('OAuth state values are issued by GitHubOAuthService'));
     },
     verify(
-      req: Request,
+      req: OAuthRequest,
       state: string,
       _meta: unknown,
       callback: (err: Error | null, ok: boolean, state?: unknown) => void,
@@ -84,7 +87,7 @@ export function createGitHubStrategy(options: GitHubStrategyOptions): GitHubStra
       store,
     } as ConstructorParameters<typeof GitHubStrategy>[0] & { passReqToCallback: true },
     (
-      _req: Request,
+      _req: OAuthRequest,
       accessToken: string,
       _refreshToken: string,
       params: { scope?: string },

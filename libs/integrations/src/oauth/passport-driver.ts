@@ -1,4 +1,12 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Strategy } from 'passport';
+
+/** What passport's OAuth strategies read of an HTTP request (the API's fastify request has it). */
+export interface OAuthRequest {
+  query: unknown;
+  headers: IncomingHttpHeaders;
+  url: string;
+}
 
 /** What a passport strategy decided for one request. */
 export type StrategyOutcome =

@@ -27,7 +27,10 @@ describe('request bodies: JSON only, strict, at most 100 kB', () => {
       headers: { authorization: `Bearer ${token}`, ...(type ? { 'content-type': type } : {}) },
       body,
     });
-    return { status: res.status, json: (await res.json()) as { error?: { code: string; field?: string } } };
+    return {
+      status: res.status,
+      json: (await res.json()) as { error?: { code: string; message: string; field?: string } },
+    };
   };
   const issueCount = async () =>
     Number((await system.db.query<{ n: string }>('SELECT count(*) AS n FROM issues')).rows[0]?.n);
@@ -40,6 +43,9 @@ describe('request bodies: JSON only, strict, at most 100 kB', () => {
         status: 400,
         code: 'bad_request',
       });
+      // Refused as a body, before validation (which would name a field).
+      expect(sent.json.error?.message).toMatch(/JSON/);
+      expect(sent.json.error?.field).toBeUndefined();
     }
     expect(await issueCount()).toBe(0);
   });

@@ -93,6 +93,9 @@ function httpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: 100 * 1024,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
     return503OnClosing: false, // stopApi drains instead
+    // node:http's own limits, which express kept and fastify would change (no request timeout, 72 s idle).
+    requestTimeout: 300_000,
+    keepAliveTimeout: 5_000,
   });
 }
 

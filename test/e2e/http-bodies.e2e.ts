@@ -35,8 +35,14 @@ describe('request bodies: JSON only, strict, at most 100 kB', () => {
   const issueCount = async () =>
     Number((await system.db.query<{ n: string }>('SELECT count(*) AS n FROM issues')).rows[0]?.n);
 
-  it('answers 400 bad_request to malformed JSON and to JSON that is not an object or an array', async () => {
-    for (const body of ['{"title": "x"', '"just a string"', '42']) {
+  it('answers 400 bad_request to malformed JSON, to JSON that is not an object or an array, and to prototype keys', async () => {
+    for (const body of [
+      '{"title": "x"',
+      '"just a string"',
+      '42',
+      '{"title": "x", "__proto__": {"admin": true}}',
+      '{"title": "x", "constructor": {"prototype": {"admin": true}}}',
+    ]) {
       const sent = await send(body, 'application/json');
       expect({ body, status: sent.status, code: sent.json.error?.code }).toEqual({
         body,

@@ -91,6 +91,16 @@ describe('console: live sync progress (server-sent events)', () => {
       expect(Number(statusEvents[i]?.id)).toBeGreaterThan(Number(statusEvents[i - 1]?.id));
     }
     expect(statusEvents.length).toBeLessThan(jobEvents.length + 3);
+    // The ended job stream is counted once in the HTTP metrics, by its route pattern (fastify runs the
+    // onResponse hook for a hijacked reply when its raw response finishes).
+    const counted = new RegExp(
+      String.raw`github_mcp_http_requests_total\{method="GET",route="/api/workspaces/:slug/integrations/github-mcp/sync-jobs/:jobId/events",status_code="200"[^}]*\} (\d+)`,
+    );
+    const count = await waitFor('the job stream in the HTTP metrics', async () => {
+      const text = await (await fetch(`${new URL(system.apiUrl).origin}/metrics`)).text();
+      return counted.exec(text)?.[1];
+    });
+    expect(count).toBe('1');
     // SSE_HEARTBEAT_SECONDS=1 here: an idle second brings a comment (the sync may end within a second).
     await waitFor('a keep-alive comment', async () =>
       status.comments.includes('keep-alive') ? true : undefined,

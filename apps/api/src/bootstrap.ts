@@ -91,6 +91,7 @@ function httpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: (address: string, hop: number) => trust(address, hop),
     genReqId,
     bodyLimit: 100 * 1024,
+    // express had no limit on a path parameter's length; fastify's default (100) answers longer ones 404.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
     return503OnClosing: false, // stopApi drains instead
     // node:http's own limits, which express kept and fastify would change (no request timeout, 72 s idle).

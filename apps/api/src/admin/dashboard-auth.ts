@@ -3,7 +3,7 @@ import { type ConsoleSessionService, SESSION_COOKIE, hashApiToken } from '#libs/
 import { DomainError } from '#libs/common';
 import type { AppConfig } from '#libs/config';
 import type { TokenPrincipal, WorkspaceRepository } from '#libs/db';
-import { publicBaseUrl, publicPath } from '../http/public-url.js';
+import { isSecure, publicBaseUrl, publicPath } from '../http/public-url.js';
 import { DASHBOARD_COOKIE, type DashboardSessions, readCookie } from './dashboard-session.js';
 
 interface Deps {
@@ -78,8 +78,7 @@ export function dashboardAuth(deps: Deps): onRequestHookHandler {
         const verdict = judge(await workspaces.findPrincipalByTokenHash(hash));
         if (!verdict.ok) return deny(res, verdict.status, verdict.message);
         const path = publicPath(req, config, deps.mountPath);
-        const secure =
-          req.protocol === 'https' || config.api.publicBaseUrl?.startsWith('https:') ? '; Secure' : '';
+        const secure = isSecure(req, config) ? '; Secure' : '';
         void res.header(
           'Set-Cookie',
           `${DASHBOARD_COOKIE}=${sessions.issue(hash)}; Path=${path}; Max-Age=${sessions.maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`,

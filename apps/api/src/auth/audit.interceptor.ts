@@ -12,6 +12,7 @@ import {
 } from '#libs/auth';
 import { IntegrationRepository } from '#libs/db';
 import { errorAnswer } from '../http/error-response.js';
+import { requestPath } from '../http/public-url.js';
 import type { AuditedRequest } from './audit-note.js';
 
 /**
@@ -45,7 +46,7 @@ export class AuditInterceptor implements NestInterceptor {
         note.integrationId !== undefined
           ? note.integrationId
           : ((await this.integrations.findForWorkspace(principal.workspaceId))?.id ?? null);
-      const route = request.routeOptions.url ?? request.url.split('?')[0];
+      const route = request.routeOptions.url ?? requestPath(request);
       const { slug: _slug, ...params } = request.params as Record<string, string>;
       await this.audit.recordSafely(principal.workspaceId, actorOf(principal, request), {
         action: action ?? `${request.method} ${route}`,

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '#libs/config';
+import { requestPath } from '../http/public-url.js';
 
 /** The built console (`npm run build` → dist/console), found from this file in sources and in dist. */
 export function consoleDirectory(from = import.meta.dirname): string | undefined {
@@ -45,9 +46,11 @@ async function consoleRoutes(scope: FastifyInstance, config: AppConfig, dir: str
     void reply.headers(HEADERS);
   });
   if (dir === undefined) {
-    scope.all('/*', (_req, reply) =>
-      reply.status(404).type('text/plain').send('The console is not built: run `npm run build`.\n'),
-    );
+    for (const url of ['/', '/*']) {
+      scope.all(url, (_req, reply) =>
+        reply.status(404).type('text/plain').send('The console is not built: run `npm run build`.\n'),
+      );
+    }
     return;
   }
   const apiBase = config.api.prefix ? `../${config.api.prefix}/` : '../';
@@ -58,7 +61,7 @@ async function consoleRoutes(scope: FastifyInstance, config: AppConfig, dir: str
   const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
     // `/console` and `/console/` are one route (trailing slashes are optional): only the second one
     // resolves the page's relative URLs under /console/.
-    if (/^\/console$/i.test(req.url.split('?')[0] ?? '')) return reply.redirect('console/', 301);
+    if (/^\/console$/i.test(requestPath(req))) return reply.redirect('console/', 301);
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(index);
   };
   scope.get('/', sendIndex);

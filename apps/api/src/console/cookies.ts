@@ -1,21 +1,13 @@
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '#libs/auth';
 import type { AppConfig } from '#libs/config';
-import { publicBaseUrl, publicPath } from '../http/public-url.js';
+import { isSecure, publicBaseUrl, publicPath } from '../http/public-url.js';
 
 type CookieConfig = Pick<AppConfig, 'trustProxy' | 'api'>;
 
 /** The OAuth flow's browser-binding cookie (its value is the nonce whose hash the state records). */
 export const OAUTH_COOKIE = 'ghsync_oauth';
 export const OAUTH_COOKIE_MAX_AGE_S = 600;
-
-/**
- * HTTPS as the browser sees it: the request came over TLS (`req.protocol`, which honours X-Forwarded-Proto
- * from a proxy TRUST_PROXY trusts), or PUBLIC_BASE_URL is https.
- */
-export function isSecure(req: Request, config: CookieConfig): boolean {
-  return req.protocol === 'https' || Boolean(config.api.publicBaseUrl?.startsWith('https:'));
-}
 
 /**
  * Path of the API prefix as the browser sees it: `/api/`, or behind a path-prefixed proxy

@@ -16,6 +16,7 @@ import { ConflictError, ValidationError } from '#libs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { IDEMPOTENCY_PENDING, IDEMPOTENCY_UNSTORED, IdempotencyKeyRepository } from '#libs/db';
 import { AuditNotes, type AuditedRequest } from '../auth/audit-note.js';
+import { requestPath } from './public-url.js';
 
 /** How long a key remembers its response. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -88,7 +89,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const workspaceId = request.principal.workspaceId;
     return from(
       (async () => {
-        const path = request.url.split('?')[0] ?? '';
+        const path = requestPath(request);
         if (Date.now() - this.lastSweep > SWEEP_EVERY_MS) {
           this.lastSweep = Date.now();
           await this.keys.deleteExpired();

@@ -1,5 +1,6 @@
 import type { onRequestHookHandler } from 'fastify';
 import type { AppConfig } from '#libs/config';
+import { requestPath } from './public-url.js';
 
 /** Routes that exist only for the GitHub integration (relative to the API prefix). */
 const INTEGRATION_ROUTES = [
@@ -20,7 +21,7 @@ export function integrationDisabledHook(config: Pick<AppConfig, 'api'>): onReque
   // reaches the same controllers, is switched off too.
   const pattern = new RegExp(`^${prefix}/(${INTEGRATION_ROUTES.join('|')})`, 'i');
   return (req, reply, done) => {
-    if (!pattern.test(req.url.split('?')[0] ?? '')) return done();
+    if (!pattern.test(requestPath(req))) return done();
     void reply.status(503).send({
       error: {
         code: 'integration_disabled',

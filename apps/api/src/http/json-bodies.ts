@@ -23,8 +23,8 @@ export function jsonBodies(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
     const body = String(text);
-    if (body.trim() === '') return done(null, {});
-    const first = body.trimStart()[0];
+    const first = /\S/.exec(body)?.[0];
+    if (first === undefined) return done(null, {});
     if (first !== '{' && first !== '[') {
       return done(new BodyError(400, 'the JSON body must be an object or an array'), undefined);
     }

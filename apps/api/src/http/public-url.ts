@@ -23,6 +23,20 @@ export function forwardedPrefix(req: Request, config: Pick<AppConfig, 'trustProx
 }
 
 /**
+ * HTTPS as the browser sees it: the request came over TLS (`req.protocol`, which honours X-Forwarded-Proto
+ * from a proxy TRUST_PROXY trusts), or PUBLIC_BASE_URL is https. Cookies get `Secure` then.
+ */
+export function isSecure(req: Request, config: Pick<AppConfig, 'api'>): boolean {
+  return req.protocol === 'https' || Boolean(config.api.publicBaseUrl?.startsWith('https:'));
+}
+
+/** The path of the request's URL, without its query (express's `req.path`). */
+export function requestPath(req: Pick<Request, 'url'>): string {
+  const query = req.url.indexOf('?');
+  return query === -1 ? req.url : req.url.slice(0, query);
+}
+
+/**
  * Absolute URL of the application root as clients see it (no API prefix, no trailing slash):
  * PUBLIC_BASE_URL when set, else scheme and host of the request (X-Forwarded-Proto/-Host behind a
  * trusted proxy) plus X-Forwarded-Prefix. Use it for every URL the API hands out (OAuth redirect_uri,
